@@ -1,0 +1,126 @@
+/**
+ * The config tree: OmegaConf's DictConfig/ListConfig as two small classes over ordered storage.
+ *
+ * Values stay raw until read: a string containing `${...}` is an interpolation, the string `???` is a
+ * missing mandatory value. Dict keys are kept as strings in insertion order (a Map, so that keys like
+ * "1" keep their YAML position instead of jumping first as they would in a plain object).
+ */
+export type Scalar = string | number | boolean | null;
+export type ConfigValue = Scalar | ConfigDict | ConfigList;
+
+/** Where a node came from, for error messages. Lines and columns are 1-based. */
+export interface NodeSource {
+  file?: string;
+  line?: number;
+  column?: number;
+  /** Position of each key (dict) or item (list, by index as string) in the file. */
+  positions?: Map<string, { line: number; column: number }>;
+}
+
+export const MISSING = "???";
+
+export class ConfigDict {
+  readonly entries: Map<string, ConfigValue>;
+  source?: NodeSource;
+
+  constructor(entries?: Iterable<readonly [string, ConfigValue]>, source?: NodeSource) {
+    this.entries = new Map(entries);
+    if (source) this.source = source;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+  get(key: string): ConfigValue | undefined {
+    return this.entries.get(key);
+  }
+  set(key: string, value: ConfigValue): void {
+    this.entries.set(key, value);
+  }
+  delete(key: string): boolean {
+    return this.entries.delete(key);
+  }
+  keys(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+}
+
+export class ConfigList {
+  readonly items: ConfigValue[];
+  source?: NodeSource;
+
+  constructor(items: ConfigValue[] = [], source?: NodeSource) {
+    this.items = items;
+    if (source) this.source = source;
+  }
+
+  get length(): number {
+    return this.items.length;
+  }
+}
+
+export type ConfigContainer = ConfigDict | ConfigList;
+
+export function isDict(v: unknown): v is ConfigDict {
+  return v instanceof ConfigDict;
+}
+export function isList(v: unknown): v is ConfigList {
+  return v instanceof ConfigList;
+}
+export function isContainer(v: unknown): v is ConfigContainer {
+  return v instanceof ConfigDict || v instanceof ConfigList;
+}
+export function isMissing(v: unknown): boolean {
+  return v === MISSING;
+}
+
+/** A string OmegaConf would treat as an interpolation: it contains an unescaped `${`. */
+export function isInterpolation(v: unknown): v is string {
+  if (typeof v !== "string") return false;
+  for (let i = v.indexOf("${"); i !== -1; i = v.indexOf("${", i + 1)) {
+    let backslashes = 0;
+    for (let j = i - 1; j >= 0 && v[j] === "\\"; j--) backslashes++;
+    if (backslashes % 2 === 0) return true;
+  }
+  return false;
+}
+
+/** Deep copy of the tree (scalars are immutable; sources are shared, they are read-only). */
+export function cloneValue<T extends ConfigValue>(v: T): T {
+  if (v instanceof ConfigDict) {
+    const d = new ConfigDict(undefined, v.source);
+    for (const [k, x] of v.entries) d.entries.set(k, cloneValue(x));
+    return d as T;
+  }
+  if (v instanceof ConfigList) return new ConfigList(v.items.map(cloneValue), v.source) as T;
+  return v;
+}
+
+/** Plain JSON-like data, unresolved: interpolations stay strings. */
+export type PlainValue = Scalar | PlainValue[] | { [key: string]: PlainValue };
+
+export function toPlainUnresolved(v: ConfigValue): PlainValue {
+  if (v instanceof ConfigDict) {
+    const o: { [key: string]: PlainValue } = {};
+    for (const [k, x] of v.entries) o[k] = toPlainUnresolved(x);
+    return o;
+  }
+  if (v instanceof ConfigList) return v.items.map(toPlainUnresolved);
+  return v;
+}
+
+/** Build a tree from plain data (objects become dicts, arrays lists). */
+export function fromPlain(v: unknown): ConfigValue {
+  if (v instanceof ConfigDict || v instanceof ConfigList) return cloneValue(v);
+  if (Array.isArray(v)) return new ConfigList(v.map(fromPlain));
+  if (v instanceof Map) return new ConfigDict([...v].map(([k, x]) => [String(k), fromPlain(x)] as const));
+  if (v !== null && typeof v === "object") {
+    return new ConfigDict(Object.entries(v).map(([k, x]) => [k, fromPlain(x)] as const));
+  }
+  if (v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v === null) return v;
+  return String(v);
+}

@@ -1,0 +1,85 @@
+/**
+ * Every error hydrant raises for bad input is one of these classes. Each carries what the user
+ * needs to find the problem (file, line, column, key, override) and a message written for a person;
+ * the CLI prints `message` alone (no stack) unless HYDRANT_FULL_ERROR=1.
+ */
+export interface SourcePosition {
+  /** Absolute or search-path-relative file the problem is in. */
+  file?: string;
+  /** 1-based line and column, when known. */
+  line?: number;
+  column?: number;
+}
+
+export interface HydrantErrorDetails extends SourcePosition {
+  /** Dotted config key involved, if any. */
+  key?: string;
+  /** The command-line override involved, verbatim, if any. */
+  override?: string;
+  cause?: unknown;
+}
+
+export class HydrantError extends Error {
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly key?: string;
+  readonly override?: string;
+
+  constructor(message: string, details: HydrantErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = new.target.name;
+    this.file = details.file;
+    this.line = details.line;
+    this.column = details.column;
+    this.key = details.key;
+    this.override = details.override;
+  }
+
+  /** "file:line:column" (as much of it as is known), or undefined. */
+  get location(): string | undefined {
+    if (!this.file) return undefined;
+    if (this.line === undefined) return this.file;
+    return this.column === undefined ? `${this.file}:${this.line}` : `${this.file}:${this.line}:${this.column}`;
+  }
+}
+
+/** YAML that cannot be read: syntax errors, duplicate keys, unknown tags. */
+export class ConfigParseError extends HydrantError {}
+
+/** A key that does not exist, a `???` value read, a type mismatch in a config operation. */
+export class ConfigKeyError extends HydrantError {}
+
+/** A mandatory value (`???`) was accessed. */
+export class MissingMandatoryValueError extends ConfigKeyError {}
+
+/** `${...}` that cannot be resolved: bad syntax, missing target, cycles, resolver failures. */
+export class InterpolationError extends HydrantError {}
+
+/** A command-line override that does not parse; `column` is 1-based within the override text. */
+export class OverrideParseError extends HydrantError {}
+
+/** An override that parses but cannot be applied (e.g. a sweep without --multirun). */
+export class OverrideApplyError extends HydrantError {}
+
+/** A config or config group option that does not exist in the search path. */
+export class MissingConfigError extends HydrantError {
+  /** Options that do exist, for "Available options" hints. */
+  readonly options?: readonly string[];
+  constructor(message: string, details: HydrantErrorDetails & { options?: readonly string[] } = {}) {
+    super(message, details);
+    this.options = details.options;
+  }
+}
+
+/** The defaults list or the composition itself fails (conflicts, duplicates, bad packages). */
+export class ConfigCompositionError extends HydrantError {}
+
+/** A search path entry that is malformed or unreachable. */
+export class SearchPathError extends HydrantError {}
+
+/** An experiment spec file that is malformed. */
+export class ExperimentSpecError extends HydrantError {}
+
+/** A launcher or sweeper failure that is not the job's own failure. */
+export class LaunchError extends HydrantError {}
