@@ -1,0 +1,21 @@
+/**
+ * Example hydrant app: trains a small classifier on a synthetic 2-D dataset, configured by conf/.
+ *
+ *   npx tsx examples/train.ts                                    # defaults from conf/config.yaml
+ *   npx tsx examples/train.ts model=logistic dataset=blobs       # pick other group options
+ *   npx tsx examples/train.ts +experiment=lr_ablation --multirun # one job per learning rate
+ *
+ * The job's return value (the metrics) is what hydrant records for the run; metrics.json is also written
+ * to the run's output directory so that other tools can read it.
+ */
+import { join } from "node:path";
+import { main } from "../src/index.js";
+import type { TrainConfig } from "./lib/config.js";
+import { train, writeMetrics, type Metrics } from "./lib/train.js";
+
+await main<TrainConfig>({ configPath: "../conf", configName: "config" }, async (cfg, ctx): Promise<Metrics> => {
+  const metrics = await train(cfg);
+  // conf/ points metrics_file into the run's output dir (hydra.job.chdir is false, so not the cwd).
+  await writeMetrics(cfg.metrics_file ?? join(ctx.outputDir, "metrics.json"), metrics);
+  return metrics;
+});
