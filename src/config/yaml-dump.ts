@@ -1,0 +1,324 @@
+/**
+ * `OmegaConf.to_yaml`: PyYAML's block style (default_flow_style=False, allow_unicode=True,
+ * sort_keys=False) with OmegaConf's string representer. Same layout, quoting and line folding at
+ * 80 columns as PyYAML, so `.hydra/config.yaml` reads like Hydra's. Strings are quoted whenever a
+ * YAML 1.1 reader (PyYAML) or the `yaml` package (1.1 or 1.2) could read them as something else.
+ */
+import { ConfigDict, ConfigList, type ConfigValue, type PlainValue, type Scalar } from "./node.js";
+import { formatNumber, omegaConfQuotes, plainReadsAsString } from "./yaml-scalar.js";
+
+type Dumpable = ConfigValue | PlainValue;
+type Style = "plain" | "single" | "double";
+
+const BEST_WIDTH = 80;
+/** PyYAML writes keys longer than this in the explicit `? key` form. */
+const SIMPLE_KEY_LIMIT = 128;
+
+export function toYaml(value: ConfigValue | PlainValue): string {
+  if (isMapping(value)) return entriesOf(value).length === 0 ? "{}\n" : `${mapping(value, 0)}\n`;
+  if (isSequence(value)) return itemsOf(value).length === 0 ? "[]\n" : `${sequence(value, 0)}\n`;
+  return `${scalar(value as Scalar, 0, 2, false)}\n`;
+}
+
+function isMapping(v: Dumpable): v is ConfigDict | { [key: string]: PlainValue } {
+  return v instanceof ConfigDict || (v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof ConfigList));
+}
+function isSequence(v: Dumpable): v is ConfigList | PlainValue[] {
+  return v instanceof ConfigList || Array.isArray(v);
+}
+function entriesOf(v: ConfigDict | { [key: string]: PlainValue }): [string, Dumpable][] {
+  return v instanceof ConfigDict ? [...v.entries] : Object.entries(v);
+}
+function itemsOf(v: ConfigList | PlainValue[]): Dumpable[] {
+  return v instanceof ConfigList ? v.items : v;
+}
+function isEmptyContainer(v: Dumpable): string | undefined {
+  if (isMapping(v)) return entriesOf(v).length === 0 ? "{}" : undefined;
+  if (isSequence(v)) return itemsOf(v).length === 0 ? "[]" : undefined;
+  return undefined;
+}
+
+/**
+ * A non-empty mapping whose first key goes where the caller left the cursor (after indentation or
+ * `- `); later keys start at column `indent`. No trailing newline.
+ */
+function mapping(v: ConfigDict | { [key: string]: PlainValue }, indent: number): string {
+  const pad = " ".repeat(indent);
+  return entriesOf(v)
+    .map(([key, value], i) => (i === 0 ? "" : pad) + mappingEntry(key, value, indent))
+    .join("\n");
+}
+
+function mappingEntry(key: string, value: Dumpable, indent: number): string {
+  if (isSimpleKey(key)) {
+    const k = scalar(key, indent, indent + 2, true);
+    return `${k}:${valueAfterIndicator(value, indent, indent + Array.from(k).length + 1, false)}`;
+  }
+  // Empty, multi-line or very long keys: PyYAML's explicit form `? key` / `: value`.
+  const k = scalar(key, indent + 2, indent + 2, false);
+  return `? ${k}\n${" ".repeat(indent)}:${valueAfterIndicator(value, indent, indent + 1, true)}`;
+}
+
+/** The text after `key:`; `compact` (explicit-key form) starts a nested collection on the same line. */
+function valueAfterIndicator(value: Dumpable, indent: number, column: number, compact: boolean): string {
+  const empty = isEmptyContainer(value);
+  if (empty) return ` ${empty}`;
+  if (isMapping(value)) {
+    if (compact) return ` ${mapping(value, indent + 2)}`;
+    return `\n${" ".repeat(indent + 2)}${mapping(value, indent + 2)}`;
+  }
+  if (isSequence(value)) {
+    if (compact) return ` ${sequence(value, indent + 2)}`;
+    // Sequences in a mapping are not indented: `key:\n- a`.
+    return `\n${" ".repeat(indent)}${sequence(value, indent)}`;
+  }
+  return ` ${scalar(value as Scalar, column + 1, indent + 2, false)}`;
+}
+
+/** A non-empty sequence; the first `- ` goes at the cursor, later ones at column `indent`. */
+function sequence(v: ConfigList | PlainValue[], indent: number): string {
+  const pad = " ".repeat(indent);
+  return itemsOf(v)
+    .map((item, i) => `${i === 0 ? "" : pad}- ${sequenceItem(item, indent + 2)}`)
+    .join("\n");
+}
+
+function sequenceItem(item: Dumpable, indent: number): string {
+  const empty = isEmptyContainer(item);
+  if (empty) return empty;
+  if (isMapping(item)) return mapping(item, indent);
+  if (isSequence(item)) return sequence(item, indent);
+  return scalar(item as Scalar, indent, indent, false);
+}
+
+function isSimpleKey(key: string): boolean {
+  return key.length > 0 && key.length < SIMPLE_KEY_LIMIT && !hasLineBreak(key);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scalars. `column` is where the scalar starts; `indent` is where folded continuation lines start.
+
+function scalar(value: Scalar, column: number, indent: number, simpleKey: boolean): string {
+  if (value === null) return "null";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "number") return formatNumber(value);
+  const text = String(value);
+  switch (chooseStyle(text, simpleKey)) {
+    case "plain":
+      return writePlain(text, column, indent, !simpleKey);
+    case "single":
+      return writeSingleQuoted(text, column, indent, !simpleKey);
+    default:
+      return writeDoubleQuoted(text, column, indent, !simpleKey);
+  }
+}
+
+interface Analysis {
+  empty: boolean;
+  multiline: boolean;
+  allowPlain: boolean;
+  allowSingle: boolean;
+}
+
+const BREAKS = "\n\x85\u2028\u2029";
+const WHITESPACE = "\0 \t\r\n\x85\u2028\u2029";
+
+function hasLineBreak(s: string): boolean {
+  return /[\n\x85\u2028\u2029]/.test(s);
+}
+
+/** Printable as-is with allow_unicode: ASCII printable and most of Unicode, but not BOM or surrogates. */
+function isPrintable(ch: string): boolean {
+  const c = ch.codePointAt(0)!;
+  if (c === 0x0a || (c >= 0x20 && c <= 0x7e)) return true;
+  if (c === 0xfeff) return false;
+  return c === 0x85 || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c < 0x10ffff);
+}
+
+/** PyYAML's analyze_scalar, block context only (hydrant never writes flow collections with content). */
+function analyze(text: string): Analysis {
+  if (text === "") return { empty: true, multiline: false, allowPlain: false, allowSingle: true };
+  const chars = Array.from(text);
+  let indicators = text.startsWith("---") || text.startsWith("...");
+  let lineBreaks = false;
+  let special = false;
+  let leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false;
+  let breakSpace = false, spaceBreak = false, previousSpace = false, previousBreak = false;
+  let precededByWhitespace = true;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    const followedByWhitespace = i + 1 >= chars.length || WHITESPACE.includes(chars[i + 1]!);
+    if (i === 0) {
+      if ("#,[]{}&*!|>'\"%@`".includes(ch)) indicators = true;
+      if ((ch === "?" || ch === ":" || ch === "-") && followedByWhitespace) indicators = true;
+    } else if ((ch === ":" && followedByWhitespace) || (ch === "#" && precededByWhitespace)) {
+      indicators = true;
+    }
+    if (BREAKS.includes(ch)) lineBreaks = true;
+    if (!isPrintable(ch)) special = true;
+    if (ch === " ") {
+      if (i === 0) leadingSpace = true;
+      if (i === chars.length - 1) trailingSpace = true;
+      if (previousBreak) breakSpace = true;
+      previousSpace = true;
+      previousBreak = false;
+    } else if (BREAKS.includes(ch)) {
+      if (i === 0) leadingBreak = true;
+      if (i === chars.length - 1) trailingBreak = true;
+      if (previousSpace) spaceBreak = true;
+      previousSpace = false;
+      previousBreak = true;
+    } else {
+      previousSpace = previousBreak = false;
+    }
+    precededByWhitespace = WHITESPACE.includes(ch);
+  }
+  // NEL and the Unicode separators are line breaks to YAML 1.1 but not to YAML 1.2 readers: only the
+  // escaped double-quoted form reads the same in both (a deliberate departure from PyYAML).
+  const ambiguousBreak = /[\x85\u2028\u2029]/.test(text);
+  let allowPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak || lineBreaks || indicators);
+  let allowSingle = !ambiguousBreak;
+  if (breakSpace || spaceBreak || special) {
+    allowPlain = false;
+    allowSingle = false;
+  }
+  return { empty: false, multiline: lineBreaks, allowPlain, allowSingle };
+}
+
+function chooseStyle(text: string, simpleKey: boolean): Style {
+  const a = analyze(text);
+  const implicitString = !omegaConfQuotes(text) && plainReadsAsString(text);
+  if (implicitString && a.allowPlain && !(simpleKey && (a.empty || a.multiline))) return "plain";
+  if (a.allowSingle && !(simpleKey && a.multiline)) return "single";
+  return "double";
+}
+
+/** Writes text with PyYAML's folding: a single space past column 80 becomes a line break. */
+class Writer {
+  out = "";
+  constructor(
+    public column: number,
+    private readonly indent: number,
+  ) {}
+  write(s: string): void {
+    this.out += s;
+    this.column += Array.from(s).length;
+  }
+  lineBreak(): void {
+    this.out += "\n";
+    this.column = 0;
+  }
+  /** Line break (unless at a fresh line already) then indentation. */
+  toIndent(atFreshLine: boolean): void {
+    if (!atFreshLine) this.lineBreak();
+    this.out += " ".repeat(this.indent);
+    this.column = this.indent;
+  }
+}
+
+function writePlain(text: string, column: number, indent: number, split: boolean): string {
+  const w = new Writer(column, indent);
+  const chars = Array.from(text);
+  let start = 0;
+  for (let end = 0; end <= chars.length; end++) {
+    const ch = chars[end];
+    const prev = end > 0 ? chars[end - 1] : undefined;
+    if (prev === " " && ch !== " ") {
+      // End of a run of spaces: fold a lone space once the line is already too long.
+      if (start + 1 === end && w.column > BEST_WIDTH && split) w.toIndent(false);
+      else w.write(chars.slice(start, end).join(""));
+      start = end;
+    } else if (prev !== " " && (ch === undefined || ch === " ")) {
+      w.write(chars.slice(start, end).join(""));
+      start = end;
+    }
+  }
+  return w.out;
+}
+
+function writeSingleQuoted(text: string, column: number, indent: number, split: boolean): string {
+  const w = new Writer(column, indent);
+  w.write("'");
+  const chars = Array.from(text);
+  let spaces = false, breaks = false;
+  let start = 0;
+  for (let end = 0; end <= chars.length; end++) {
+    const ch = chars[end];
+    if (spaces) {
+      if (ch !== " ") {
+        const lone = start + 1 === end && start !== 0 && end !== chars.length;
+        if (lone && w.column > BEST_WIDTH && split) w.toIndent(false);
+        else w.write(chars.slice(start, end).join(""));
+        start = end;
+      }
+    } else if (breaks) {
+      if (ch === undefined || !BREAKS.includes(ch)) {
+        // A single break inside quotes folds to a space, so n newlines need n+1 line breaks.
+        if (chars[start] === "\n") w.lineBreak();
+        for (let i = start; i < end; i++) w.lineBreak();
+        w.toIndent(true);
+        start = end;
+      }
+    } else if (ch === undefined || ch === " " || ch === "'" || BREAKS.includes(ch)) {
+      if (start < end) w.write(chars.slice(start, end).join(""));
+      start = end;
+    }
+    if (ch === "'") {
+      w.write("''");
+      start = end + 1;
+    }
+    if (ch !== undefined) {
+      spaces = ch === " ";
+      breaks = BREAKS.includes(ch);
+    }
+  }
+  w.write("'");
+  return w.out;
+}
+
+const ESCAPES: Record<string, string> = {
+  "\0": "0", "\x07": "a", "\x08": "b", "\x09": "t", "\x0A": "n", "\x0B": "v", "\x0C": "f",
+  "\x0D": "r", "\x1B": "e", '"': '"', "\\": "\\", "\x85": "N", "\xA0": "_", "\u2028": "L", "\u2029": "P",
+};
+
+function escape(ch: string): string {
+  if (ESCAPES[ch] !== undefined) return `\\${ESCAPES[ch]}`;
+  const c = ch.codePointAt(0)!;
+  if (c <= 0xff) return `\\x${c.toString(16).toUpperCase().padStart(2, "0")}`;
+  if (c <= 0xffff) return `\\u${c.toString(16).toUpperCase().padStart(4, "0")}`;
+  return `\\U${c.toString(16).toUpperCase().padStart(8, "0")}`;
+}
+
+function needsEscape(ch: string): boolean {
+  if ('"\\\x85\u2028\u2029\uFEFF'.includes(ch)) return true;
+  const c = ch.codePointAt(0)!;
+  return !((c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd));
+}
+
+function writeDoubleQuoted(text: string, column: number, indent: number, split: boolean): string {
+  const w = new Writer(column, indent);
+  w.write('"');
+  const chars = Array.from(text);
+  let start = 0;
+  for (let end = 0; end <= chars.length; end++) {
+    const ch = chars[end];
+    if (ch === undefined || needsEscape(ch)) {
+      if (start < end) w.write(chars.slice(start, end).join(""));
+      start = end;
+      if (ch !== undefined) {
+        w.write(escape(ch));
+        start = end + 1;
+      }
+    }
+    const foldable = end > 0 && end < chars.length - 1 && (ch === " " || start >= end);
+    if (foldable && w.column + (end - start) > BEST_WIDTH && split) {
+      // An escaped line break joins the lines without a space; a leading space is kept escaped.
+      w.write(`${chars.slice(start, end).join("")}\\`);
+      if (start < end) start = end;
+      w.toIndent(false);
+      if (chars[start] === " ") w.write("\\");
+    }
+  }
+  w.write('"');
+  return w.out;
+}

@@ -1,0 +1,272 @@
+/**
+ * YAML in and out, the way Hydra reads and prints it.
+ *
+ * Reading follows OmegaConf's loader (PyYAML SafeLoader, YAML 1.1): `yes/no/on/off` are booleans,
+ * `0x1F`/`0o`-less octal `017`/`1_000`/`1:30` are ints, `1e-5` is a float (OmegaConf's extra resolver),
+ * timestamps stay strings, duplicate keys are errors, aliases are copies and `<<` merge keys work.
+ * The `yaml` package only tokenizes (failsafe schema, every scalar a string); one walk over its AST
+ * types the scalars and builds ConfigDict/ConfigList with positions.
+ */
+import {
+  type Alias,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Scalar as YamlScalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from "yaml";
+import { ConfigParseError } from "../errors.js";
+import { cloneValue, ConfigDict, ConfigList, isDict, type ConfigValue, type NodeSource, type Scalar } from "./node.js";
+import { constructBool, constructFloat, constructInt, plainKind, pythonFloatRepr, resolvePlainScalar } from "./yaml-scalar.js";
+
+export { toYaml } from "./yaml-dump.js";
+export { formatFloat, formatNumber, resolvePlainScalar } from "./yaml-scalar.js";
+
+export interface ParseYamlOptions {
+  /**
+   * Extra tags this reader accepts, by tag as written (`"!sweep"`). A scalar's handler receives its
+   * raw text; a mapping's or sequence's receives the built ConfigDict/ConfigList.
+   */
+  customTags?: Record<string, (value: ConfigValue) => ConfigValue>;
+}
+
+const TAG = "tag:yaml.org,2002:";
+const BUILDING = Symbol("building");
+
+type YamlNode = YamlScalar | YAMLMap | YAMLSeq | Alias;
+
+/** Parse one YAML document into a config tree; an empty document is `null`. */
+export function parseYaml(text: string, file?: string, options: ParseYamlOptions = {}): ConfigValue {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    schema: "failsafe",
+    lineCounter,
+    uniqueKeys: false,
+    keepSourceTokens: false,
+    prettyErrors: false,
+  });
+  if (doc.errors.length > 0) throw syntaxError(doc.errors[0]!, lineCounter, file);
+  if (doc.contents === null) return null;
+  return new TreeBuilder(text, lineCounter, file, options.customTags ?? {}).build(doc.contents as YamlNode);
+}
+
+function syntaxError(
+  err: { message: string; pos: [number, number]; linePos?: [{ line: number; col: number }, ...unknown[]] },
+  lineCounter: LineCounter,
+  file: string | undefined,
+): ConfigParseError {
+  const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0]);
+  const what = err.message.replace(/ at line \d+, column \d+:[\s\S]*$/, "").replace(/; please use .*$/, "");
+  const where = `${file ?? "<yaml>"}:${pos.line}:${pos.col}`;
+  return new ConfigParseError(`YAML syntax error at ${where}: ${what}`, { file, line: pos.line, column: pos.col });
+}
+
+interface Entry {
+  key: string;
+  value: ConfigValue;
+  line: number;
+  column: number;
+}
+
+/** One pass over the `yaml` AST, building the config tree. */
+class TreeBuilder {
+  private readonly anchors = new Map<string, ConfigValue | typeof BUILDING>();
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineCounter,
+    private readonly file: string | undefined,
+    private readonly customTags: Record<string, (value: ConfigValue) => ConfigValue>,
+  ) {}
+
+  build(node: YamlNode | null): ConfigValue {
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) return this.alias(node);
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) this.anchors.set(anchor, BUILDING);
+    let value: ConfigValue;
+    if (isScalar(node)) value = this.scalar(node);
+    else if (isMap(node)) value = this.tagged(node, this.map(node), "map");
+    else if (isSeq(node)) value = this.tagged(node, this.seq(node), "seq");
+    else throw this.error(`unsupported YAML node`, node);
+    if (anchor) this.anchors.set(anchor, value);
+    return value;
+  }
+
+  private alias(node: Alias): ConfigValue {
+    const target = this.anchors.get(node.source);
+    if (target === undefined) throw this.error(`unknown alias *${node.source}`, node, `define the anchor &${node.source} before using it`);
+    if (target === BUILDING) throw this.error(`recursive alias *${node.source}`, node, "an alias cannot refer to the node that contains it");
+    // PyYAML shares the object; OmegaConf then copies it into separate nodes, so a copy is what users see.
+    return cloneValue(target);
+  }
+
+  private scalar(node: YamlScalar): ConfigValue {
+    const text = String(node.value);
+    const tag = node.tag;
+    if (tag === undefined) {
+      if (node.type !== "PLAIN") return text;
+      const value = resolvePlainScalar(text);
+      if (value === undefined) {
+        throw this.error(`unquoted '${text}'`, node, `YAML 1.1 readers reject it as a value; write '${text}' in quotes`);
+      }
+      return value;
+    }
+    if (tag === "!" || tag === `${TAG}str`) return text;
+    const typed = this.typedScalar(tag, text, node);
+    if (typed !== undefined) return typed;
+    const custom = this.customTags[tag];
+    if (custom) return custom(text);
+    throw this.unknownTag(tag, node);
+  }
+
+  private typedScalar(tag: string, text: string, node: YamlNode): Scalar | undefined {
+    let value: Scalar | undefined;
+    if (tag === `${TAG}null`) return null;
+    if (tag === `${TAG}int`) value = constructInt(text);
+    else if (tag === `${TAG}float`) value = constructFloat(text);
+    else if (tag === `${TAG}bool`) value = constructBool(text);
+    else if (tag === `${TAG}map` || tag === `${TAG}seq`) {
+      throw this.error(`!!${tag.slice(TAG.length)} on the scalar '${text}'`, node, "only a collection can take this tag");
+    } else return undefined;
+    if (value === undefined) throw this.error(`invalid !!${tag.slice(TAG.length)} value '${text}'`, node);
+    return value;
+  }
+
+  private tagged(node: YAMLMap | YAMLSeq, value: ConfigDict | ConfigList, kind: "map" | "seq"): ConfigValue {
+    const tag = node.tag;
+    if (tag === undefined || tag === "!" || tag === `${TAG}${kind}`) return value;
+    const custom = this.customTags[tag];
+    if (custom) return custom(value);
+    if (tag.startsWith(TAG) && ["str", "int", "float", "bool", "null", "map", "seq"].includes(tag.slice(TAG.length))) {
+      throw this.error(`!!${tag.slice(TAG.length)} on a ${kind === "map" ? "mapping" : "sequence"}`, node, "this tag applies to scalars only");
+    }
+    throw this.unknownTag(tag, node);
+  }
+
+  private map(node: YAMLMap): ConfigDict {
+    const explicit: Entry[] = [];
+    const merged: Entry[][] = [];
+    const seen = new Map<string, { line: number; column: number }>();
+    for (const pair of node.items) {
+      const keyNode = pair.key as YamlNode | null;
+      if (keyNode && isScalar(keyNode) && isMergeKey(keyNode)) {
+        merged.push(this.mergeSources(pair.value as YamlNode | null, keyNode));
+        continue;
+      }
+      const { key, isString } = this.key(keyNode, node);
+      const pos = this.pos(keyNode ?? node);
+      const previous = seen.get(key);
+      // Like OmegaConf's loader, only keys that read as strings are checked; `1: a` twice keeps the last.
+      if (previous && isString) {
+        throw this.error(`duplicate key '${key}'`, keyNode ?? node, `it is already defined at ${this.where(previous)}`);
+      }
+      if (isString) seen.set(key, pos);
+      explicit.push({ key, value: this.build(pair.value as YamlNode | null), ...pos });
+    }
+    const source = this.source(node);
+    const dict = new ConfigDict(undefined, source);
+    // PyYAML puts merged pairs first; later assignments win but keep the first position.
+    for (const entry of [...merged.flat(), ...explicit]) {
+      if (!dict.entries.has(entry.key)) source.positions!.set(entry.key, { line: entry.line, column: entry.column });
+      dict.entries.set(entry.key, entry.value);
+    }
+    return dict;
+  }
+
+  /** `<<: *a` or `<<: [*a, *b]`; with a list, earlier mappings win, so they are applied last. */
+  private mergeSources(valueNode: YamlNode | null, keyNode: YamlNode): Entry[] {
+    const value = this.build(valueNode);
+    const maps = value instanceof ConfigList ? [...value.items].reverse() : [value];
+    if (maps.length === 0 || !maps.every(isDict)) {
+      throw this.error(`invalid merge key '<<'`, valueNode ?? keyNode, "its value must be a mapping or a list of mappings");
+    }
+    return (maps as ConfigDict[]).flatMap((m) =>
+      [...m.entries].map(([key, v]) => {
+        const p = m.source?.positions?.get(key) ?? { line: m.source?.line ?? 0, column: m.source?.column ?? 0 };
+        return { key, value: v, line: p.line, column: p.column };
+      }),
+    );
+  }
+
+  private key(keyNode: YamlNode | null, mapNode: YAMLMap): { key: string; isString: boolean } {
+    if (keyNode === null || keyNode === undefined) return { key: "null", isString: false };
+    const value = this.build(keyNode);
+    if (value instanceof ConfigDict || value instanceof ConfigList) {
+      throw this.error(`${isDict(value) ? "mapping" : "sequence"} used as a key`, keyNode ?? mapNode, "config keys must be scalars");
+    }
+    return { key: keyString(value), isString: typeof value === "string" };
+  }
+
+  private seq(node: YAMLSeq): ConfigList {
+    const source = this.source(node);
+    const items = node.items.map((item, i) => {
+      const itemNode = item as YamlNode | null;
+      if (itemNode) source.positions!.set(String(i), this.pos(itemNode));
+      return this.build(itemNode);
+    });
+    return new ConfigList(items, source);
+  }
+
+  private source(node: YamlNode): NodeSource {
+    const pos = this.pos(node);
+    return { file: this.file, line: pos.line, column: pos.column, positions: new Map() };
+  }
+
+  private pos(node: YamlNode): { line: number; column: number } {
+    return this.offsetPos(node.range?.[0] ?? 0);
+  }
+
+  private offsetPos(offset: number): { line: number; column: number } {
+    const { line, col } = this.lines.linePos(offset);
+    return { line, column: col };
+  }
+
+  private where(pos: { line: number; column: number }): string {
+    return `${this.file ?? "<yaml>"}:${pos.line}:${pos.column}`;
+  }
+
+  private unknownTag(tag: string, node: YamlNode): ConfigParseError {
+    const shown = tag.startsWith(TAG) ? `!!${tag.slice(TAG.length)}` : tag;
+    return this.error(`unknown YAML tag ${shown}`, node, "hydrant reads plain data only", this.tagOffset(node));
+  }
+
+  /** Where the tag before a node starts (the AST only keeps the node's own range). */
+  private tagOffset(node: YamlNode): number | undefined {
+    const start = node.range?.[0];
+    if (start === undefined) return undefined;
+    let i = this.text.lastIndexOf("!", start);
+    if (i < 0) return undefined;
+    while (i > 0 && !/\s/.test(this.text[i - 1]!)) i--;
+    return i;
+  }
+
+  /** "<what> at file:line:column; <hint>" */
+  private error(what: string, node: YamlNode, hint?: string, offset?: number): ConfigParseError {
+    const pos = offset === undefined ? this.pos(node) : this.offsetPos(offset);
+    const message = `${what} at ${this.where(pos)}${hint ? `; ${hint}` : ""}`;
+    return new ConfigParseError(message, { file: this.file, line: pos.line, column: pos.column });
+  }
+}
+
+function isMergeKey(node: YamlScalar): boolean {
+  if (node.tag === `${TAG}merge`) return true;
+  return node.tag === undefined && node.type === "PLAIN" && plainKind(String(node.value)) === "merge";
+}
+
+/** Keys become strings the way Python's json.dumps writes them (True -> "true", 1.5 -> "1.5"). */
+function keyString(value: Scalar): string {
+  if (value === null) return "null";
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : jsonFloatKey(value);
+  return String(value);
+}
+
+function jsonFloatKey(n: number): string {
+  if (Number.isNaN(n)) return "NaN";
+  if (!Number.isFinite(n)) return n > 0 ? "Infinity" : "-Infinity";
+  return pythonFloatRepr(n);
+}
