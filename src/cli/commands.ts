@@ -1,0 +1,74 @@
+/**
+ * hydrant's subcommands and usage text, on yargs. Loaded only when one of them is asked for, so the
+ * Hydra app command line (the common case) never pays yargs' start-up cost.
+ */
+import yargs, { type Argv } from "yargs";
+import { FLAGS_HELP } from "../app/inspect.js";
+import { formatError } from "./report-error.js";
+
+declare const HYDRANT_VERSION: string | undefined;
+const VERSION = typeof HYDRANT_VERSION === "string" ? HYDRANT_VERSION : "0.0.0-dev";
+
+const APP_USAGE = `hydrant [flags] [overrides…] [-- CMD ARGS…]
+
+Composes a config the way Hydra does and runs CMD once per job (or prints the config).
+
+  hydrant -cd conf --cfg job                     print the composed job config
+  hydrant -cd conf +experiment=quick_test        same, with an experiment applied
+  hydrant -cd conf --info config-groups          every config group and its options
+  hydrant -cd conf db=mysql,postgres -m -- node train.mjs {config}
+                                                 sweep: one job per option
+  hydrant --resume multirun/2026-11-23/10-00-00  run what did not complete
+
+Flags:
+${FLAGS_HELP.replace(/^/gm, "  ")}`;
+
+export async function runSubcommand(argv: string[]): Promise<number> {
+  let code = 0;
+  const setCode = (c: number) => {
+    code = c;
+  };
+  const cli = yargs(argv)
+    .scriptName("hydrant")
+    .usage(APP_USAGE)
+    .version(VERSION)
+    .alias("version", "V")
+    .help("help")
+    .alias("help", "h")
+    .strict()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .command("results <sweepDir>", "Show a sweep's jobs, status, durations and results", (y: Argv) =>
+      y.positional("sweepDir", { type: "string", demandOption: true, describe: "a multirun sweep dir (with experiment.json)" })
+        .option("sort", { type: "string", describe: "sort by this result metric (e.g. test_accuracy)" })
+        .option("desc", { type: "boolean", default: true, describe: "largest first when sorting" }),
+    async (a) => setCode(await (await import("./results.js")).resultsCommand(String(a.sweepDir), { sortBy: a.sort as string | undefined, descending: Boolean(a.desc) })))
+    .command("experiment", "Run experiment specs, in the foreground or the background, and compare them", (y: Argv) => y.help(false).version(false).strict(false),
+      async () => setCode(await experiment(argv.slice(1))))
+    .command("worker", "Serve sweep jobs from a BullMQ queue on Redis (hydra/launcher=bullmq)", (y: Argv) =>
+      y.option("redis", { type: "string", demandOption: true, describe: "Redis URL, e.g. redis://127.0.0.1:6379" })
+        .option("queue", { type: "string", demandOption: true, describe: "queue name (hydra.launcher.queue)" })
+        .option("concurrency", { type: "number", default: 1, describe: "jobs run at once by this worker" }),
+    async (a) => setCode(await (await import("./distributed.js")).workerCommand({ redis: String(a.redis), queue: String(a.queue), concurrency: Number(a.concurrency) })))
+    .command("queue <action>", "Inspect a BullMQ queue (action: status)", (y: Argv) =>
+      y.positional("action", { choices: ["status"] as const, demandOption: true })
+        .option("redis", { type: "string", demandOption: true })
+        .option("queue", { type: "string", demandOption: true }),
+    async (a) => setCode(await (await import("./distributed.js")).queueStatusCommand({ redis: String(a.redis), queue: String(a.queue) })))
+    .command("completion <shell>", "Print the shell completion script (same as -sc install=SHELL)", (y: Argv) =>
+      y.positional("shell", { choices: ["bash", "zsh", "fish"] as const, demandOption: true }),
+    async (a) => {
+      const { runShellCompletion } = await import("./completion.js");
+      setCode(await runShellCompletion(`install=${String(a.shell)}`, { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t), isTTY: false }));
+    })
+    .fail((msg, err) => {
+      process.stderr.write(err ? formatError(err) : `${msg}\n\nRun 'hydrant --help' for usage.\n`);
+      setCode(1);
+    });
+  await cli.parseAsync();
+  return code;
+}
+
+async function experiment(argv: string[]): Promise<number> {
+  const { experimentCommand } = await import("../experiment/spec/cli-entry.js");
+  return experimentCommand(argv, { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) });
+}

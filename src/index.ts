@@ -1,0 +1,76 @@
+/**
+ * hydrant's public API: Hydra-style config composition, command-line overrides and multirun sweeps
+ * for TypeScript. Nothing outside this file is public.
+ */
+
+// Composition
+export {
+  compose,
+  composeConfig,
+  jobConfig,
+  resolveJobConfig,
+  resolveFullConfig,
+  listOptions,
+  loadConfigGroupsIndex,
+  registerConfig,
+  configStore,
+  ConfigStore,
+  type ComposeOptions,
+  type ComposeHelperOptions,
+  type ComposeResult,
+  type ConfigGroupInfo,
+  type RunMode,
+  type ResultDefault,
+  type SearchPathElement,
+} from "./compose/index.js";
+
+// The config tree
+export { ConfigDict, ConfigList, MISSING, fromPlain, isDict, isList, isMissing, isInterpolation, cloneValue, toPlainUnresolved } from "./config/node.js";
+export type { ConfigValue, Scalar, PlainValue, NodeSource } from "./config/node.js";
+export { parseYaml, toYaml } from "./config/yaml.js";
+export { mergeConfigs } from "./config/merge.js";
+export { selectNode, updateNode, deleteNode } from "./config/path.js";
+export {
+  registerResolver,
+  hasResolver,
+  clearResolver,
+  resolveTree,
+  resolveValue,
+  select,
+  toPlain,
+  ResolverRegistry,
+  type Resolver,
+  type ResolverContext,
+  type ResolveOptions,
+} from "./config/interpolation/index.js";
+
+// Overrides
+export { parseOverride, parseOverrides } from "./overrides/index.js";
+export type { Override, OverrideType, ValueType, ParsedElement, Sweep } from "./overrides/types.js";
+
+// Running apps and sweeps
+export { main, runApp, parseAppArgv, type MainOptions } from "./app/index.js";
+export type { AppArgs, AppOutcome, MultirunOutcome, SingleRunOutcome, RunHooks, TaskContext, TaskFunction, CommandTask } from "./app/index.js";
+export { registerLauncher, registerSweeper, type Launcher, type LauncherPlugin, type LaunchContext, type LaunchSink, type PreparedJob, type JobOutcome } from "./launch/index.js";
+export type { Sweeper, SweeperPlugin } from "./sweep/index.js";
+export { readManifest, formatResultsTable, type Manifest, type JobRecord, type JobStatus, type RunEvent } from "./runs/index.js";
+
+// Programmatic experiments
+export * from "./experiment/dynamic/index.js";
+export * from "./experiment/spearmint/index.js";
+
+// Errors
+export {
+  HydrantError,
+  ConfigParseError,
+  ConfigKeyError,
+  MissingMandatoryValueError,
+  InterpolationError,
+  OverrideParseError,
+  OverrideApplyError,
+  MissingConfigError,
+  ConfigCompositionError,
+  SearchPathError,
+  ExperimentSpecError,
+  LaunchError,
+} from "./errors.js";
