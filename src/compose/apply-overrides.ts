@@ -1,0 +1,116 @@
+/**
+ * Applies the non-group command-line overrides to the composed config, in struct mode (Hydra's
+ * `ConfigLoaderImpl._apply_overrides_to_config`): `key=v` must hit an existing key, `+key=v` must not,
+ * `++key=v` does either, `~key[=v]` deletes.
+ */
+import { ConfigDict, ConfigList, isContainer, type ConfigValue } from "../config/node.js";
+import { deleteNode, selectNode, updateNode } from "../config/path.js";
+import { ConfigCompositionError, ConfigKeyError, HydrantError, OverrideApplyError } from "../errors.js";
+import { elementToConfig } from "../overrides/index.js";
+import type { Override, ParsedElement } from "../overrides/types.js";
+
+export function applyConfigOverrides(overrides: readonly Override[], cfg: ConfigDict): void {
+  for (const o of overrides) applyOne(o, cfg);
+}
+
+function overrideValue(o: Override): ConfigValue | undefined {
+  return o.value === undefined ? undefined : elementToConfig(o.value as ParsedElement);
+}
+
+function selected(cfg: ConfigDict, key: string): ConfigValue | undefined {
+  const r = selectNode(cfg, key);
+  return r.found ? r.value : undefined;
+}
+
+function applyOne(o: Override, cfg: ConfigDict): void {
+  const details = { override: o.inputLine, key: o.keyOrGroup };
+  if (o.pkg !== undefined) {
+    throw new OverrideApplyError(
+      `Override ${o.inputLine} looks like a config group override, but config group '${o.keyOrGroup}' does not exist.`,
+      details,
+    );
+  }
+  const key = o.keyOrGroup;
+  const value = overrideValue(o);
+  try {
+    if (o.type === "delete") deleteOverride(o, cfg, value);
+    else if (o.type === "add") addOverride(o, cfg, value ?? null);
+    else if (o.type === "force_add") updateNode(cfg, key, value ?? null, { merge: true, forceAdd: true, allowNewKeys: false });
+    else {
+      try {
+        updateNode(cfg, key, value ?? null, { merge: true, forceAdd: false, allowNewKeys: false });
+      } catch (e) {
+        if (!(e instanceof ConfigKeyError)) throw e;
+        throw new OverrideApplyError(`Could not override '${key}'.\nTo append to your config use +${o.inputLine}`, {
+          ...details,
+          cause: e,
+        });
+      }
+    }
+  } catch (e) {
+    if (e instanceof OverrideApplyError || e instanceof ConfigCompositionError) throw e;
+    if (e instanceof HydrantError) {
+      throw new OverrideApplyError(`Error merging override ${o.inputLine}\n${e.message}`, { ...details, cause: e });
+    }
+    throw e;
+  }
+}
+
+function deleteOverride(o: Override, cfg: ConfigDict, value: ConfigValue | undefined): void {
+  const key = o.keyOrGroup;
+  const current = selected(cfg, key);
+  if (current === undefined || current === null) {
+    throw new OverrideApplyError(`Could not delete from config. '${key}' does not exist.`, { override: o.inputLine, key });
+  }
+  if (value !== undefined && !sameValue(value, current)) {
+    throw new OverrideApplyError(
+      `Could not delete from config. The value of '${key}' is ${pyStr(current)} and not ${pyStr(value)}.`,
+      { override: o.inputLine, key },
+    );
+  }
+  deleteNode(cfg, key);
+}
+
+function addOverride(o: Override, cfg: ConfigDict, value: ConfigValue): void {
+  const key = o.keyOrGroup;
+  const current = selected(cfg, key);
+  if (current === undefined || current === null || isContainer(value)) {
+    updateNode(cfg, key, value, { merge: true, forceAdd: true, allowNewKeys: false });
+    return;
+  }
+  throw new OverrideApplyError(
+    `Could not append to config. An item is already at '${key}'.\n` +
+      `Either remove + prefix: '${o.inputLine.slice(1)}'\n` +
+      `Or add a second + to add or override '${key}': '+${o.inputLine}'\n`,
+    { override: o.inputLine, key },
+  );
+}
+
+/** Python `==` between a config value and an override value (1 == 1.0 == True). */
+function sameValue(a: ConfigValue, b: ConfigValue): boolean {
+  if (a instanceof ConfigDict || b instanceof ConfigDict) {
+    if (!(a instanceof ConfigDict && b instanceof ConfigDict) || a.size !== b.size) return false;
+    for (const [k, v] of a.entries) if (!b.has(k) || !sameValue(v, b.get(k)!)) return false;
+    return true;
+  }
+  if (a instanceof ConfigList || b instanceof ConfigList) {
+    if (!(a instanceof ConfigList && b instanceof ConfigList) || a.length !== b.length) return false;
+    return a.items.every((x, i) => sameValue(x, b.items[i]!));
+  }
+  const numeric = (v: ConfigValue): boolean => typeof v === "number" || typeof v === "boolean";
+  if (numeric(a) && numeric(b)) return Number(a) === Number(b);
+  return a === b;
+}
+
+/** Roughly Python's str() of a value, for messages. */
+function pyStr(v: ConfigValue): string {
+  if (v === null) return "None";
+  if (typeof v === "boolean") return v ? "True" : "False";
+  if (v instanceof ConfigList) return `[${v.items.map(pyRepr).join(", ")}]`;
+  if (v instanceof ConfigDict) return `{${[...v.entries].map(([k, x]) => `'${k}': ${pyRepr(x)}`).join(", ")}}`;
+  return String(v);
+}
+
+function pyRepr(v: ConfigValue): string {
+  return typeof v === "string" ? `'${v}'` : pyStr(v);
+}

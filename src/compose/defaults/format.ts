@@ -1,0 +1,30 @@
+/**
+ * Text views of the defaults, as Hydra prints them for `--info defaults-tree` and `--info defaults`.
+ */
+import { GroupDefault, isTreeNode, type DefaultsTreeNode, type InputDefault, type ResultDefault } from "./elements.js";
+
+function label(node: InputDefault): string {
+  if (node.isVirtual()) return node.getConfigPath();
+  if (node instanceof GroupDefault) return `${node.getOverrideKey()}: ${node.getName() ?? "null"}`;
+  return node.getConfigPath();
+}
+
+/** One line per node, two spaces per level; a node with children ends with ':'. */
+export function formatDefaultsTree(tree: DefaultsTreeNode | InputDefault, indent = 0): string[] {
+  const pad = "  ".repeat(indent);
+  if (!isTreeNode(tree)) return [pad + label(tree)];
+  if (!tree.children || tree.children.length === 0) return [pad + label(tree.node)];
+  return [`${pad}${label(tree.node)}:`, ...tree.children.flatMap((c) => formatDefaultsTree(c, indent + 1))];
+}
+
+/** Hydra's defaults table: Config path | Package | _self_ | Parent, columns padded to fit. */
+export function formatDefaultsList(defaults: readonly ResultDefault[]): string[] {
+  const rows = [
+    ["Config path", "Package", "_self_", "Parent"],
+    ...defaults.map((d) => [d.configPath, d.package, d.isSelf ? "True" : "False", d.parent ?? ""]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  const rule = "-".repeat(line(rows[0]!).length);
+  return [rule, line(rows[0]!), rule, ...rows.slice(1).map(line), rule];
+}

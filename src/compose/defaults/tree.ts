@@ -1,0 +1,227 @@
+/**
+ * Builds the defaults tree (Hydra's `_create_defaults_tree_impl`). Each config's defaults are visited
+ * last to first, so that `override` entries and later choices are known before the entries they
+ * affect; interpolated choices are resolved after their siblings.
+ */
+import { ConfigCompositionError, MissingConfigError } from "../../errors.js";
+import type { ConfigRepository } from "../repository.js";
+import { describeSource } from "../sources/config-source.js";
+import {
+  ConfigDefault,
+  GroupDefault,
+  InputDefault,
+  type DefaultsTreeNode,
+} from "./elements.js";
+import { createInterpolationMap, resolveDefaultsInterpolation } from "./interpolate.js";
+import type { DefaultsOverrides } from "./overrides.js";
+
+export interface TreeContext {
+  repo: ConfigRepository;
+  overrides: DefaultsOverrides;
+  /** MULTIRUN: a `???` choice may still be filled by a sweep. */
+  skipMissing: boolean;
+}
+
+type Child = DefaultsTreeNode | InputDefault;
+
+export function expandRoot(ctx: TreeContext, root: DefaultsTreeNode): DefaultsTreeNode {
+  if (root.node.isVirtual()) return expandVirtualRoot(ctx, root);
+  return buildTree(ctx, root, true, false);
+}
+
+function expandVirtualRoot(ctx: TreeContext, root: DefaultsTreeNode): DefaultsTreeNode {
+  const children: Child[] = [];
+  for (const d of [...(root.children as InputDefault[])].reverse()) {
+    const sub: DefaultsTreeNode = { node: d, parent: root };
+    d.updateParent("", "");
+    const subtree = buildTree(ctx, sub, d.primary, false);
+    children.push(subtree.children === undefined ? d : subtree);
+  }
+  if (children.length > 0) root.children = children.reverse();
+  return root;
+}
+
+/** Appends an implicit `_self_` (last) unless the list has one; returns whether it was added. */
+function validateSelf(containing: InputDefault, defaults: InputDefault[]): boolean {
+  let hasSelf = false;
+  let hasNonOverride = false;
+  for (const d of defaults) {
+    if (!d.isOverride()) hasNonOverride = true;
+    if (d.isSelf()) {
+      if (hasSelf) throw new ConfigCompositionError(`Duplicate _self_ defined in ${containing.getConfigPath()}`);
+      hasSelf = true;
+    }
+  }
+  if ((!hasSelf && hasNonOverride) || defaults.length === 0) defaults.push(new ConfigDefault({ path: "_self_" }));
+  return !hasSelf;
+}
+
+function updateOverrides(ctx: TreeContext, defaults: InputDefault[], parent: InputDefault, interpolated: boolean): void {
+  let lastOverride: GroupDefault | undefined;
+  for (const d of defaults) {
+    if (d.isSelf()) continue;
+    d.updateParent(parent.getGroupPath(), parent.getFinalPackage());
+    if (lastOverride && !(d.isOverride() || d.isExternalAppend())) {
+      throw new ConfigCompositionError(
+        `In ${parent.getConfigPath()}: Override '${lastOverride.getOverrideKey()} : ${lastOverride.getName()}'` +
+          ` is defined before '${d.getOverrideKey()}: ${d.getName()}'.\nOverrides must be at the end of the defaults list`,
+      );
+    }
+    if (d instanceof GroupDefault && d.override) {
+      lastOverride = d;
+      if (interpolated) {
+        throw new ConfigCompositionError(
+          `${parent.getConfigPath()}: Default List Overrides are not allowed in the subtree\n` +
+            `of an in interpolated config group (override ${d.getOverrideKey()}=${d.getName()}).\n`,
+        );
+      }
+      ctx.overrides.addOverride(parent.getConfigPath(), d);
+    }
+  }
+}
+
+function checkNotMissing(ctx: TreeContext, d: InputDefault): boolean {
+  if (!d.getConfigPath().endsWith("???")) return false;
+  if (ctx.skipMissing) return true;
+  if (d instanceof GroupDefault) {
+    const key = d.getOverrideKey();
+    const options = ctx.repo.getGroupOptions(d.getGroupPath());
+    throw new ConfigCompositionError(
+      `You must specify '${key}', e.g, ${key}=<OPTION>\nAvailable options:\n` + options.map((o) => `\t${o}`).join("\n"),
+      { key },
+    );
+  }
+  throw new ConfigCompositionError(`Missing ConfigDefault is not supported : ${d.getConfigPath()}`);
+}
+
+function buildTree(ctx: TreeContext, root: DefaultsTreeNode, isRootConfig: boolean, interpolated: boolean): DefaultsTreeNode {
+  const parent = root.node;
+  if (parent.isVirtual()) return isRootConfig ? expandVirtualRoot(ctx, root) : root;
+  const { repo, overrides } = ctx;
+
+  if (isRootConfig) {
+    parent.updateParent("", "");
+    if (!repo.configExists(parent.getConfigPath())) configNotFound(repo, root);
+  }
+  if (!parent.isMissing()) parent.setPackageHeader(repo.loadConfig(parent.getConfigPath())?.header.package);
+
+  if (overrides.isDeleted(parent)) {
+    overrides.delete(parent);
+    return root;
+  }
+  overrides.setKnownChoice(parent);
+  if (parent.getName() === null) return root;
+  if (checkNotMissing(ctx, parent)) return root;
+
+  const path = parent.getConfigPath();
+  const loaded = repo.loadConfig(path);
+  if (loaded === null) {
+    if (parent.isOptional()) {
+      parent.deleted = true;
+      return root;
+    }
+    configNotFound(repo, root);
+  }
+
+  const defaults = loaded.defaults();
+  let selfAdded = false;
+  if (defaults.length > 0 || (isRootConfig && overrides.appendGroupDefaults.length > 0)) {
+    // Hydra also warns here when a primary config with content lacks `_self_`; the library never prints.
+    selfAdded = validateSelf(parent, defaults);
+  }
+  if (isRootConfig) defaults.push(...overrides.appendGroupDefaults);
+  updateOverrides(ctx, defaults, parent, interpolated);
+
+  const children: Child[] = [];
+  const addChild = (sub: DefaultsTreeNode): void => {
+    const subtree = buildTree(ctx, sub, false, interpolated);
+    children.push(subtree.children === undefined ? sub.node : subtree);
+  };
+
+  for (const d of [...defaults].reverse()) {
+    if (d.isSelf()) {
+      d.updateParent(root.node.parentBaseDir ?? "", root.node.getPackage() ?? "");
+      children.push(d);
+      continue;
+    }
+    if (d.isOverride()) continue;
+    d.updateParent(parent.getGroupPath(), parent.getFinalPackage());
+    if (overrides.isOverridden(d)) overrides.overrideDefaultOption(d as GroupDefault);
+
+    if (d instanceof GroupDefault && d.isOptions()) {
+      for (const item of [...d.getOptions()].reverse()) {
+        if (item.includes("${")) {
+          throw new ConfigCompositionError(`In '${path}': Defaults List interpolation is not supported in options list items`);
+        }
+        const node = new ConfigDefault({ path: `${d.group}/${item}`, package: d.package, optional: d.isOptional() });
+        node.updateParent(parent.getGroupPath(), parent.getFinalPackage());
+        addChild({ node, parent: root });
+      }
+    } else if (d.isInterpolation()) {
+      children.push(d);
+    } else {
+      addChild({ node: d, parent: root });
+    }
+  }
+
+  // Interpolated choices are resolved once every sibling choice is known.
+  const known = createInterpolationMap(overrides.knownChoices, defaults, selfAdded);
+  children.forEach((dd, idx) => {
+    if (!isInputDefault(dd) || !dd.isInterpolation()) return;
+    resolveInterpolation(dd, known);
+    const sub: DefaultsTreeNode = { node: dd, parent: root };
+    dd.updateParent(parent.getGroupPath(), parent.getFinalPackage());
+    const subtree = buildTree(ctx, sub, false, true);
+    if (subtree.children !== undefined) children[idx] = subtree;
+  });
+
+  if (children.length > 0) root.children = children.reverse();
+  return root;
+}
+
+function isInputDefault(x: Child): x is InputDefault {
+  return x instanceof InputDefault;
+}
+
+const LEGACY_INTERPOLATION = /^\$\{defaults\.\d\./;
+
+function resolveInterpolation(d: InputDefault, known: ReturnType<typeof createInterpolationMap>): void {
+  if (d instanceof GroupDefault) {
+    const name = d.getName();
+    if (name === null) return;
+    if (LEGACY_INTERPOLATION.test(name)) {
+      throw new ConfigCompositionError(
+        `\nDefaults list element '${d.getOverrideKey()}=${name}' is using a deprecated interpolation form.\n` +
+          `See http://hydra.cc/docs/1.1/upgrades/1.0_to_1.1/defaults_list_interpolation for migration information.`,
+      );
+    }
+    d.value = resolveDefaultsInterpolation(known, name);
+  } else if (d instanceof ConfigDefault) {
+    d.path = resolveDefaultsInterpolation(known, d.getConfigPath());
+  }
+}
+
+export function configNotFound(repo: ConfigRepository, tree: DefaultsTreeNode): never {
+  const element = tree.node;
+  let options: string[] | undefined;
+  let group: string | undefined;
+  if (element instanceof GroupDefault) {
+    group = element.getGroupPath();
+    options = repo.getGroupOptions(group);
+  }
+  let msg: string;
+  if (element.primary) {
+    msg = `Cannot find primary config '${element.getConfigPath()}'. Check that it's in your config search path.\n`;
+  } else {
+    if (element instanceof GroupDefault) {
+      msg = `Could not find '${element.getConfigPath()}'\n`;
+      if (options && options.length > 0) msg += `\nAvailable options in '${group}':\n` + options.map((o) => `\t${o}`).join("\n");
+    } else {
+      msg = `Could not load '${element.getConfigPath()}'.\n`;
+    }
+    const parentNode = tree.parent?.node;
+    if (parentNode) msg = `In '${parentNode.getConfigPath()}': ${msg}`;
+  }
+  msg += "\nConfig search path:\n" + repo.sources.map((s) => `\t${describeSource(s)}`).join("\n");
+  throw new MissingConfigError(msg, { options, file: element.getConfigPath() });
+}

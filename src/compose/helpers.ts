@@ -1,0 +1,42 @@
+/**
+ * Convenience API over composeConfig: the job config alone, resolved or not, as a plain object.
+ */
+import { ConfigDict, cloneValue, toPlainUnresolved, type PlainValue } from "../config/node.js";
+import { resolveTree } from "../config/interpolation/index.js";
+import { composeConfig, type ComposeOptions, type ComposeResult } from "./compose.js";
+import { composeResolvers } from "./resolvers.js";
+
+/** The composed config without its `hydra` node (a copy). */
+export function jobConfig(result: ComposeResult): ConfigDict {
+  const out = new ConfigDict(undefined, result.config.source);
+  for (const [k, v] of result.config.entries) if (k !== "hydra") out.set(k, cloneValue(v));
+  return out;
+}
+
+/** The job config with every interpolation resolved; `${hydra:...}` reads this result's hydra node. */
+export function resolveJobConfig(result: ComposeResult): ConfigDict {
+  const job = jobConfig(result);
+  // As Hydra's `--cfg job --resolve`: the hydra node is gone, `${hydra:...}` still reads it.
+  return resolveTree(job, { extraResolvers: composeResolvers(result) });
+}
+
+/** The full config (hydra node included) resolved. */
+export function resolveFullConfig(result: ComposeResult): ConfigDict {
+  return resolveTree(result.config, { extraResolvers: composeResolvers(result) });
+}
+
+export interface ComposeHelperOptions extends ComposeOptions {
+  /** Resolve interpolations (default false). */
+  resolve?: boolean;
+  /** Keep the `hydra` node (default false). */
+  returnHydraConfig?: boolean;
+}
+
+/** Compose and return plain data (Hydra's `compose()`), typed by the caller. */
+export function compose<T = Record<string, PlainValue>>(options: ComposeHelperOptions = {}): T {
+  const result = composeConfig(options);
+  let cfg: ConfigDict;
+  if (options.returnHydraConfig) cfg = options.resolve ? resolveFullConfig(result) : result.config;
+  else cfg = options.resolve ? resolveJobConfig(result) : jobConfig(result);
+  return toPlainUnresolved(cfg) as T;
+}

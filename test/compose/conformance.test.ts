@@ -1,0 +1,144 @@
+/**
+ * Runs the recorded Hydra compose cases in-process: composeConfig → job config (resolved when asked)
+ * → toYaml → YAML 1.1 read back, compared with Hydra's output including key order. Error cases only
+ * need a HydrantError. `HYDRANT_CASES=substring` narrows the run.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import YAML from "yaml";
+import { composeConfig, jobConfig, resolveJobConfig } from "../../src/compose/index.js";
+import { toYaml } from "../../src/config/yaml.js";
+import { HydrantError } from "../../src/errors.js";
+
+const CONFORMANCE = "/work/shared/conformance";
+const CASES_FILE = path.join(CONFORMANCE, "cases.jsonl");
+
+interface Case {
+  id: string;
+  kind: "compose" | "sweep";
+  tree: string;
+  config_name: string | null;
+  overrides: string[];
+  resolve: boolean;
+  expect: { config?: unknown; error?: { type: string; message: string }; jobs?: { overrides: string[]; config: unknown }[] };
+}
+
+/** Python's json writes bare Infinity/NaN; turn them into strings JSON can read, then back. */
+function parseCase(line: string): Case {
+  const fixed = line.replace(/(?<=[:\[,]\s*)(-?Infinity|NaN)(?=\s*[,\]}])/g, '"__$1__"');
+  return JSON.parse(fixed, (_k, v: unknown) =>
+    v === "__Infinity__" ? Infinity : v === "__-Infinity__" ? -Infinity : v === "__NaN__" ? NaN : v,
+  ) as Case;
+}
+
+function loadCases(): Case[] {
+  let text: string;
+  try {
+    text = readFileSync(CASES_FILE, "utf8");
+  } catch {
+    return [];
+  }
+  const filter = process.env.HYDRANT_CASES ?? "";
+  return text
+    .split("\n")
+    .filter((l) => l.trim())
+    .map(parseCase)
+    .filter((c) => c.id.includes(filter));
+}
+
+/** First difference (values and key order), or "" when equal. */
+function diff(expected: unknown, actual: unknown, where = "<root>"): string {
+  if (typeof expected === "number" && typeof actual === "number") {
+    return Object.is(expected, actual) || expected === actual ? "" : `${where}: expected ${expected}, got ${actual}`;
+  }
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual) || actual.length !== expected.length) return `${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
+    for (let i = 0; i < expected.length; i++) {
+      const d = diff(expected[i], actual[i], `${where}[${i}]`);
+      if (d) return d;
+    }
+    return "";
+  }
+  if (expected !== null && typeof expected === "object") {
+    if (actual === null || typeof actual !== "object" || Array.isArray(actual)) return `${where}: expected a mapping, got ${JSON.stringify(actual)}`;
+    const ek = Object.keys(expected);
+    const ak = Object.keys(actual);
+    if (ek.join("\0") !== ak.join("\0")) return `${where}: keys [${ek}] vs [${ak}]`;
+    for (const k of ek) {
+      const d = diff((expected as Record<string, unknown>)[k], (actual as Record<string, unknown>)[k], `${where}.${k}`);
+      if (d) return d;
+    }
+    return "";
+  }
+  return expected === actual ? "" : `${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
+}
+
+/** Hydra's messages embed the recording machine's paths; compare up to the search path listing. */
+function sameMessage(hydra: string, ours: string): boolean {
+  const cut = (m: string) => m.split("\nConfig search path:")[0]!.trim();
+  return cut(hydra) === cut(ours);
+}
+
+function runCase(c: Case): string {
+  const configDir = path.join(CONFORMANCE, c.tree);
+  let yamlText: string;
+  try {
+    const result = composeConfig({ configDir, configName: c.config_name, overrides: c.overrides, runMode: "RUN" });
+    yamlText = toYaml(c.resolve ? resolveJobConfig(result) : jobConfig(result));
+  } catch (e) {
+    if (c.expect.error) {
+      if (!(e instanceof HydrantError)) return `expected a HydrantError, got ${String(e)}`;
+      // HYDRANT_CASES_MESSAGES=1 also reports messages that differ from Hydra's (informational).
+      if (process.env.HYDRANT_CASES_MESSAGES && !sameMessage(c.expect.error.message, e.message)) {
+        return `message differs:\n  hydra:   ${JSON.stringify(c.expect.error.message)}\n  hydrant: ${JSON.stringify(e.message)}`;
+      }
+      return "";
+    }
+    return `threw ${e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e)}`;
+  }
+  if (c.expect.error) return `expected error ${c.expect.error.type}: ${c.expect.error.message.split("\n")[0]}`;
+  const actual: unknown = YAML.parse(yamlText, { version: "1.1" }) ?? {};
+  return diff(c.expect.config, actual);
+}
+
+/** A sweep case: the master composes in MULTIRUN mode, and each job composes alone with its overrides. */
+function runSweepCase(c: Case): string {
+  const configDir = path.join(CONFORMANCE, c.tree);
+  try {
+    composeConfig({ configDir, configName: c.config_name, overrides: c.overrides, runMode: "MULTIRUN" });
+  } catch (e) {
+    return c.expect.error ? "" : `master compose threw ${(e as Error).message}`;
+  }
+  for (const [i, j] of (c.expect.jobs ?? []).entries()) {
+    const why = runCase({ ...c, kind: "compose", overrides: j.overrides, expect: { config: j.config } });
+    if (why) return `job ${i} (${j.overrides.join(" ")}): ${why}`;
+  }
+  return "";
+}
+
+const all = loadCases();
+const cases = all.filter((c) => c.kind === "compose");
+const sweeps = all.filter((c) => c.kind === "sweep");
+
+describe("Hydra compose conformance (in-process)", () => {
+  it.skipIf(cases.length === 0)("passes the recorded compose cases", () => {
+    const failures: string[] = [];
+    for (const c of cases) {
+      const why = runCase(c);
+      if (why) failures.push(`${c.id}: ${why}`);
+    }
+    const passed = cases.length - failures.length;
+    console.log(`compose conformance: ${passed}/${cases.length} passed`);
+    if (failures.length) console.log(failures.join("\n"));
+    expect(failures).toEqual([]);
+  });
+});
+
+describe("Hydra sweep cases, job by job (in-process)", () => {
+  it.skipIf(sweeps.length === 0)("composes each recorded job", () => {
+    const failures = sweeps.map((c) => [c.id, runSweepCase(c)]).filter(([, why]) => why).map(([id, why]) => `${id}: ${why}`);
+    console.log(`sweep jobs: ${sweeps.length - failures.length}/${sweeps.length} cases passed`);
+    expect(failures).toEqual([]);
+  });
+});
