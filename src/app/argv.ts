@@ -1,0 +1,86 @@
+/**
+ * A dependency-free parser for a Hydra app's command line, for `main()` (the CLI may reuse it):
+ * flags and overrides in any order, `--` ends them and starts the command of a command task.
+ */
+import { HydrantError } from "../errors.js";
+import type { AppArgs } from "./types.js";
+
+export const INFO_TOPICS = new Set(["all", "config", "config-groups", "defaults", "defaults-tree", "plugins", "searchpath"]);
+const CFG_VALUES = new Set(["job", "hydra", "all"]);
+
+type ValueFlag = "configPath" | "configName" | "configDir" | "cfg" | "package" | "resume" | "limit";
+type BoolFlag = "resolve" | "multirun" | "run" | "help" | "hydraHelp";
+
+const VALUE_FLAGS: Record<string, ValueFlag> = {
+  "--config-path": "configPath", "-cp": "configPath",
+  "--config-name": "configName", "-cn": "configName",
+  "--config-dir": "configDir", "-cd": "configDir",
+  "--cfg": "cfg", "-c": "cfg",
+  "--package": "package", "-p": "package",
+  "--resume": "resume",
+  "--limit": "limit",
+};
+
+const BOOL_FLAGS: Record<string, BoolFlag> = {
+  "--resolve": "resolve",
+  "--multirun": "multirun", "-m": "multirun",
+  "--run": "run", "-r": "run",
+  "--help": "help", "-h": "help",
+  "--hydra-help": "hydraHelp",
+};
+
+export class ArgvError extends HydrantError {}
+
+export function parseAppArgv(argv: readonly string[]): AppArgs {
+  const args: AppArgs = { overrides: [], multirun: false, resolve: false };
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i];
+    if (token === "--") {
+      args.command = argv.slice(i + 1);
+      break;
+    }
+    const [flag, inline] = splitInline(token);
+    if (flag in BOOL_FLAGS && inline === undefined) {
+      args[BOOL_FLAGS[flag]] = true;
+    } else if (flag === "--info" || flag === "-i") {
+      const next = argv[i + 1];
+      if (inline !== undefined) args.info = checkInfo(inline);
+      else if (next !== undefined && INFO_TOPICS.has(next)) args.info = argv[++i];
+      else args.info = "all";
+    } else if (flag in VALUE_FLAGS) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new ArgvError(`${flag} needs a value.`);
+      setValue(args, VALUE_FLAGS[flag], value, flag);
+    } else if (token.startsWith("-") && !/^-\d/.test(token)) {
+      throw new ArgvError(`Unrecognized argument '${token}'. Hydra flags: --config-path/-cp, --config-name/-cn, --config-dir/-cd, --cfg/-c job|hydra|all, --resolve, --package/-p, --info/-i, --multirun/-m, --run/-r, --help/-h, --hydra-help; overrides look like key=value.`);
+    } else {
+      args.overrides.push(token);
+    }
+  }
+  return args;
+}
+
+/** `--flag=value` for long flags; short flags and bare tokens have no inline value. */
+function splitInline(token: string): [string, string | undefined] {
+  if (!token.startsWith("--")) return [token, undefined];
+  const eq = token.indexOf("=");
+  return eq === -1 ? [token, undefined] : [token.slice(0, eq), token.slice(eq + 1)];
+}
+
+function checkInfo(v: string): string {
+  if (!INFO_TOPICS.has(v)) throw new ArgvError(`--info takes one of ${[...INFO_TOPICS].join(", ")}; got '${v}'.`);
+  return v;
+}
+
+function setValue(args: AppArgs, key: ValueFlag, value: string, flag: string): void {
+  if (key === "cfg") {
+    if (!CFG_VALUES.has(value)) throw new ArgvError(`${flag} takes job, hydra or all; got '${value}'.`);
+    args.cfg = value as AppArgs["cfg"];
+  } else if (key === "limit") {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new ArgvError(`${flag} takes a job count (a non-negative integer); got '${value}'.`);
+    args.limit = n;
+  } else {
+    args[key] = value;
+  }
+}

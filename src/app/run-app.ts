@@ -1,0 +1,196 @@
+/**
+ * The one orchestrator behind `main()` and the CLI: a single run (compose, make the run dir, write
+ * `.hydra/`, run the task), a multirun (sweeper → launcher, with the experiment.json manifest), or
+ * the resume of a sweep. Printing `--cfg`/`--info`/help is the caller's business.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { ConfigList, isDict } from "../config/node.js";
+import { globalResolvers } from "../config/interpolation/index.js";
+import { LaunchError } from "../errors.js";
+import { registerBuiltinPlugins } from "../launch/builtins.js";
+import { executeJob, errorText } from "../launch/executor.js";
+import { findLauncher } from "../launch/registry.js";
+import type { PreparedJob, TaskRef } from "../launch/types.js";
+import { getPath, resolvePath, setPath } from "../runs/config-access.js";
+import type { RunEvent } from "../runs/events.js";
+import { pinSweepDir, placeRun, placeSweepJob, sweepDirOf, writeMultirunYaml } from "../runs/job-dirs.js";
+import { countJobs, ManifestWriter, readManifest, type JobRecord, type SweepOrigin } from "../runs/manifest.js";
+import { compose, configLocation, type Composed, type ConfigLocation } from "../sweep/compose-access.js";
+import { planSweep, type SweepPlan } from "../sweep/plan.js";
+import { SweepState } from "./sweep-state.js";
+import type { AppArgs, AppOutcome, AppTask, MultirunOutcome, RunHooks, SingleRunOutcome } from "./types.js";
+
+/** Above this many jobs the manifest lists jobs as they start instead of all of them up front. */
+const LIST_PENDING_UP_TO = 10_000;
+
+export async function runApp(args: AppArgs, task: AppTask, hooks: RunHooks = {}): Promise<AppOutcome> {
+  registerBuiltinPlugins();
+  // A new run, a new instant for ${now:…} (cached from here on, so all its jobs share it).
+  globalResolvers.clearCache("now");
+  if (args.resume !== undefined) return resumeSweep(args, task, hooks);
+  const taskRef = toTaskRef(task, args);
+  const location = configLocation(args);
+  const origin: SweepOrigin = { cwd: process.cwd(), ...defined({ configDir: location.configDir, searchPath: location.searchPath, configName: args.configName }), overrides: args.overrides, ...commandOrEntry(taskRef, hooks) };
+  if (args.multirun) return runSweep({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit });
+  const composed = compose(location, args.overrides, "RUN");
+  // hydra.mode: MULTIRUN in a config makes the app sweep without -m, as in Hydra 1.2+.
+  if (getPath(composed.config, "hydra.mode") === "MULTIRUN") return runSweep({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit });
+  return runSingle(composed, taskRef, hooks);
+}
+
+function toTaskRef(task: AppTask, args: AppArgs): TaskRef {
+  if (typeof task === "function") return { kind: "function", fn: task };
+  const argv = task.command.length > 0 ? task.command : (args.command ?? []);
+  if (argv.length === 0) throw new LaunchError("No task: give a command after `--` (hydrant [flags] [overrides] -- CMD ARGS…).");
+  return { kind: "command", argv };
+}
+
+function commandOrEntry(task: TaskRef, hooks: RunHooks): Pick<SweepOrigin, "command" | "entry"> {
+  if (task.kind === "command") return { command: task.argv };
+  return hooks.workerEntry ? { entry: hooks.workerEntry.script } : {};
+}
+
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+async function runSingle(composed: Composed, task: TaskRef, hooks: RunHooks): Promise<SingleRunOutcome> {
+  markMode(composed, "RUN");
+  const jobDir = placeRun(composed.config);
+  const emit = hooks.onEvent ?? (() => {});
+  emit({ type: "run_start", outputDir: jobDir });
+  const outcome = await executeJob({ overrides: composed.taskOverrides, config: composed.config, jobDir }, task, { onOutput: hooks.onOutput });
+  emit({ type: "run_end", outputDir: jobDir, status: outcome.status });
+  return { mode: "run", outputDir: jobDir, status: outcome.status, result: outcome.result, exitCode: outcome.exitCode, error: outcome.error, thrown: outcome.thrown };
+}
+
+/** Hydra appends `hydra.mode=RUN|MULTIRUN` to the hydra overrides; hydra.yaml shows it. */
+function markMode(composed: Composed, mode: "RUN" | "MULTIRUN"): void {
+  setPath(composed.config, "hydra.mode", mode);
+  const list = getPath(composed.config, "hydra.overrides.hydra");
+  if (list instanceof ConfigList) list.items.push(`hydra.mode=${mode}`);
+}
+
+interface SweepRequest {
+  location: ConfigLocation;
+  overrides: string[];
+  taskRef: TaskRef;
+  hooks: RunHooks;
+  origin: SweepOrigin;
+  limit?: number;
+  resumeDir?: string;
+}
+
+async function runSweep(req: SweepRequest): Promise<MultirunOutcome> {
+  const plan = planSweep(req.location, req.overrides);
+  const master = plan.master.config;
+  const sweepDir = req.resumeDir ?? sweepDirOf(master);
+  if (req.resumeDir) pinSweepDir(master, sweepDir);
+  validateFirstJob(plan);
+  const total = plan.sweeper.total();
+  mkdirSync(sweepDir, { recursive: true });
+  if (!req.resumeDir) writeMultirunYaml(master, sweepDir);
+  const launcherChoice = plan.master.choices["hydra/launcher"];
+  const plugin = findLauncher(getPath(master, "hydra.launcher._target_"), typeof launcherChoice === "string" ? launcherChoice : undefined);
+  const manifest = req.resumeDir ? ManifestWriter.open(sweepDir) : ManifestWriter.create({ sweepDir, origin: req.origin, total, launcher: plugin.name, jobs: pendingJobs(plan, total) });
+  if (req.resumeDir) manifest.setSweep({ total, launcher: plugin.name });
+  const emit = req.hooks.onEvent ?? (() => {});
+  const state = new SweepState(manifest, emit, req.hooks.failFast ?? false);
+  try {
+    const launcher = plugin.create({
+      config: launcherConfig(master),
+      task: req.taskRef,
+      execute: (job, o) => executeJob(job, req.taskRef, o),
+      entry: req.hooks.workerEntry,
+      onOutput: req.hooks.onOutput,
+    });
+    const toRun = countToRun(manifest, total, req.limit);
+    emit({ type: "sweep_start", sweepDir, total, toRun, launcher: plugin.name });
+    await launcher.launch(jobStream(plan, { sweepDir, pin: req.resumeDir !== undefined }, manifest, state, req.limit), state);
+  } finally {
+    finish(manifest);
+  }
+  return sweepOutcome(manifest, sweepDir, emit, state.startedAt);
+}
+
+/** Like Hydra's validate_batch_is_legal, but for the first job only: later ones compose lazily. */
+function validateFirstJob(plan: SweepPlan): void {
+  for (const overrides of plan.sweeper.jobs()) {
+    plan.composeJob(overrides, 0);
+    return;
+  }
+}
+
+function pendingJobs(plan: SweepPlan, total: number): JobRecord[] {
+  if (total > LIST_PENDING_UP_TO) return [];
+  let num = 0;
+  return [...plan.sweeper.jobs()].map((overrides) => ({ num: num++, overrides, status: "pending" as const }));
+}
+
+function launcherConfig(master: PreparedJob["config"]): Record<string, unknown> {
+  const node = resolvePath(master, "hydra.launcher");
+  if (!isDict(node)) return {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of node.entries) out[k] = v instanceof ConfigList ? v.items : v;
+  return out;
+}
+
+function countToRun(manifest: ManifestWriter, total: number, limit: number | undefined): number {
+  const notDone = total - manifest.allJobs().filter((j) => j.status === "completed").length;
+  return limit === undefined ? notDone : Math.min(limit, notDone);
+}
+
+/** Jobs in sweep order, composed one at a time as the launcher asks; completed ones are skipped. */
+async function* jobStream(plan: SweepPlan, where: { sweepDir: string; pin: boolean }, manifest: ManifestWriter, state: SweepState, limit: number | undefined): AsyncGenerator<PreparedJob> {
+  let num = -1;
+  let dispatched = 0;
+  for (const overrides of plan.sweeper.jobs()) {
+    num++;
+    if (manifest.job(num)?.status === "completed") continue;
+    if (limit !== undefined && dispatched >= limit) return;
+    if (state.stopped) return;
+    dispatched++;
+    let job: PreparedJob;
+    try {
+      const composed = plan.composeJob(overrides, num);
+      const jobDir = placeSweepJob(composed.config, num, where.sweepDir, where.pin);
+      job = { num, overrides, config: composed.config, jobDir };
+    } catch (e) {
+      state.failedBeforeStart(num, overrides, errorText(e));
+      continue;
+    }
+    yield job;
+  }
+}
+
+function finish(manifest: ManifestWriter): void {
+  const c = countJobs(manifest.snapshot());
+  manifest.setSweep({ status: c.failed > 0 ? "failed" : c.pending + c.running > 0 ? "partial" : "completed" });
+  manifest.close();
+}
+
+function sweepOutcome(manifest: ManifestWriter, sweepDir: string, emit: (e: RunEvent) => void, startedAt: number): MultirunOutcome {
+  const snap = manifest.snapshot();
+  const c = countJobs(snap);
+  const notRun = c.pending + c.running;
+  emit({ type: "sweep_end", sweepDir, completed: c.completed, failed: c.failed, notRun, elapsedMs: Date.now() - startedAt });
+  return { mode: "multirun", status: snap.status === "running" ? "partial" : snap.status, sweepDir, total: snap.total, completed: c.completed, failed: c.failed, notRun, jobs: snap.jobs };
+}
+
+/** Runs again every job of a sweep that is not completed, with the sweep's own config and overrides. */
+async function resumeSweep(args: AppArgs, task: AppTask, hooks: RunHooks): Promise<MultirunOutcome> {
+  const sweepDir = path.resolve(args.resume as string);
+  const m = readManifest(sweepDir);
+  const taskRef = resumeTask(task, args, m.origin);
+  const location: ConfigLocation = { configDir: m.origin.configDir, searchPath: m.origin.searchPath, configName: m.origin.configName };
+  return runSweep({ location, overrides: m.origin.overrides, taskRef, hooks, origin: m.origin, limit: args.limit, resumeDir: sweepDir });
+}
+
+function resumeTask(task: AppTask, args: AppArgs, origin: SweepOrigin): TaskRef {
+  if (typeof task === "function") return { kind: "function", fn: task };
+  const argv = task.command.length > 0 ? task.command : args.command?.length ? args.command : origin.command;
+  if (argv && argv.length > 0) return { kind: "command", argv };
+  const how = origin.entry ? `run '${origin.entry}' with --resume ${args.resume}` : "run your main() app with --resume DIR";
+  throw new LaunchError(`This sweep ran a function task, so it can only be resumed by its app: ${how}.`);
+}

@@ -1,0 +1,87 @@
+/**
+ * The contract between the command line (src/cli, or `main()`'s own argv parser) and the run engine.
+ */
+import type { ConfigDict } from "../config/node.js";
+import type { RunEvent } from "../runs/events.js";
+import type { JobRecord } from "../runs/manifest.js";
+
+/** What a Hydra app command line says, after parsing. */
+export interface AppArgs {
+  configDir?: string;
+  configPath?: string;
+  configName?: string;
+  overrides: string[];
+  multirun: boolean;
+  cfg?: "job" | "hydra" | "all";
+  resolve: boolean;
+  package?: string;
+  /** `--info [what]`; "all" when given without a topic (Hydra's default). */
+  info?: string;
+  /** `--run/-r`: force a single run even when the config says `hydra.mode: MULTIRUN`. */
+  run?: boolean;
+  /** A sweep dir to resume. */
+  resume?: string;
+  /** Run at most this many jobs now (the rest stay pending for a later resume). */
+  limit?: number;
+  /** `-- CMD ARGS…`: an external program as the task. */
+  command?: string[];
+  help?: boolean;
+  hydraHelp?: boolean;
+}
+
+/** A task function: receives the job's resolved config (without the `hydra` node). */
+export type TaskFunction<Cfg = Record<string, unknown>> = (cfg: Cfg, ctx: TaskContext) => unknown;
+
+/** Extra facts a task may want (Hydra's HydraConfig.get() equivalents). */
+export interface TaskContext {
+  /** The job's output dir (absolute). */
+  outputDir: string;
+  /** The full composed config, `hydra` node included, unresolved. */
+  hydraConfig: ConfigDict;
+  /** Job number within the sweep; undefined for a single run. */
+  jobNum?: number;
+}
+
+/** A program run once per job. */
+export interface CommandTask {
+  command: string[];
+}
+
+export type AppTask = TaskFunction<never> | CommandTask;
+
+export interface RunHooks {
+  /** Every status change, for progress displays. The library itself never prints. */
+  onEvent?: (event: RunEvent) => void;
+  /** Output of command tasks as it arrives (the CLI echoes it for a single run). */
+  onOutput?: (chunk: Buffer, stream: "stdout" | "stderr", jobNum: number | undefined) => void;
+  /** Stop the sweep at the first failed job (the failure is still recorded). */
+  failFast?: boolean;
+  /** The script (and node flags) the local launcher forks as workers for function tasks. */
+  workerEntry?: { script: string; execArgv: string[] };
+}
+
+export interface SingleRunOutcome {
+  mode: "run";
+  status: "completed" | "failed";
+  outputDir: string;
+  /** The task's return value (function) or exit code (command). */
+  result: unknown;
+  exitCode?: number;
+  error?: string;
+  /** The thrown value, for `main()` to rethrow like `@hydra.main` does. */
+  thrown?: unknown;
+}
+
+export interface MultirunOutcome {
+  mode: "multirun";
+  status: "completed" | "failed" | "partial";
+  sweepDir: string;
+  total: number;
+  completed: number;
+  failed: number;
+  /** Jobs that were not run now (a `limit`, fail-fast, or an interrupted sweep). */
+  notRun: number;
+  jobs: JobRecord[];
+}
+
+export type AppOutcome = SingleRunOutcome | MultirunOutcome;

@@ -1,0 +1,58 @@
+/**
+ * The local launcher: a pool of `n_jobs` jobs at once on this machine. Commands run as concurrent
+ * child processes; function tasks run in forked workers of the `main()` script. With `gpus`, each
+ * running job owns one GPU id through CUDA_VISIBLE_DEVICES (and concurrency is capped at their count).
+ */
+import os from "node:os";
+import { LaunchError } from "../errors.js";
+import { runPool } from "./pool.js";
+import type { LaunchContext, Launcher, LauncherPlugin } from "./types.js";
+import { WorkerHandle } from "./worker.js";
+
+export const LOCAL_LAUNCHER_TARGET = "hydrant.launcher.LocalLauncher";
+
+export const localLauncherPlugin: LauncherPlugin = {
+  name: "local",
+  target: LOCAL_LAUNCHER_TARGET,
+  configNode: { _target_: LOCAL_LAUNCHER_TARGET, n_jobs: -1, gpus: null },
+  create: (ctx) => createLocalLauncher(ctx),
+};
+
+export function poolShape(config: Record<string, unknown>): { slots: number; gpus?: string[] } {
+  const gpus = Array.isArray(config.gpus) ? config.gpus.map(String) : undefined;
+  if (config.gpus !== null && config.gpus !== undefined && !gpus) {
+    throw new LaunchError(`hydra.launcher.gpus must be a list of GPU ids like [0,1], got ${JSON.stringify(config.gpus)}.`, { key: "hydra.launcher.gpus" });
+  }
+  const n = Number(config.n_jobs ?? -1);
+  if (!Number.isInteger(n) || n === 0) throw new LaunchError(`hydra.launcher.n_jobs must be a positive integer or -1 (all CPUs), got ${String(config.n_jobs)}.`, { key: "hydra.launcher.n_jobs" });
+  const wanted = n < 0 ? (gpus?.length ?? os.availableParallelism()) : n;
+  if (gpus && gpus.length === 0) throw new LaunchError("hydra.launcher.gpus is an empty list: give at least one GPU id or null.", { key: "hydra.launcher.gpus" });
+  return { slots: gpus ? Math.min(wanted, gpus.length) : wanted, gpus };
+}
+
+function createLocalLauncher(ctx: LaunchContext): Launcher {
+  const { slots, gpus } = poolShape(ctx.config);
+  const where = (slot: number) => ({ worker: slot, gpu: gpus?.[slot] });
+  if (ctx.task.kind === "command") {
+    return { launch: (jobs, sink) => runPool(jobs, slots, (job, slot) => ctx.execute(job, { gpu: gpus?.[slot], onOutput: ctx.onOutput }), sink, where) };
+  }
+  const entry = ctx.entry;
+  if (!entry) {
+    throw new LaunchError("The local launcher runs function tasks in worker processes forked from a main() script; call it through main(), or use hydra/launcher=basic.", { key: "hydra/launcher" });
+  }
+  return {
+    async launch(jobs, sink) {
+      const workers: (WorkerHandle | undefined)[] = [];
+      const workerFor = (slot: number) => {
+        const w = workers[slot];
+        if (w?.alive) return w;
+        return (workers[slot] = new WorkerHandle(entry));
+      };
+      try {
+        await runPool(jobs, slots, (job, slot) => workerFor(slot).run(job, gpus?.[slot]), sink, where);
+      } finally {
+        await Promise.all(workers.map((w) => w?.stop()));
+      }
+    },
+  };
+}

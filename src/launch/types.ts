@@ -1,0 +1,89 @@
+/**
+ * The launcher contract. A launcher receives prepared jobs (composed, placed in their dir) lazily and
+ * reports when each starts and ends; it knows nothing of sweepers, so a distributed launcher plugs in
+ * by implementing `launch` and shipping jobs with `encodeJob`/`decodeJob` to workers that call `executeJob`.
+ */
+import type { ConfigDict } from "../config/node.js";
+import type { TaskContext } from "../app/types.js";
+import type { LauncherEvent } from "../runs/events.js";
+
+/** One job, ready to run: the full composed config (hydra node included) and its absolute dir. */
+export interface PreparedJob {
+  /** Job number in the sweep; undefined for a single run. */
+  num?: number;
+  /** The job's task overrides. */
+  overrides: string[];
+  config: ConfigDict;
+  jobDir: string;
+}
+
+export interface JobOutcome {
+  status: "completed" | "failed";
+  /** A function task's return value, or what a command wrote to $HYDRANT_RESULT. */
+  result?: unknown;
+  exitCode?: number;
+  error?: string;
+  /** The thrown value itself (in-process runs only; never crosses a process boundary). */
+  thrown?: unknown;
+  /** How many times the launcher started the job (retries and stalled restarts included), when it knows. */
+  attempts?: number;
+  /** The machine (worker) that ran the job's last attempt, for remote launchers. */
+  host?: string;
+}
+
+/** What the task is: a function called in-process, or a program run per job. */
+export type TaskRef =
+  | { kind: "function"; fn: (cfg: never, ctx: TaskContext) => unknown }
+  | { kind: "command"; argv: string[] };
+
+export interface JobPlacement {
+  /** Pool slot / worker index. */
+  worker?: number;
+  /** The GPU id given to the job (`CUDA_VISIBLE_DEVICES`). */
+  gpu?: string;
+  /** The machine running the job, for remote launchers. */
+  host?: string;
+}
+
+/** How a launcher reports progress back to the sweep. */
+export interface LaunchSink {
+  started(job: PreparedJob, placement: JobPlacement): void;
+  finished(job: PreparedJob, outcome: JobOutcome): void;
+  /** Becomes true when the sweep wants no more jobs started (fail-fast); running ones finish. */
+  readonly stopped: boolean;
+  /** Launcher news beyond starts and ends (queue counts, retries, a lost connection), for progress displays. */
+  notify?(event: LauncherEvent): void;
+}
+
+export interface Launcher {
+  /** Runs the jobs, pulling the next one only when it can start it; resolves when all ended. */
+  launch(jobs: AsyncIterable<PreparedJob>, sink: LaunchSink): Promise<void>;
+}
+
+export interface ExecuteOptions {
+  gpu?: string;
+  onOutput?: (chunk: Buffer, stream: "stdout" | "stderr", jobNum: number | undefined) => void;
+  /** Aborting kills a command task's process (a launcher's per-job timeout). */
+  signal?: AbortSignal;
+}
+
+export interface LaunchContext {
+  /** The launcher's config node (`hydra.launcher`), resolved to plain data. */
+  config: Record<string, unknown>;
+  task: TaskRef;
+  /** Runs one job in this process (function tasks) or as a child process (commands). */
+  execute(job: PreparedJob, options?: ExecuteOptions): Promise<JobOutcome>;
+  /** The script to fork for function-task workers (`main()` apps); undefined for the CLI. */
+  entry?: { script: string; execArgv: string[] };
+  onOutput?: ExecuteOptions["onOutput"];
+}
+
+export interface LauncherPlugin {
+  /** Option name in the `hydra/launcher` group (`hydra/launcher=<name>`). */
+  name: string;
+  /** `_target_` of its config node. */
+  target: string;
+  /** The `hydra/launcher/<name>` config node (plain data). */
+  configNode: Record<string, unknown>;
+  create(ctx: LaunchContext): Launcher;
+}

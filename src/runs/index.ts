@@ -1,0 +1,6 @@
+export { ManifestWriter, readManifest, countJobs, MANIFEST_FILE, JOURNAL_FILE, type JobRecord, type JobStatus, type Manifest, type SweepOrigin, type SweepStatus } from "./manifest.js";
+export { formatProgress, formatDuration, estimateRemainingMs, type ProgressCounts } from "./progress.js";
+export { formatResultsTable, flattenResult, type ResultsTableOptions } from "./results-table.js";
+export { writeFileAtomic } from "./atomic.js";
+export { runDirOf, sweepDirOf, writeHydraFiles, writeMultirunYaml } from "./job-dirs.js";
+export type { RunEvent } from "./events.js";

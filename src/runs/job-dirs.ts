@@ -1,0 +1,85 @@
+/**
+ * Where a run or a sweep's job goes, as Hydra lays it out, and the `.hydra/` files it leaves there.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { ConfigDict } from "../config/node.js";
+import { LaunchError } from "../errors.js";
+import { writeFileAtomic } from "./atomic.js";
+import { dumpYaml, getPath, hydraOnly, resolveString, setPath, withoutHydra } from "./config-access.js";
+
+/** The run dir of a single run: `hydra.run.dir`, absolute. */
+export function runDirOf(cfg: ConfigDict, cwd = process.cwd()): string {
+  return path.resolve(cwd, requiredDir(cfg, "hydra.run.dir"));
+}
+
+/** The sweep dir of a multirun: `hydra.sweep.dir`, absolute. */
+export function sweepDirOf(cfg: ConfigDict, cwd = process.cwd()): string {
+  return path.resolve(cwd, requiredDir(cfg, "hydra.sweep.dir"));
+}
+
+function requiredDir(cfg: ConfigDict, key: string): string {
+  const dir = resolveString(cfg, key);
+  if (!dir) throw new LaunchError(`'${key}' is not set: give it a value in your config or with ${key}=DIR.`, { key });
+  return dir;
+}
+
+/**
+ * Pins the sweep dir to a literal: a resumed sweep must land in its old dir, not a new `${now:…}`.
+ * (Within one process the `now` resolver's cache already keeps every job on the master's instant,
+ * as Hydra's copy of the master's resolver cache does.)
+ */
+export function pinSweepDir(cfg: ConfigDict, sweepDir: string): void {
+  setPath(cfg, "hydra.sweep.dir", sweepDir);
+}
+
+/** Sets `hydra.job.num/id` and `hydra.runtime.output_dir` for a sweep job; returns its dir. */
+export function placeSweepJob(cfg: ConfigDict, num: number, sweepDir: string, pin: boolean): string {
+  setPath(cfg, "hydra.job.num", num);
+  setPath(cfg, "hydra.job.id", num);
+  if (pin) pinSweepDir(cfg, sweepDir);
+  const subdir = resolveString(cfg, "hydra.sweep.subdir") ?? String(num);
+  const dir = path.resolve(sweepDir, subdir);
+  setPath(cfg, "hydra.runtime.output_dir", dir);
+  return dir;
+}
+
+/** Sets `hydra.runtime.output_dir` for a single run; returns its dir. */
+export function placeRun(cfg: ConfigDict, cwd = process.cwd()): string {
+  const dir = runDirOf(cfg, cwd);
+  setPath(cfg, "hydra.runtime.output_dir", dir);
+  return dir;
+}
+
+/** `hydra.output_subdir` (".hydra" by default; null turns the files off). */
+export function outputSubdir(cfg: ConfigDict): string | undefined {
+  const v = getPath(cfg, "hydra.output_subdir");
+  if (v === null) return undefined;
+  return v === undefined ? ".hydra" : String(resolveString(cfg, "hydra.output_subdir"));
+}
+
+/**
+ * Writes `config.yaml` (the job config, no hydra node), `hydra.yaml` (the hydra node) and
+ * `overrides.yaml` (the task overrides) like Hydra's run_job. `jobConfig` replaces the first one
+ * when the task needs something else (a command gets the resolved config).
+ */
+export function writeHydraFiles(cfg: ConfigDict, jobDir: string, jobConfigYaml?: string): string | undefined {
+  const sub = outputSubdir(cfg);
+  if (sub === undefined) {
+    mkdirSync(jobDir, { recursive: true });
+    return undefined;
+  }
+  const dir = path.resolve(jobDir, sub);
+  mkdirSync(dir, { recursive: true });
+  // Plain writes: these are rewritten whole if the job runs again, so no fsync/rename cost per job.
+  writeFileSync(path.join(dir, "config.yaml"), jobConfigYaml ?? dumpYaml(withoutHydra(cfg)));
+  writeFileSync(path.join(dir, "hydra.yaml"), dumpYaml(hydraOnly(cfg)));
+  const overrides = getPath(cfg, "hydra.overrides.task");
+  writeFileSync(path.join(dir, "overrides.yaml"), overrides === undefined ? "[]\n" : dumpYaml(overrides));
+  return dir;
+}
+
+/** The sweep's `multirun.yaml`: the master config, hydra node included. */
+export function writeMultirunYaml(master: ConfigDict, sweepDir: string): void {
+  writeFileAtomic(path.join(sweepDir, "multirun.yaml"), dumpYaml(master));
+}

@@ -1,0 +1,256 @@
+/**
+ * The sweep manifest `experiment.json`: every job's overrides, status, times, exit code or error,
+ * result and dir, plus what is needed to resume (config dir/name, overrides, command).
+ *
+ * Big sweeps change status thousands of times a second, so the writer keeps two files:
+ * - `experiment.journal.jsonl`: one JSON line per job change, appended synchronously (survives SIGKILL);
+ * - `experiment.json`: an atomic snapshot (tmp + rename), rewritten at most every ~250 ms and at the end.
+ * Readers take the snapshot and replay the journal lines newer than it (`seq`), so a crash at any moment
+ * leaves a readable, complete picture.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import path from "node:path";
+import { LaunchError } from "../errors.js";
+import { writeFileAtomic } from "./atomic.js";
+
+export type JobStatus = "pending" | "running" | "completed" | "failed";
+
+export interface JobRecord {
+  num: number;
+  overrides: string[];
+  status: JobStatus;
+  jobDir?: string;
+  startedAt?: string;
+  endedAt?: string;
+  durationMs?: number;
+  exitCode?: number;
+  error?: string;
+  result?: unknown;
+  /** How many times the job was started (a resume re-runs unfinished jobs). */
+  attempts?: number;
+  /** The worker (host:pid) that ran the job, for distributed launchers. */
+  host?: string;
+}
+
+/** What the sweep was started with, so `resume` can re-create it. */
+export interface SweepOrigin {
+  cwd: string;
+  /** Primary config dir, absolute. */
+  configDir?: string;
+  /** Extra search path entries, absolute. */
+  searchPath?: string[];
+  configName?: string;
+  overrides: string[];
+  command?: string[];
+  /** The `main()` script that ran the sweep, when the task was a function. */
+  entry?: string;
+}
+
+export type SweepStatus = "running" | "completed" | "failed" | "partial";
+
+export interface Manifest {
+  version: 1;
+  sweepDir: string;
+  createdAt: string;
+  updatedAt: string;
+  status: SweepStatus;
+  launcher: string;
+  total: number;
+  origin: SweepOrigin;
+  /** Highest journal sequence number this snapshot includes. */
+  seq: number;
+  jobs: JobRecord[];
+}
+
+export const MANIFEST_FILE = "experiment.json";
+export const JOURNAL_FILE = "experiment.journal.jsonl";
+
+interface JournalLine {
+  seq: number;
+  num?: number;
+  patch?: Partial<JobRecord>;
+  /** The patch replaces the record instead of merging into it (a job starting again). */
+  replace?: boolean;
+  sweep?: Partial<Pick<Manifest, "status" | "total" | "launcher">>;
+}
+
+export interface ManifestWriterOptions {
+  /** Minimum time between snapshots; the writer stretches it when snapshots get slow. */
+  snapshotIntervalMs?: number;
+}
+
+export class ManifestWriter {
+  private readonly jobs = new Map<number, JobRecord>();
+  private readonly journalFd: number;
+  private seq: number;
+  private lastSnapshotAt = 0;
+  private snapshotCost = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly intervalMs: number;
+  private closed = false;
+
+  private constructor(
+    private readonly head: Omit<Manifest, "jobs" | "seq" | "updatedAt">,
+    jobs: Iterable<JobRecord>,
+    seq: number,
+    options: ManifestWriterOptions,
+  ) {
+    for (const j of jobs) this.jobs.set(j.num, j);
+    this.seq = seq;
+    this.intervalMs = options.snapshotIntervalMs ?? 250;
+    mkdirSync(head.sweepDir, { recursive: true });
+    this.journalFd = openSync(path.join(head.sweepDir, JOURNAL_FILE), "a");
+  }
+
+  /** Starts a new manifest; `jobs` may list pending jobs known up front. */
+  static create(
+    init: { sweepDir: string; origin: SweepOrigin; total: number; launcher: string; jobs?: Iterable<JobRecord> },
+    options: ManifestWriterOptions = {},
+  ): ManifestWriter {
+    const now = new Date().toISOString();
+    const head = { version: 1 as const, sweepDir: init.sweepDir, createdAt: now, status: "running" as const, launcher: init.launcher, total: init.total, origin: init.origin };
+    const w = new ManifestWriter(head, init.jobs ?? [], 0, options);
+    w.flush();
+    return w;
+  }
+
+  /** Continues an existing manifest (resume): same files, sequence numbers go on. */
+  static open(sweepDir: string, options: ManifestWriterOptions = {}): ManifestWriter {
+    const m = readManifest(sweepDir);
+    const { jobs, seq, updatedAt: _u, ...head } = m;
+    const w = new ManifestWriter({ ...head, status: "running" }, jobs, seq, options);
+    w.flush();
+    return w;
+  }
+
+  get manifestPath(): string {
+    return path.join(this.head.sweepDir, MANIFEST_FILE);
+  }
+
+  job(num: number): JobRecord | undefined {
+    return this.jobs.get(num);
+  }
+
+  allJobs(): JobRecord[] {
+    return [...this.jobs.values()].sort((a, b) => a.num - b.num);
+  }
+
+  get total(): number {
+    return this.head.total;
+  }
+
+  /** Records a job change: journal line now, snapshot soon. */
+  update(num: number, patch: Partial<JobRecord>): JobRecord {
+    const prev = this.jobs.get(num) ?? { num, overrides: [], status: "pending" as const };
+    const next = { ...prev, ...patch, num };
+    this.jobs.set(num, next);
+    this.append({ seq: ++this.seq, num, patch });
+    this.scheduleSnapshot();
+    return next;
+  }
+
+  /** Replaces a job's record (a job starting, possibly again after a failure or a crash). */
+  replace(record: JobRecord): JobRecord {
+    this.jobs.set(record.num, record);
+    this.append({ seq: ++this.seq, num: record.num, patch: record, replace: true });
+    this.scheduleSnapshot();
+    return record;
+  }
+
+  setSweep(patch: Partial<Pick<Manifest, "status" | "total" | "launcher">>): void {
+    Object.assign(this.head, patch);
+    this.append({ seq: ++this.seq, sweep: patch });
+    this.scheduleSnapshot();
+  }
+
+  snapshot(): Manifest {
+    return { ...this.head, updatedAt: new Date().toISOString(), seq: this.seq, jobs: this.allJobs() };
+  }
+
+  /** Writes the snapshot now. */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const t0 = performance.now();
+    writeFileAtomic(this.manifestPath, JSON.stringify(this.snapshot(), jsonSafe, 1) + "\n");
+    this.snapshotCost = performance.now() - t0;
+    this.lastSnapshotAt = Date.now();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.flush();
+    closeSync(this.journalFd);
+    this.closed = true;
+  }
+
+  private append(line: JournalLine): void {
+    writeSync(this.journalFd, JSON.stringify(line, jsonSafe) + "\n");
+  }
+
+  private scheduleSnapshot(): void {
+    if (this.timer || this.closed) return;
+    // Never spend more than ~10% of the time rewriting a big snapshot.
+    const interval = Math.max(this.intervalMs, this.snapshotCost * 10);
+    const wait = this.lastSnapshotAt + interval - Date.now();
+    if (wait <= 0) return this.flush();
+    this.timer = setTimeout(() => this.flush(), wait);
+    this.timer.unref();
+  }
+}
+
+/** Reads a sweep's manifest: the snapshot merged with the journal lines written after it. */
+export function readManifest(sweepDir: string): Manifest {
+  const file = path.join(sweepDir, MANIFEST_FILE);
+  if (!existsSync(file)) {
+    throw new LaunchError(`No sweep manifest in '${sweepDir}' (expected ${MANIFEST_FILE}). Give the sweep dir of a multirun.`, { file });
+  }
+  let m: Manifest;
+  try {
+    m = JSON.parse(readFileSync(file, "utf8")) as Manifest;
+  } catch (e) {
+    throw new LaunchError(`Cannot read ${file}: ${(e as Error).message}`, { file, cause: e });
+  }
+  const jobs = new Map(m.jobs.map((j) => [j.num, j]));
+  for (const line of readJournal(path.join(sweepDir, JOURNAL_FILE))) {
+    if (line.seq <= m.seq) continue;
+    m.seq = line.seq;
+    if (line.sweep) Object.assign(m, line.sweep);
+    if (line.num !== undefined && line.patch) {
+      const prev = line.replace ? undefined : jobs.get(line.num);
+      jobs.set(line.num, { ...(prev ?? { num: line.num, overrides: [], status: "pending" as const }), ...line.patch, num: line.num });
+    }
+  }
+  m.jobs = [...jobs.values()].sort((a, b) => a.num - b.num);
+  return m;
+}
+
+function* readJournal(file: string): Generator<JournalLine> {
+  if (!existsSync(file)) return;
+  for (const text of readFileSync(file, "utf8").split("\n")) {
+    if (!text) continue;
+    try {
+      yield JSON.parse(text) as JournalLine;
+    } catch {
+      // A line torn by a crash mid-append: everything before it is intact.
+    }
+  }
+}
+
+/** Results must survive JSON: errors become messages, bigints and functions strings. */
+function jsonSafe(_key: string, value: unknown): unknown {
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "function" || typeof value === "symbol") return String(value);
+  if (value instanceof Error) return { error: value.message };
+  if (value instanceof Map) return Object.fromEntries(value);
+  if (value instanceof Set) return [...value];
+  return value;
+}
+
+/** Counts by status; jobs the manifest never listed count as pending. */
+export function countJobs(m: Pick<Manifest, "jobs" | "total">): Record<JobStatus, number> {
+  const c: Record<JobStatus, number> = { pending: 0, running: 0, completed: 0, failed: 0 };
+  for (const j of m.jobs) c[j.status]++;
+  c.pending += Math.max(0, m.total - m.jobs.length);
+  return c;
+}

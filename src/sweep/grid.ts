@@ -1,0 +1,53 @@
+/**
+ * A lazy cartesian product: the first dimension varies slowest (itertools.product order, as Hydra's
+ * basic sweeper launches). Only one iterator per dimension is alive, so a 10⁶-job grid costs what a
+ * 10-job grid costs; inner dimensions are re-iterated from their factory each time they wrap.
+ */
+export interface SweepDimension {
+  /** The override key element (`+db@pkg`, `x.y`): dimensions are unique per key. */
+  key: string;
+  /** Re-iterable: every call starts over and yields the same `key=value` override strings. */
+  overrides: () => Iterable<string>;
+}
+
+export function* cartesianProduct(dims: readonly SweepDimension[]): Generator<string[]> {
+  const iters = dims.map((d) => d.overrides()[Symbol.iterator]());
+  const current: string[] = [];
+  for (const it of iters) {
+    const r = it.next();
+    if (r.done) return; // an empty dimension means no jobs at all
+    current.push(r.value);
+  }
+  for (;;) {
+    yield current.slice();
+    let i = dims.length - 1;
+    for (; i >= 0; i--) {
+      const r = iters[i].next();
+      if (!r.done) {
+        current[i] = r.value;
+        break;
+      }
+      iters[i] = dims[i].overrides()[Symbol.iterator]();
+      current[i] = iters[i].next().value as string;
+    }
+    if (i < 0) return;
+  }
+}
+
+/** Number of jobs of the product, counting each dimension by iterating it once (no storage). */
+export function productSize(dims: readonly SweepDimension[]): number {
+  let total = 1;
+  for (const d of dims) {
+    let n = 0;
+    for (const _ of d.overrides()) n++;
+    total *= n;
+    if (total === 0) return 0;
+  }
+  return total;
+}
+
+/** Skips the first `n` items of an iterable without keeping them. */
+export function* drop<T>(items: Iterable<T>, n: number): Generator<T> {
+  let i = 0;
+  for (const x of items) if (i++ >= n) yield x;
+}

@@ -1,0 +1,61 @@
+/**
+ * A sweep before anything runs: the master config (composed in MULTIRUN mode), the sweeper it
+ * names, and how to compose one job. Shared by the multirun orchestrator and the `--cfg` dry run.
+ */
+import { ConfigDict } from "../config/node.js";
+import { findSweeper } from "../launch/registry.js";
+import { registerBuiltinPlugins } from "../launch/builtins.js";
+import { getPath, resolveTaskConfigTree, setPath, withoutHydra } from "../runs/config-access.js";
+import { compose, configLocation, groupOptions, type Composed, type ConfigLocation, type LocationArgs } from "./compose-access.js";
+import type { Sweeper } from "./types.js";
+
+export interface SweepPlan {
+  location: ConfigLocation;
+  master: Composed;
+  sweeper: Sweeper;
+  /** Composes job `num` with its task overrides on top of the master's hydra overrides. */
+  composeJob(overrides: readonly string[], num: number): Composed;
+}
+
+export function planSweep(location: ConfigLocation, overrides: readonly string[]): SweepPlan {
+  registerBuiltinPlugins();
+  const master = compose(location, [...overrides, "hydra.mode=MULTIRUN"], "MULTIRUN");
+  const choice = master.choices["hydra/sweeper"];
+  const plugin = findSweeper(getPath(master.config, "hydra.sweeper._target_"), typeof choice === "string" ? choice : undefined);
+  const sweeper = plugin.create({ master: master.config, taskOverrides: master.taskOverrides, listOptions: (g) => groupOptions(location, g) });
+  return {
+    location,
+    master,
+    sweeper,
+    composeJob(jobOverrides, num) {
+      const job = compose(location, [...master.hydraOverrides, ...jobOverrides], "RUN");
+      setPath(job.config, "hydra.job.num", num);
+      setPath(job.config, "hydra.job.id", num);
+      return job;
+    },
+  };
+}
+
+export interface SweepJobsArgs extends LocationArgs {
+  overrides: string[];
+  resolve?: boolean;
+}
+
+export interface SweepJobView {
+  overrides: string[];
+  /** The job's config without the hydra node; resolved when `resolve` was asked. */
+  config: ConfigDict;
+}
+
+/**
+ * Every job of a multirun in launch order, composed but not run: what `--multirun --cfg job` prints
+ * as a YAML stream. Lazy: one job composed at a time.
+ */
+export function* iterateSweepJobs(args: SweepJobsArgs, cwd = process.cwd()): Generator<SweepJobView> {
+  const plan = planSweep(configLocation(args, cwd), args.overrides);
+  let num = 0;
+  for (const overrides of plan.sweeper.jobs()) {
+    const job = plan.composeJob(overrides, num++);
+    yield { overrides, config: args.resolve ? resolveTaskConfigTree(job.config) : withoutHydra(job.config) };
+  }
+}
