@@ -7,7 +7,7 @@ const trees = path.resolve("../shared/bench/trees");
 export function benchStartup({ runs = 15 } = {}) {
   const floor = measureCommand([process.execPath, "-e", "0"], { runs });
   const cases = [
-    ["example conf/ (+experiment=quick_test)", ["-cd", "conf", "+experiment=quick_test"]],
+    ["example conf/ (+experiment=quick_test)", ["-cd", "conf", "-cn", "config", "+experiment=quick_test"]],
     ["small", ["-cd", `${trees}/small`, "-cn", "config"]],
     ["large (40 groups)", ["-cd", `${trees}/large`, "-cn", "config"]],
     ["deep (+experiment=e9)", ["-cd", `${trees}/deep`, "-cn", "config", "+experiment=e9"]],

@@ -49,11 +49,13 @@ export { parseOverride, parseOverrides } from "./overrides/index.js";
 export type { Override, OverrideType, ValueType, ParsedElement, Sweep } from "./overrides/types.js";
 
 // Running apps and sweeps
-export { main, runApp, parseAppArgv, type MainOptions } from "./app/index.js";
+export { main, type MainOptions } from "./cli/main-app.js";
+export { runApp, parseAppArgv } from "./app/index.js";
+export { iterateSweepJobs } from "./sweep/index.js";
 export type { AppArgs, AppOutcome, MultirunOutcome, SingleRunOutcome, RunHooks, TaskContext, TaskFunction, CommandTask } from "./app/index.js";
 export { registerLauncher, registerSweeper, type Launcher, type LauncherPlugin, type LaunchContext, type LaunchSink, type PreparedJob, type JobOutcome } from "./launch/index.js";
 export type { Sweeper, SweeperPlugin } from "./sweep/index.js";
-export { readManifest, formatResultsTable, type Manifest, type JobRecord, type JobStatus, type RunEvent } from "./runs/index.js";
+export { readManifest, formatResultsTable, formatProgress, type Manifest, type JobRecord, type JobStatus, type RunEvent } from "./runs/index.js";
 
 // Programmatic experiments
 export * from "./experiment/dynamic/index.js";

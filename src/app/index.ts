@@ -1,4 +1,3 @@
-export { main, type MainOptions } from "./main.js";
 export { runApp } from "./run-app.js";
 export { parseAppArgv, ArgvError } from "./argv.js";
 export type { AppArgs, AppOutcome, AppTask, CommandTask, MultirunOutcome, RunHooks, SingleRunOutcome, TaskContext, TaskFunction } from "./types.js";

@@ -1,13 +1,14 @@
 /**
- * `hydrant [flags] [overrides] [-- CMD ARGS…]`: the Hydra app command line. Parses, calls the library,
- * prints. Everything it shows comes from src/app (shared with `main()` apps).
+ * The Hydra app command line, shared by the `hydrant` bin (the task is `-- CMD ARGS…`) and by `main()`
+ * apps (the task is a function): parses, calls the library, prints.
  */
 import { parseAppArgv } from "../app/argv.js";
 import { renderConfig, renderHelp, renderInfo } from "../app/inspect.js";
 import { runApp } from "../app/run-app.js";
-import type { AppArgs, AppOutcome, RunHooks } from "../app/types.js";
+import type { AppArgs, AppOutcome, RunHooks, TaskFunction } from "../app/types.js";
 import { formatResultsTable } from "../runs/results-table.js";
 import { createProgressDisplay } from "./progress.js";
+import { formatError } from "./report-error.js";
 
 export interface Io {
   out: (text: string) => void;
@@ -15,54 +16,82 @@ export interface Io {
   isTTY: boolean;
 }
 
-const processIo: Io = {
+export const processIo: Io = {
   out: (t) => void process.stdout.write(t),
   err: (t) => void process.stderr.write(t),
   isTTY: Boolean(process.stderr.isTTY),
 };
 
-export async function runAppCommand(argv: string[], io: Io = processIo): Promise<number> {
+export interface AppCommandOptions {
+  /** A `main()` app's task; the `hydrant` bin runs `-- CMD ARGS…` instead. */
+  task?: TaskFunction<never>;
+  /** Fills what the command line leaves out (main()'s configPath/configName). */
+  defaults?: (args: AppArgs) => void;
+  hooks?: RunHooks;
+}
+
+export interface AppCommandResult {
+  code: number;
+  outcome?: AppOutcome;
+}
+
+export async function runAppCommand(argv: string[], io: Io = processIo, options: AppCommandOptions = {}): Promise<AppCommandResult> {
   const completion = shellCompletionRequest(argv);
-  if (completion) {
+  if (completion !== undefined) {
     const { runShellCompletion } = await import("./completion.js");
-    return runShellCompletion(completion, io);
+    return { code: await runShellCompletion(completion, io) };
   }
   const args = parseAppArgv(argv);
+  options.defaults?.(args);
   if (args.help || args.hydraHelp) return print(io, renderHelp(args));
   if (args.info !== undefined) return print(io, renderInfo(args));
-  if (args.cfg !== undefined || (!args.command && args.resume === undefined)) {
-    // Without a command there is nothing to run: show the composed config (every job's, for -m).
+  const nothingToRun = !options.task && !args.command && args.resume === undefined;
+  if (args.cfg !== undefined || nothingToRun) {
+    // Without a task there is nothing to run: show the composed config (every job's, for -m).
     for (const chunk of renderConfig({ ...args, cfg: args.cfg ?? "job" })) io.out(chunk);
-    return 0;
+    return { code: 0 };
   }
-  return run(args, io);
+  return run(args, io, options);
 }
 
-function print(io: Io, text: string): number {
+function print(io: Io, text: string): AppCommandResult {
   io.out(text);
-  return 0;
+  return { code: 0 };
 }
 
-async function run(args: AppArgs, io: Io): Promise<number> {
+async function run(args: AppArgs, io: Io, options: AppCommandOptions): Promise<AppCommandResult> {
   const progress = createProgressDisplay(io);
   const hooks: RunHooks = {
-    onEvent: progress.onEvent,
+    ...options.hooks,
+    onEvent: (e) => {
+      progress.onEvent(e);
+      options.hooks?.onEvent?.(e);
+    },
     // A single run's output goes to the terminal as well as to its log files; a sweep's only to its logs.
-    onOutput: args.multirun ? undefined : (chunk, stream) => (stream === "stdout" ? process.stdout : process.stderr).write(chunk),
+    onOutput: args.multirun ? undefined : (chunk, stream) => void (stream === "stdout" ? process.stdout : process.stderr).write(chunk),
   };
-  const outcome = await runApp(args, { command: args.command ?? [] }, hooks);
-  progress.close();
-  return report(outcome, io);
+  try {
+    const outcome = await runApp(args, options.task ?? { command: args.command ?? [] }, hooks);
+    progress.close();
+    return { code: report(outcome, io), outcome };
+  } finally {
+    progress.close();
+  }
 }
 
 function report(outcome: AppOutcome, io: Io): number {
   if (outcome.mode === "run") {
-    if (outcome.status === "failed") io.err(`Job failed${outcome.exitCode === undefined ? "" : ` (exit code ${outcome.exitCode})`}: ${outcome.error ?? ""}\nOutput dir: ${outcome.outputDir}\n`);
-    return outcome.status === "failed" ? (outcome.exitCode || 1) : 0;
+    if (outcome.status === "completed") return 0;
+    // The task's own exception: its stack points into the user's code, so it is shown (as Hydra does).
+    const thrown = outcome.thrown;
+    const detail = thrown instanceof Error ? (thrown.stack ?? thrown.message) : (outcome.error ?? "the task failed");
+    const code = outcome.exitCode === undefined ? "" : ` with exit code ${outcome.exitCode}`;
+    io.err(`Job failed${code} (output dir: ${outcome.outputDir})\n${thrown === undefined ? "" : ""}${detail}\n`);
+    return outcome.exitCode || 1;
   }
   io.out(formatResultsTable({ jobs: outcome.jobs, total: outcome.total }) + "\n");
   const notRun = outcome.notRun ? `, ${outcome.notRun} not run (hydrant --resume ${outcome.sweepDir})` : "";
-  io.err(`Sweep dir: ${outcome.sweepDir}: ${outcome.completed} completed, ${outcome.failed} failed${notRun}\n`);
+  io.err(`Sweep dir ${outcome.sweepDir}: ${outcome.completed} completed, ${outcome.failed} failed${notRun}\n`);
   return outcome.failed > 0 ? 1 : 0;
 }
 
@@ -70,4 +99,10 @@ function report(outcome: AppOutcome, io: Io): number {
 function shellCompletionRequest(argv: string[]): string | undefined {
   const i = argv.findIndex((a) => a === "-sc" || a === "--shell-completion");
   return i === -1 ? undefined : (argv[i + 1] ?? "");
+}
+
+/** For callers that own the process: the error as the user should read it. */
+export function reportFailure(err: unknown, io: Io = processIo): number {
+  io.err(formatError(err));
+  return 1;
 }

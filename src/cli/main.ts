@@ -4,6 +4,7 @@
  * run a sweep) is parsed by the small dependency-free parser, and yargs is loaded only for the
  * subcommands and the usage text, where its cost is not paid on every call.
  */
+import { runAppCommand } from "./app-command.js";
 import { formatError } from "./report-error.js";
 
 const SUBCOMMANDS = new Set(["experiment", "worker", "queue", "results", "completion"]);
@@ -18,8 +19,7 @@ async function cli(argv: string[]): Promise<number> {
     const { runSubcommand } = await import("./commands.js");
     return runSubcommand(argv.length === 0 ? ["--help"] : argv);
   }
-  const { runAppCommand } = await import("./app-command.js");
-  return runAppCommand(argv);
+  return (await runAppCommand(argv)).code;
 }
 
 /** `hydrant --help` alone is hydrant's usage; with a config it is the app's help, as in Hydra. */

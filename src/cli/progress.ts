@@ -37,13 +37,10 @@ export function createProgressDisplay(io: Io): ProgressDisplay {
         else counts.completed++;
         if (!io.isTTY) io.err(`#${e.num} ${e.status} in ${formatDuration(e.durationMs)}${e.error ? `: ${e.error}` : ""}\n`);
         break;
-      case "run_start":
-        io.err(`Output dir: ${e.outputDir}\n`);
-        break;
       default:
         break;
     }
-    if (io.isTTY && e.type !== "run_start") redraw();
+    if (io.isTTY && counts.total > 0) redraw();
   };
   const close = () => {
     if (timer) clearInterval(timer);

@@ -1,0 +1,61 @@
+/**
+ * `main()` for TypeScript apps, the `@hydra.main` of hydrant: the same command line as the `hydrant`
+ * bin, with the app's function as the task. In a forked local-launcher worker (HYDRANT_WORKER=1) it
+ * serves jobs over IPC instead.
+ */
+import path from "node:path";
+import type { AppArgs, RunHooks, TaskContext } from "../app/types.js";
+import { isWorkerProcess, serveJobs } from "../launch/worker.js";
+import { processIo, reportFailure, runAppCommand, type Io } from "./app-command.js";
+
+export interface MainOptions {
+  /** Config dir, relative to the script that calls main() (like Hydra's config_path). */
+  configPath?: string;
+  configName?: string;
+  /** Defaults to process.argv.slice(2). */
+  argv?: string[];
+  hooks?: RunHooks;
+  /** Where `--cfg`/`--help` text, progress and errors go; defaults to the process's stdout/stderr. */
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+}
+
+/**
+ * Runs the app. Resolves to the task's return value for a single run, the sweep's outcome for a
+ * multirun, undefined when nothing ran (`--cfg`, `--help`, a worker process, an error). Sets
+ * process.exitCode (never calls process.exit) when something failed.
+ */
+export async function main<Cfg = Record<string, unknown>>(options: MainOptions, task: (cfg: Cfg, ctx: TaskContext) => unknown): Promise<unknown> {
+  const fn = task as (cfg: never, ctx: TaskContext) => unknown;
+  if (isWorkerProcess()) {
+    await serveJobs({ kind: "function", fn });
+    return undefined;
+  }
+  const io: Io = {
+    out: options.stdout ?? processIo.out,
+    err: options.stderr ?? processIo.err,
+    isTTY: options.stderr ? false : processIo.isTTY,
+  };
+  const entry = process.argv[1] ? { script: process.argv[1], execArgv: process.execArgv } : undefined;
+  try {
+    const { code, outcome } = await runAppCommand(options.argv ?? process.argv.slice(2), io, {
+      task: fn,
+      defaults: (args) => applyMainDefaults(args, options),
+      hooks: { ...options.hooks, workerEntry: entry },
+    });
+    if (code !== 0) process.exitCode = code;
+    if (outcome?.mode === "run") return outcome.result;
+    return outcome;
+  } catch (err) {
+    process.exitCode = reportFailure(err, io);
+    return undefined;
+  }
+}
+
+function applyMainDefaults(args: AppArgs, options: MainOptions): void {
+  if (args.configPath === undefined && options.configPath !== undefined) {
+    const base = process.argv[1] ? path.dirname(path.resolve(process.argv[1])) : process.cwd();
+    args.configPath = path.resolve(base, options.configPath);
+  }
+  args.configName ??= options.configName;
+}
