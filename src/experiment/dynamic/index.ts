@@ -9,3 +9,4 @@ export {
   type ExpandedConfig,
   type ExpandedConfigOf,
 } from "./expand.js";
+export { parseConfigsYaml, loadConfigsYaml, configsFromGroup, type DeclaredConfig, type GroupConfigsOptions } from "./from-yaml.js";
