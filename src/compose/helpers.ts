@@ -35,8 +35,12 @@ export interface ComposeHelperOptions extends ComposeOptions {
 /** Compose and return plain data (Hydra's `compose()`), typed by the caller. */
 export function compose<T = Record<string, PlainValue>>(options: ComposeHelperOptions = {}): T {
   const result = composeConfig(options);
-  let cfg: ConfigDict;
-  if (options.returnHydraConfig) cfg = options.resolve ? resolveFullConfig(result) : result.config;
-  else cfg = options.resolve ? resolveJobConfig(result) : jobConfig(result);
-  return toPlainUnresolved(cfg) as T;
+  if (options.resolve) {
+    return toPlainUnresolved(options.returnHydraConfig ? resolveFullConfig(result) : resolveJobConfig(result)) as T;
+  }
+  if (options.returnHydraConfig) return toPlainUnresolved(result.config) as T;
+  // The plain copy is already a copy: no need to copy the job config first.
+  const out: Record<string, PlainValue> = {};
+  for (const [k, v] of result.config.entries) if (k !== "hydra") out[k] = toPlainUnresolved(v);
+  return out as T;
 }

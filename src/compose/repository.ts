@@ -2,14 +2,14 @@
  * Hydra's (caching) ConfigRepository: finds configs and groups across the search path, loads a
  * config once per composition and splits it into its content and its defaults list.
  */
-import { isDict, type ConfigValue } from "../config/node.js";
+import { ConfigDict, isDict, type ConfigValue } from "../config/node.js";
 import { ConfigCompositionError } from "../errors.js";
 import { parseDefaultsList } from "./defaults/parse.js";
 import type { InputDefault } from "./defaults/elements.js";
 import { isSafeConfigPath, type ConfigHeader, type ConfigSource } from "./sources/config-source.js";
 
 export interface LoadedConfig {
-  /** The config without its top-level `defaults` key. */
+  /** The config without its top-level `defaults` key; shared with the source's cache: never modify it. */
   config: ConfigValue;
   header: ConfigHeader;
   /** Parsed defaults list; fresh objects on every call (composition mutates them). */
@@ -83,14 +83,23 @@ export class ConfigRepository {
   private readConfig(configPath: string): CacheEntry | null {
     const source = this.sources.find((s) => s.isConfig(configPath));
     if (!source) return null;
-    const raw = source.load(configPath);
+    // Shared trees are only read here (merging copies what it takes), so no copy is needed.
+    const raw = source.loadShared ? source.loadShared(configPath) : source.load(configPath);
+    let config = raw.config;
     let rawDefaults: ConfigValue | undefined;
-    if (isDict(raw.config) && raw.config.has("defaults")) {
-      rawDefaults = raw.config.get("defaults");
-      raw.config.delete("defaults");
+    if (isDict(config) && config.has("defaults")) {
+      rawDefaults = config.get("defaults");
+      config = withoutKey(config, "defaults");
     }
-    return { config: raw.config, header: raw.header, rawDefaults, file: raw.file, provider: source.provider };
+    return { config, header: raw.header, rawDefaults, file: raw.file, provider: source.provider };
   }
+}
+
+/** A shallow copy of `dict` without `key` (same source, shared children). */
+function withoutKey(dict: ConfigDict, key: string): ConfigDict {
+  const out = new ConfigDict(undefined, dict.source);
+  for (const [k, v] of dict.entries) if (k !== key) out.entries.set(k, v);
+  return out;
 }
 
 /** Config names come from files and the command line: refuse anything that could leave a source. */

@@ -33,7 +33,8 @@ function itemsOf(v: ConfigList | PlainValue[]): Dumpable[] {
   return v instanceof ConfigList ? v.items : v;
 }
 function isEmptyContainer(v: Dumpable): string | undefined {
-  if (isMapping(v)) return entriesOf(v).length === 0 ? "{}" : undefined;
+  if (v instanceof ConfigDict) return v.size === 0 ? "{}" : undefined;
+  if (isMapping(v)) return Object.keys(v).length === 0 ? "{}" : undefined;
   if (isSequence(v)) return itemsOf(v).length === 0 ? "[]" : undefined;
   return undefined;
 }
@@ -44,19 +45,30 @@ function isEmptyContainer(v: Dumpable): string | undefined {
  */
 function mapping(v: ConfigDict | { [key: string]: PlainValue }, indent: number): string {
   const pad = " ".repeat(indent);
-  return entriesOf(v)
-    .map(([key, value], i) => (i === 0 ? "" : pad) + mappingEntry(key, value, indent))
-    .join("\n");
+  let out = "";
+  let first = true;
+  const add = (key: string, value: Dumpable): void => {
+    out += (first ? "" : `\n${pad}`) + mappingEntry(key, value, indent);
+    first = false;
+  };
+  if (v instanceof ConfigDict) for (const [key, value] of v.entries) add(key, value);
+  else for (const key of Object.keys(v)) add(key, v[key]!);
+  return out;
 }
 
 function mappingEntry(key: string, value: Dumpable, indent: number): string {
   if (isSimpleKey(key)) {
     const k = scalar(key, indent, indent + 2, true);
-    return `${k}:${valueAfterIndicator(value, indent, indent + Array.from(k).length + 1, false)}`;
+    return `${k}:${valueAfterIndicator(value, indent, indent + codePoints(k) + 1, false)}`;
   }
   // Empty, multi-line or very long keys: PyYAML's explicit form `? key` / `: value`.
   const k = scalar(key, indent + 2, indent + 2, false);
   return `? ${k}\n${" ".repeat(indent)}:${valueAfterIndicator(value, indent, indent + 1, true)}`;
+}
+
+/** Length in code points (what PyYAML counts for columns). */
+function codePoints(s: string): number {
+  return /[\ud800-\udfff]/.test(s) ? Array.from(s).length : s.length;
 }
 
 /** The text after `key:`; `compact` (explicit-key form) starts a nested collection on the same line. */
@@ -78,9 +90,10 @@ function valueAfterIndicator(value: Dumpable, indent: number, column: number, co
 /** A non-empty sequence; the first `- ` goes at the cursor, later ones at column `indent`. */
 function sequence(v: ConfigList | PlainValue[], indent: number): string {
   const pad = " ".repeat(indent);
-  return itemsOf(v)
-    .map((item, i) => `${i === 0 ? "" : pad}- ${sequenceItem(item, indent + 2)}`)
-    .join("\n");
+  const items = itemsOf(v);
+  let out = "";
+  for (let i = 0; i < items.length; i++) out += `${i === 0 ? "" : `\n${pad}`}- ${sequenceItem(items[i]!, indent + 2)}`;
+  return out;
 }
 
 function sequenceItem(item: Dumpable, indent: number): string {
@@ -103,6 +116,7 @@ function scalar(value: Scalar, column: number, indent: number, simpleKey: boolea
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "number") return formatNumber(value);
   const text = String(value);
+  if (SIMPLE_TEXT_RE.test(text)) return simpleScalar(text);
   switch (chooseStyle(text, simpleKey)) {
     case "plain":
       return writePlain(text, column, indent, !simpleKey);
@@ -111,6 +125,25 @@ function scalar(value: Scalar, column: number, indent: number, simpleKey: boolea
     default:
       return writeDoubleQuoted(text, column, indent, !simpleKey);
   }
+}
+
+/**
+ * Text without spaces, breaks or indicators (most keys and values): PyYAML's analysis allows both the
+ * plain and the single-quoted style, and neither can fold, so the full analysis is not needed.
+ */
+const SIMPLE_TEXT_RE = /^(?!---|\.\.\.)[A-Za-z0-9_$./=+~^;()<\\][\x21-\x7e]*$/;
+
+/**
+ * First characters of every spelling some reader takes for a non-string (numbers, `.inf`, `e5`, `nan`,
+ * bools, nulls, `<<`, `=`, timestamps): text starting otherwise is a string to all of them.
+ */
+const NON_STRING_STARTS = " +-.0123456789~eEiInNyYtTfFoO<=";
+
+function simpleScalar(text: string): string {
+  if (text.charCodeAt(text.length - 1) === 58) return `'${text.replace(/'/g, "''")}'`; // a final ':' is an indicator
+  if (!NON_STRING_STARTS.includes(text[0]!)) return text;
+  if (!omegaConfQuotes(text) && plainReadsAsString(text)) return text;
+  return `'${text.replace(/'/g, "''")}'`;
 }
 
 interface Analysis {

@@ -20,14 +20,19 @@ const VALUE_RE = /^=$/;
 const PYYAML_TIMESTAMP_RE =
   /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/;
 
+const MAYBE_SPECIAL_START = "nNtTfFyYoO~<=";
+
 /** What a plain (unquoted, untagged) scalar means to OmegaConf's loader. */
 export type PlainKind = "str" | "null" | "bool" | "int" | "float" | "merge" | "value";
 
 export function plainKind(text: string): PlainKind {
-  if (NULL_RE.test(text)) return "null";
+  if (text.length === 0) return "null";
   const c = text.charCodeAt(0);
   // Cheap first-character gate, as PyYAML's resolver does: most config strings start with a letter.
   const numericStart = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // 0-9 + - .
+  // Null, bool, `<<` and `=` spellings are at most 5 long and start with one of `nNtTfFyYoO~<=`.
+  if (!numericStart && (text.length > 5 || !MAYBE_SPECIAL_START.includes(text[0]!))) return "str";
+  if (NULL_RE.test(text)) return "null";
   if (numericStart) {
     if (INT_RE.test(text)) return "int";
     if (PYYAML_FLOAT_RE.test(text) || OMEGACONF_FLOAT_RE.test(text)) return "float";
@@ -55,6 +60,19 @@ export function resolvePlainScalar(text: string): Scalar | undefined {
     default:
       return undefined;
   }
+}
+
+/** A mapping key as a string, the way Python's json.dumps writes it (True -> "true", 1.5 -> "1.5"). */
+export function yamlKeyString(value: Scalar): string {
+  if (value === null) return "null";
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : jsonFloatKey(value);
+  return String(value);
+}
+
+function jsonFloatKey(n: number): string {
+  if (Number.isNaN(n)) return "NaN";
+  if (!Number.isFinite(n)) return n > 0 ? "Infinity" : "-Infinity";
+  return pythonFloatRepr(n);
 }
 
 export function constructBool(text: string): boolean | undefined {
@@ -117,6 +135,12 @@ export function pythonFloatRepr(n: number): string {
   if (Number.isNaN(n)) return "nan";
   if (!Number.isFinite(n)) return n > 0 ? "inf" : "-inf";
   if (n === 0) return Object.is(n, -0) ? "-0.0" : "0.0";
+  const abs = Math.abs(n);
+  if (abs >= 1e-4 && abs < 1e16) {
+    // Both languages print the shortest round-trip digits; in this range neither uses an exponent.
+    const s = String(n);
+    return s.includes(".") ? s : `${s}.0`;
+  }
   const [mantissa, expText] = Math.abs(n).toExponential().split("e");
   const exp = Number(expText);
   const digits = mantissa!.replace(".", "");

@@ -4,24 +4,17 @@
  * Reading follows OmegaConf's loader (PyYAML SafeLoader, YAML 1.1): `yes/no/on/off` are booleans,
  * `0x1F`/`0o`-less octal `017`/`1_000`/`1:30` are ints, `1e-5` is a float (OmegaConf's extra resolver),
  * timestamps stay strings, duplicate keys are errors, aliases are copies and `<<` merge keys work.
- * The `yaml` package only tokenizes (failsafe schema, every scalar a string); one walk over its AST
- * types the scalars and builds ConfigDict/ConfigList with positions.
+ * Config files go through a hand-written reader for the common subset (yaml-fast.ts); whatever it
+ * does not fully support, errors included, goes through the `yaml` package, loaded lazily: it only
+ * tokenizes (failsafe schema, every scalar a string) and one walk over its AST types the scalars and
+ * builds ConfigDict/ConfigList with positions. Both paths build identical trees.
  */
-import {
-  type Alias,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Scalar as YamlScalar,
-  type YAMLMap,
-  type YAMLSeq,
-} from "yaml";
+import type { Alias, LineCounter, Scalar as YamlScalar, YAMLMap, YAMLSeq } from "yaml";
 import { ConfigParseError } from "../errors.js";
 import { cloneValue, ConfigDict, ConfigList, isDict, type ConfigValue, type NodeSource, type Scalar } from "./node.js";
-import { constructBool, constructFloat, constructInt, plainKind, pythonFloatRepr, resolvePlainScalar } from "./yaml-scalar.js";
+import { readYamlFast } from "./yaml-fast.js";
+import { yamlLib } from "./yaml-lib.js";
+import { constructBool, constructFloat, constructInt, plainKind, resolvePlainScalar, yamlKeyString } from "./yaml-scalar.js";
 
 export { toYaml } from "./yaml-dump.js";
 export { formatFloat, formatNumber, resolvePlainScalar } from "./yaml-scalar.js";
@@ -34,6 +27,12 @@ export interface ParseYamlOptions {
   customTags?: Record<string, (value: ConfigValue) => ConfigValue>;
 }
 
+// The `yaml` package's node guards, through the lazy loader.
+const isAlias = (node: unknown): node is Alias => yamlLib().isAlias(node);
+const isScalar = (node: unknown): node is YamlScalar => yamlLib().isScalar(node);
+const isMap = (node: unknown): node is YAMLMap => yamlLib().isMap(node);
+const isSeq = (node: unknown): node is YAMLSeq => yamlLib().isSeq(node);
+
 const TAG = "tag:yaml.org,2002:";
 const BUILDING = Symbol("building");
 
@@ -41,6 +40,13 @@ type YamlNode = YamlScalar | YAMLMap | YAMLSeq | Alias;
 
 /** Parse one YAML document into a config tree; an empty document is `null`. */
 export function parseYaml(text: string, file?: string, options: ParseYamlOptions = {}): ConfigValue {
+  const fast = readYamlFast(text, file);
+  return fast !== undefined ? fast : parseYamlFull(text, file, options);
+}
+
+/** parseYaml through the `yaml` package only (what the fast reader must agree with). */
+export function parseYamlFull(text: string, file?: string, options: ParseYamlOptions = {}): ConfigValue {
+  const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     schema: "failsafe",
@@ -199,7 +205,7 @@ class TreeBuilder {
     if (value instanceof ConfigDict || value instanceof ConfigList) {
       throw this.error(`${isDict(value) ? "mapping" : "sequence"} used as a key`, keyNode ?? mapNode, "config keys must be scalars");
     }
-    return { key: keyString(value), isString: typeof value === "string" };
+    return { key: yamlKeyString(value), isString: typeof value === "string" };
   }
 
   private seq(node: YAMLSeq): ConfigList {
@@ -258,15 +264,3 @@ function isMergeKey(node: YamlScalar): boolean {
   return node.tag === undefined && node.type === "PLAIN" && plainKind(String(node.value)) === "merge";
 }
 
-/** Keys become strings the way Python's json.dumps writes them (True -> "true", 1.5 -> "1.5"). */
-function keyString(value: Scalar): string {
-  if (value === null) return "null";
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : jsonFloatKey(value);
-  return String(value);
-}
-
-function jsonFloatKey(n: number): string {
-  if (Number.isNaN(n)) return "NaN";
-  if (!Number.isFinite(n)) return n > 0 ? "Infinity" : "-Infinity";
-  return pythonFloatRepr(n);
-}

@@ -31,8 +31,13 @@ export interface ConfigSource {
   isGroup(path: string): boolean;
   isConfig(path: string): boolean;
   exists(path: string): boolean;
-  /** Reads a config; throws MissingConfigError when it is not there. */
+  /** Reads a config (a private copy); throws MissingConfigError when it is not there. */
   load(path: string): RawConfig;
+  /**
+   * Like load, but the config may be shared with other callers and a cache: callers must not modify
+   * it. Optional; composition uses it to avoid copying every config it reads.
+   */
+  loadShared?(path: string): RawConfig;
   /** Config names directly inside a group, sorted. */
   listOptions(group: string): string[];
   /** Sub-groups directly inside a group, sorted. */
@@ -81,8 +86,19 @@ export function parseHeader(text: string): ConfigHeader {
  */
 export function isSafeConfigPath(path: string): boolean {
   if (path === "") return true;
-  if (path.includes("\\") || path.includes("\0") || path.startsWith("/") || /^[a-zA-Z]:/.test(path)) return false;
-  return path.split("/").every((seg) => seg !== ".." && seg !== "." && seg !== "");
+  if (path.charCodeAt(0) === 47 || /^[a-zA-Z]:/.test(path)) return false; // "/" or a drive letter
+  // One pass over the segments (this runs for every lookup of every composition).
+  let segStart = 0;
+  for (let i = 0; i <= path.length; i++) {
+    const c = i === path.length ? 47 : path.charCodeAt(i);
+    if (c === 92 || c === 0) return false; // backslash, NUL
+    if (c !== 47) continue;
+    const len = i - segStart;
+    if (len === 0) return false;
+    if (path.charCodeAt(segStart) === 46 && (len === 1 || (len === 2 && path.charCodeAt(segStart + 1) === 46))) return false;
+    segStart = i + 1;
+  }
+  return true;
 }
 
 /** Splits `a/b/c` into `["a/b", "c"]`; the group of a top-level name is "". */

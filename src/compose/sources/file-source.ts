@@ -1,8 +1,11 @@
 /**
- * A directory of YAML configs. Directory listings are cached per source (one compose), parsed files
- * process-wide keyed by path + mtime + size, so a sweep of many jobs parses each file once.
+ * A directory of YAML configs. Parsed files and directory listings are cached process-wide and
+ * revalidated with one `stat` per use (mtime, ctime, size, inode), so repeated compositions (sweeps,
+ * the compose API) read and parse each file once. An entry whose timestamps are too close to the
+ * moment it was read is never trusted, since a second change within the file system's timestamp
+ * granularity would be invisible ("racily clean", as git calls it); such entries are read again.
  */
-import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
+import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
 import { ConfigDict, cloneValue, type ConfigValue } from "../../config/node.js";
 import { parseYaml } from "../../config/yaml.js";
@@ -23,28 +26,91 @@ interface Listing {
   dirs: Set<string>;
 }
 
-interface ParsedFile {
+/** What identifies a version of a file or directory, and whether it is safe to rely on. */
+interface Stamp {
   mtimeMs: number;
+  ctimeMs: number;
   size: number;
+  ino: number;
+  /** False when the entry was read so soon after a change that another change could hide behind it. */
+  settled: boolean;
+}
+
+/** Changes younger than this when read may share a timestamp with a later change. */
+const RACY_WINDOW_MS = 2000;
+
+function stampOf(st: Stats, readAt: number): Stamp {
+  const settled = st.mtimeMs < readAt - RACY_WINDOW_MS && st.ctimeMs < readAt - RACY_WINDOW_MS;
+  return { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, size: st.size, ino: st.ino, settled };
+}
+
+function stillValid(stamp: Stamp, st: Stats): boolean {
+  return stamp.settled && stamp.mtimeMs === st.mtimeMs && stamp.ctimeMs === st.ctimeMs && stamp.size === st.size && stamp.ino === st.ino;
+}
+
+interface ParsedFile {
+  stamp: Stamp;
   config: ConfigValue;
   header: ConfigHeader;
 }
 
 const parsedFiles = new Map<string, ParsedFile>();
 
-/** Parses a YAML config file, reusing the last parse while the file is unchanged. */
-export function readConfigFile(file: string): { config: ConfigValue; header: ConfigHeader } {
+/**
+ * The parsed file, shared with every other caller: it must not be modified (composition only reads
+ * it; merging copies what it takes).
+ */
+export function readConfigFileShared(file: string): { config: ConfigValue; header: ConfigHeader } {
   const st = statSync(file);
   const cached = parsedFiles.get(file);
-  if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) {
-    return { config: cloneValue(cached.config), header: { ...cached.header } };
-  }
+  if (cached && stillValid(cached.stamp, st)) return cached;
+  const readAt = Date.now();
   const text = readFileSync(file, "utf8");
   const header = parseHeader(text);
   // An empty document is an empty config, as OmegaConf.load gives.
   const config = parseYaml(text, file) ?? new ConfigDict(undefined, { file });
-  parsedFiles.set(file, { mtimeMs: st.mtimeMs, size: st.size, config, header });
-  return { config: cloneValue(config), header: { ...header } };
+  const parsed: ParsedFile = { stamp: stampOf(st, readAt), config, header };
+  parsedFiles.set(file, parsed);
+  return parsed;
+}
+
+/** Parses a YAML config file (a private copy), reusing the last parse while the file is unchanged. */
+export function readConfigFile(file: string): { config: ConfigValue; header: ConfigHeader } {
+  const shared = readConfigFileShared(file);
+  return { config: cloneValue(shared.config), header: { ...shared.header } };
+}
+
+interface CachedListing {
+  stamp: Stamp;
+  listing: Listing;
+}
+
+/** Directory listings without symlinks (a link's target can change without its directory changing). */
+const listings = new Map<string, CachedListing>();
+
+/** Files and sub-directories of `dir` (symlinks followed), or null when it is not a directory. */
+function readListing(dir: string): Listing | null {
+  let st: Stats;
+  try {
+    st = statSync(dir);
+  } catch {
+    return null;
+  }
+  const cached = listings.get(dir);
+  if (cached && stillValid(cached.stamp, st)) return cached.listing;
+  const readAt = Date.now();
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return null;
+  }
+  const listing: Listing = { files: new Set(), dirs: new Set() };
+  let hasLinks = false;
+  for (const e of entries) hasLinks = classifyEntry(dir, e, listing) || hasLinks;
+  if (hasLinks) listings.delete(dir);
+  else listings.set(dir, { stamp: stampOf(st, readAt), listing });
+  return listing;
 }
 
 export class FileConfigSource implements ConfigSource {
@@ -82,11 +148,21 @@ export class FileConfigSource implements ConfigSource {
   }
 
   load(p: string): RawConfig {
+    const file = this.fileOf(p);
+    return { ...readConfigFile(file), file };
+  }
+
+  loadShared(p: string): RawConfig {
+    const file = this.fileOf(p);
+    const { config, header } = readConfigFileShared(file);
+    return { config, header, file };
+  }
+
+  private fileOf(p: string): string {
     if (!this.isConfig(p)) {
       throw new MissingConfigError(`Config not found: ${p} in ${this.scheme}://${this.path}`);
     }
-    const file = path.join(this.root, normalizeConfigFileName(p));
-    return { ...readConfigFile(file), file };
+    return path.join(this.root, normalizeConfigFileName(p));
   }
 
   listOptions(group: string): string[] {
@@ -101,36 +177,32 @@ export class FileConfigSource implements ConfigSource {
     return listing ? [...listing.dirs].filter((d) => d !== "__pycache__").sort() : [];
   }
 
-  /** Files and sub-directories of a group dir (symlinks followed), or null when it is not a dir. */
+  /** Files and sub-directories of a group dir, or null when it is not a dir (checked once per source). */
   private listing(group: string): Listing | null {
-    const cached = this.listings.get(group);
-    if (cached !== undefined) return cached;
-    let result: Listing | null = null;
-    const dir = group === "" ? this.root : path.join(this.root, group);
-    try {
-      const entries = readdirSync(dir, { withFileTypes: true });
-      result = { files: new Set(), dirs: new Set() };
-      for (const e of entries) classifyEntry(dir, e, result);
-    } catch {
-      result = null;
+    let result = this.listings.get(group);
+    if (result === undefined) {
+      result = readListing(group === "" ? this.root : path.join(this.root, group));
+      this.listings.set(group, result);
     }
-    this.listings.set(group, result);
     return result;
   }
 }
 
-function classifyEntry(dir: string, entry: Dirent, into: Listing): void {
+/** Files a directory entry; returns whether it was a symlink. */
+function classifyEntry(dir: string, entry: Dirent, into: Listing): boolean {
   let isDir = entry.isDirectory();
   let isFile = entry.isFile();
-  if (entry.isSymbolicLink()) {
+  const isLink = entry.isSymbolicLink();
+  if (isLink) {
     try {
       const st = statSync(path.join(dir, entry.name));
       isDir = st.isDirectory();
       isFile = st.isFile();
     } catch {
-      return;
+      return true;
     }
   }
   if (isDir) into.dirs.add(entry.name);
   else if (isFile) into.files.add(entry.name);
+  return isLink;
 }

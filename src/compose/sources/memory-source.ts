@@ -65,11 +65,16 @@ export class MemoryConfigSource implements ConfigSource {
   }
 
   load(p: string): RawConfig {
+    const shared = this.loadShared(p);
+    return { config: cloneValue(shared.config), header: { ...shared.header }, file: shared.file };
+  }
+
+  loadShared(p: string): RawConfig {
     const entry = isSafeConfigPath(p) ? this.entries.get(stripYaml(p)) : undefined;
     if (!entry) throw new MissingConfigError(`Config not found: ${p} in ${this.scheme}://${this.path}`);
     const file = `${this.scheme}://${this.path}/${stripYaml(p)}.yaml`;
     const parsed = this.parse(entry, file);
-    return { config: cloneValue(parsed.config), header: { ...parsed.header }, file };
+    return { config: parsed.config, header: parsed.header, file };
   }
 
   listOptions(group: string): string[] {

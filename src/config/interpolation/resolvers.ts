@@ -2,9 +2,9 @@
  * Resolver registry and OmegaConf 2.2's built-in resolvers (`oc.env`, `oc.decode`, `oc.select`,
  * `oc.create`, `oc.deprecated`, `oc.dict.keys`, `oc.dict.values`).
  */
-import { parse as parseYaml } from "yaml";
 import { HydrantError } from "../../errors.js";
 import { ConfigDict, ConfigList, fromPlain, isContainer, isDict, type ConfigValue } from "../node.js";
+import { yamlLib } from "../yaml-lib.js";
 import { formatPath } from "./keys.js";
 import { pyStr } from "./pystr.js";
 import type { RegisterResolverOptions, Resolver, ResolverContext } from "./types.js";
@@ -124,7 +124,7 @@ const create: Resolver = (args) => {
 
 /** OmegaConf.create(str): the text is YAML; empty gives {}, a bare string `s` gives {s: null}. */
 function createFromYaml(text: string): ConfigValue {
-  const loaded: unknown = parseYaml(text, { version: "1.1" });
+  const loaded: unknown = yamlLib().parse(text, { version: "1.1" });
   if (loaded === null || loaded === undefined) return new ConfigDict();
   if (typeof loaded === "string") return new ConfigDict([[loaded, null]]);
   if (typeof loaded === "object") return fromPlain(loaded);
