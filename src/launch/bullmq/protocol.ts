@@ -1,0 +1,61 @@
+/**
+ * What travels through the queue between the launcher and `hydrant worker`: the job (wire form),
+ * how to run it, and what comes back. Plain JSON: BullMQ stores it in Redis as JSON text.
+ */
+import { createHash } from "node:crypto";
+import type { WireJob } from "../wire.js";
+
+export const PROTOCOL_VERSION = 1;
+
+/** How a worker runs the job: the same command as the local launcher, or a fork of the app's `main()` script. */
+export type QueuedTask = { kind: "command"; argv: string[] } | { kind: "function"; entry: { script: string; execArgv: string[] } };
+
+export interface QueueJobData {
+  v: typeof PROTOCOL_VERSION;
+  sweepDir: string;
+  job: WireJob;
+  task: QueuedTask;
+  timeoutMs?: number;
+}
+
+/** A completed job's return value (BullMQ `returnvalue`). */
+export interface QueueJobResult {
+  result?: unknown;
+  exitCode?: number;
+  host: string;
+  attempt: number;
+}
+
+/** Written to the job's progress just before a failed attempt throws, so the launcher can record it. */
+export interface QueueFailureDetails {
+  exitCode?: number;
+  result?: unknown;
+  host: string;
+  attempt: number;
+  logTail?: string;
+}
+
+/**
+ * The BullMQ job id of sweep job `num`: the same on every run of the same sweep dir, so adding it again
+ * (a resumed launcher) finds the existing job instead of queueing a second copy.
+ */
+export function queueJobId(sweepDir: string, num: number): string {
+  const sweep = createHash("sha1").update(sweepDir).digest("hex").slice(0, 16);
+  return `s${sweep}-${num}`;
+}
+
+/** Values Redis can store as JSON: bigints and the like become strings, failing values their text. */
+export function jsonSafe(v: unknown): unknown {
+  try {
+    const text = JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x instanceof Map ? Object.fromEntries(x) : x instanceof Set ? [...x] : x));
+    return text === undefined ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return String(v);
+  }
+}
+
+export function isQueueJobData(v: unknown): v is QueueJobData {
+  if (typeof v !== "object" || v === null) return false;
+  const d = v as Partial<QueueJobData>;
+  return d.v === PROTOCOL_VERSION && typeof d.sweepDir === "string" && typeof d.job === "object" && typeof d.task === "object";
+}

@@ -1,0 +1,212 @@
+/**
+ * `hydrant worker`: takes jobs from the queue and runs them as the local launcher would. On shutdown
+ * (the `signal`) it takes no new job, lets the running ones finish for `graceMs`, then kills them and
+ * puts them back in the queue for another worker. A worker that dies without warning (SIGKILL) leaves
+ * its jobs locked; BullMQ's stalled-job check on the other workers puts them back after `lockDuration`.
+ */
+import os from "node:os";
+import type { Job, Queue, Worker } from "bullmq";
+import { queueName, redisConnection } from "./config.js";
+import { ConnectionWatch, firstConnection } from "./connection.js";
+import { loadBullmq } from "./load.js";
+import { isQueueJobData, jsonSafe, type QueueFailureDetails, type QueueJobData, type QueueJobResult } from "./protocol.js";
+import { EntryProcesses, runPayload } from "./run-payload.js";
+
+export interface RunWorkerOptions {
+  /** Redis URL, e.g. redis://127.0.0.1:6379. */
+  redis: string;
+  /** Queue name (the sweep's hydra.launcher.queue). */
+  queue: string;
+  /** Jobs run at once by this worker (default 1). */
+  concurrency?: number;
+  /** Aborting it shuts the worker down gracefully; runWorker resolves when it has. */
+  signal?: AbortSignal;
+  /** After the signal, how long running jobs may finish before they are killed and re-queued (default 10 000 ms). */
+  graceMs?: number;
+  /** How long a job's lock lives without renewal: a dead worker's job is retaken after about this (default 30 000 ms). */
+  lockDuration?: number;
+  /** How often this worker checks for stalled jobs (default 30 000 ms). */
+  stalledInterval?: number;
+  /** Stalls a job may survive before it is failed (default 1). */
+  maxStalledCount?: number;
+  /** Recorded as the host of the jobs this worker runs (default `hostname:pid`). */
+  name?: string;
+  /** Seconds to wait for Redis at start (default 30). */
+  connectTimeout?: number;
+  onEvent?: (event: WorkerEvent) => void;
+  /** The same events as one-line messages, for a terminal. */
+  onMessage?: (text: string) => void;
+}
+
+export type WorkerEvent =
+  | { type: "worker_ready"; name: string; queue: string; concurrency: number }
+  | { type: "job_start"; id: string; num?: number; attempt: number; jobDir: string }
+  | { type: "job_end"; id: string; num?: number; status: "completed" | "failed" | "released"; durationMs: number; error?: string }
+  | { type: "connection_lost"; message: string }
+  | { type: "connection_restored"; message: string }
+  | { type: "worker_stopping"; running: number; graceMs: number }
+  | { type: "worker_stopped"; completed: number; failed: number; released: number };
+
+export interface WorkerSummary {
+  name: string;
+  completed: number;
+  failed: number;
+  /** Jobs put back in the queue at shutdown. */
+  released: number;
+}
+
+interface Running {
+  stop: AbortController;
+  released: boolean;
+}
+
+/** Serves the queue until `signal` aborts; resolves with what it did. */
+export async function runWorker(o: RunWorkerOptions): Promise<WorkerSummary> {
+  const { Worker, Queue, WaitingError, UnrecoverableError } = await loadBullmq();
+  const connection = redisConnection(o.redis);
+  const name = o.name ?? `${os.hostname()}:${process.pid}`;
+  const concurrency = Math.max(1, Math.floor(o.concurrency ?? 1));
+  const emit = eventSink(o);
+  const summary: WorkerSummary = { name, completed: 0, failed: 0, released: 0 };
+  const running = new Map<string, Running>();
+  const processes = new EntryProcesses();
+
+  const processor = async (bjob: Job<QueueJobData>, token?: string): Promise<QueueJobResult> => {
+    if (!isQueueJobData(bjob.data)) throw new UnrecoverableError("not a hydrant job (or one from an incompatible hydrant version)");
+    const id = String(bjob.id);
+    const slot: Running = { stop: new AbortController(), released: false };
+    running.set(id, slot);
+    try {
+      return await processOne(bjob, slot, { name, processes, emit, summary });
+    } catch (e) {
+      if (!slot.released) throw e;
+      // Shutdown: hand the job back untouched so another worker runs it (not a failed attempt).
+      await bjob.moveToWait(token);
+      throw new WaitingError();
+    } finally {
+      running.delete(id);
+    }
+  };
+
+  const worker: Worker<QueueJobData, QueueJobResult> = new Worker(queueName(o.queue), processor, {
+    connection,
+    concurrency,
+    name,
+    autorun: false,
+    ...(o.lockDuration !== undefined && { lockDuration: o.lockDuration }),
+    ...(o.stalledInterval !== undefined && { stalledInterval: o.stalledInterval }),
+    ...(o.maxStalledCount !== undefined && { maxStalledCount: o.maxStalledCount }),
+  });
+  const probe: Queue = new Queue(o.queue, { connection });
+  const watch = new ConnectionWatch(o.redis, () => probe.getJobCounts("active"), {
+    lost: (message) => emit({ type: "connection_lost", message }),
+    restored: (message) => emit({ type: "connection_restored", message }),
+  });
+  worker.on("error", (e) => watch.error(e));
+  probe.on("error", (e) => watch.error(e));
+  try {
+    await firstConnection(o.redis, Promise.all([worker.waitUntilReady(), probe.waitUntilReady()]), (o.connectTimeout ?? 30) * 1000, "--redis");
+  } catch (e) {
+    await Promise.allSettled([worker.close(true), probe.close()]);
+    throw e;
+  }
+  const done = worker.run();
+  emit({ type: "worker_ready", name, queue: o.queue, concurrency });
+  await untilAborted(o.signal);
+  await shutdown(worker, running, o.graceMs ?? 10_000, emit);
+  await done.catch(() => {});
+  await Promise.allSettled([processes.stopAll(), probe.close()]);
+  emit({ type: "worker_stopped", completed: summary.completed, failed: summary.failed, released: summary.released });
+  return summary;
+}
+
+interface ProcessContext {
+  name: string;
+  processes: EntryProcesses;
+  emit: (e: WorkerEvent) => void;
+  summary: WorkerSummary;
+}
+
+/** One attempt: returns the result, or records the failure's details in the job's progress and throws. */
+async function processOne(bjob: Job<QueueJobData>, slot: Running, c: ProcessContext): Promise<QueueJobResult> {
+  const data = bjob.data;
+  const id = String(bjob.id);
+  const attempt = Math.max(1, bjob.attemptsStarted);
+  const t0 = Date.now();
+  let timedOut = false;
+  const timer = data.timeoutMs === undefined ? undefined : setTimeout(() => ((timedOut = true), slot.stop.abort()), data.timeoutMs);
+  c.emit({ type: "job_start", id, num: data.job.num, attempt, jobDir: data.job.jobDir });
+  try {
+    const { outcome, logTail } = await runPayload(data, c.processes, slot.stop.signal);
+    if (slot.released) throw new Error("released at shutdown");
+    if (outcome.status === "completed") {
+      c.summary.completed++;
+      c.emit({ type: "job_end", id, num: data.job.num, status: "completed", durationMs: Date.now() - t0 });
+      return { result: jsonSafe(outcome.result), ...(outcome.exitCode !== undefined && { exitCode: outcome.exitCode }), host: c.name, attempt };
+    }
+    const error = timedOut ? `timed out after ${(data.timeoutMs as number) / 1000}s (hydra.launcher.timeout)` : (outcome.error ?? "failed");
+    const details: QueueFailureDetails = { host: c.name, attempt, ...(outcome.exitCode !== undefined && { exitCode: outcome.exitCode }), ...(outcome.result !== undefined && { result: jsonSafe(outcome.result) }), ...(logTail && { logTail }) };
+    await bjob.updateProgress(details as unknown as object);
+    c.summary.failed++;
+    c.emit({ type: "job_end", id, num: data.job.num, status: "failed", durationMs: Date.now() - t0, error });
+    throw new Error(error);
+  } catch (e) {
+    if (slot.released) {
+      c.summary.released++;
+      c.emit({ type: "job_end", id, num: data.job.num, status: "released", durationMs: Date.now() - t0 });
+    }
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** No new jobs; running ones get `graceMs`, then are killed and handed back to the queue. */
+async function shutdown(worker: Worker, running: Map<string, Running>, graceMs: number, emit: (e: WorkerEvent) => void): Promise<void> {
+  emit({ type: "worker_stopping", running: running.size, graceMs });
+  const closing = worker.close();
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+  await Promise.race([closing, grace]);
+  clearTimeout(timer);
+  for (const slot of running.values()) {
+    slot.released = true;
+    slot.stop.abort();
+  }
+  await closing;
+}
+
+function untilAborted(signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return new Promise(() => {});
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+}
+
+function eventSink(o: RunWorkerOptions): (e: WorkerEvent) => void {
+  return (e) => {
+    o.onEvent?.(e);
+    if (o.onMessage) o.onMessage(formatWorkerEvent(e));
+  };
+}
+
+export function formatWorkerEvent(e: WorkerEvent): string {
+  switch (e.type) {
+    case "worker_ready":
+      return `worker ${e.name} ready: queue '${e.queue}', concurrency ${e.concurrency}`;
+    case "job_start":
+      return `job #${e.num ?? "?"} started (attempt ${e.attempt}) in ${e.jobDir}`;
+    case "job_end":
+      return `job #${e.num ?? "?"} ${e.status} after ${(e.durationMs / 1000).toFixed(1)}s${e.error ? `: ${firstLine(e.error)}` : ""}`;
+    case "connection_lost":
+    case "connection_restored":
+      return e.message;
+    case "worker_stopping":
+      return e.running > 0 ? `stopping: ${e.running} job(s) running, waiting up to ${(e.graceMs / 1000).toFixed(0)}s before handing them back to the queue` : "stopping";
+    case "worker_stopped":
+      return `stopped: ${e.completed} completed, ${e.failed} failed, ${e.released} handed back`;
+  }
+}
+
+function firstLine(s: string): string {
+  return s.split("\n", 1)[0];
+}
