@@ -1,0 +1,248 @@
+/**
+ * `hydrant experiment run|list|stop|logs|show`: a plain argv parser over the library functions. The
+ * yargs front end hands the argv after `experiment` here unchanged (including the hidden
+ * `_orchestrate DIR`, which a background experiment's detached child runs).
+ */
+import { existsSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { formatError } from "../../cli/report-error.js";
+import { HydrantError } from "../../errors.js";
+import type { RunEvent } from "../../runs/events.js";
+import { formatDuration } from "../../runs/progress.js";
+import { ORCHESTRATE_COMMAND, startBackground } from "./background.js";
+import { formatExperimentList, listExperiments, stopExperiment } from "./control.js";
+import { DEFAULT_ROOT, findExperimentDir, isExperimentDir, readExperiment } from "./layout.js";
+import { loadSpec } from "./load.js";
+import { followLogs } from "./logs.js";
+import { prepareExperiment } from "./prepare.js";
+import { latestExperimentOf, resumeExperiment } from "./run.js";
+import { experimentTable } from "./table.js";
+import type { ExecuteOptions, ExperimentOutcome, SpecWarning } from "./types.js";
+
+export interface CommandIO {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const EXPERIMENT_USAGE = `Usage: hydrant experiment <command>
+
+  run SPEC|DIR [--resume] [--limit N] [--parallel N] [--background] [--root DIR]
+        run a spec (a new experiment dir under the root), or continue one (--resume: the newest
+        experiment of the spec, or the DIR given); --limit starts at most N runs now
+  list [--root DIR]                       every experiment with its progress and state
+  stop DIR                                stop a running experiment (resume it with run DIR --resume)
+  logs DIR [-f|--follow]                  a background experiment's log
+  show DIR [--sort-by KEY] [--desc] [--format table|csv|json] [--output FILE]
+        every run's swept values, status, duration and metrics
+
+  The root of experiment dirs is ./${DEFAULT_ROOT} unless --root says otherwise.
+`;
+
+type Handler = (positionals: string[], flags: Flags, io: CommandIO) => Promise<number>;
+
+interface Flags {
+  resume?: boolean;
+  limit?: string;
+  parallel?: string;
+  background?: boolean;
+  root?: string;
+  follow?: boolean;
+  "sort-by"?: string;
+  desc?: boolean;
+  format?: string;
+  output?: string;
+  help?: boolean;
+}
+
+const handlers: Record<string, Handler> = { run, list, stop, logs, show, [ORCHESTRATE_COMMAND]: orchestrate };
+
+export async function experimentCommand(argv: string[], io: CommandIO): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === undefined || sub === "help" || sub === "--help" || sub === "-h") {
+    io.out(EXPERIMENT_USAGE);
+    return sub === undefined ? 1 : 0;
+  }
+  const handler = handlers[sub];
+  if (!handler) {
+    io.err(`Unknown experiment command '${sub}'.\n\n${EXPERIMENT_USAGE}`);
+    return 1;
+  }
+  let parsed: { positionals: string[]; values: Flags };
+  try {
+    parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: OPTIONS }) as { positionals: string[]; values: Flags };
+  } catch (e) {
+    io.err(`${(e as Error).message}\n\n${EXPERIMENT_USAGE}`);
+    return 1;
+  }
+  if (parsed.values.help) {
+    io.out(EXPERIMENT_USAGE);
+    return 0;
+  }
+  try {
+    return await handler(parsed.positionals, parsed.values, io);
+  } catch (e) {
+    if (!(e instanceof HydrantError)) throw e;
+    io.err(formatError(e));
+    return 1;
+  }
+}
+
+const OPTIONS = {
+  resume: { type: "boolean" },
+  limit: { type: "string" },
+  parallel: { type: "string" },
+  background: { type: "boolean" },
+  root: { type: "string" },
+  follow: { type: "boolean", short: "f" },
+  "sort-by": { type: "string" },
+  desc: { type: "boolean" },
+  format: { type: "string" },
+  output: { type: "string", short: "o" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+async function run(pos: string[], flags: Flags, io: CommandIO): Promise<number> {
+  const target = one(pos, "run", "SPEC or DIR");
+  const root = flags.root ?? DEFAULT_ROOT;
+  const limit = positiveInt(flags.limit, "--limit");
+  const parallel = positiveInt(flags.parallel, "--parallel");
+  let dir = existingExperiment(target, root);
+  if (!dir) {
+    const spec = loadSpec(target);
+    if (flags.resume) {
+      printWarnings(spec.warnings, io);
+      dir = latestExperimentOf(spec, root);
+    } else {
+      // Every config is built and written before anything runs; warnings come first.
+      const prepared = prepareExperiment(spec, { root, parallel });
+      printWarnings(prepared.warnings, io);
+      dir = prepared.dir;
+    }
+  }
+  const startedIn = readExperiment(dir).origin.cwd;
+  if (!flags.background && path.resolve(startedIn) !== process.cwd()) {
+    io.err(`Warning: ${dir} was started in ${startedIn}; its commands now run from ${process.cwd()}, so relative paths in them resolve from here.\n`);
+  }
+  if (flags.background) {
+    const h = startBackground(dir, { limit, parallel });
+    io.out(`Started ${h.dir} in the background (pid ${h.pid}).\n  log:    ${h.log}\n  follow: hydrant experiment logs ${h.dir} -f\n  stop:   hydrant experiment stop ${h.dir}\n`);
+    return 0;
+  }
+  const runDir = dir;
+  return withStopSignals(io, async (signal) => finalWords(await resumeExperiment(runDir, { limit, parallel, signal, ...reporters(io) }), io));
+}
+
+/** The detached child of `run --background`: the same run, its output going to orchestrator.log. */
+async function orchestrate(pos: string[], flags: Flags, io: CommandIO): Promise<number> {
+  const dir = one(pos, ORCHESTRATE_COMMAND, "DIR");
+  return withStopSignals(io, async (signal) => {
+    const outcome = await resumeExperiment(dir, { limit: positiveInt(flags.limit, "--limit"), parallel: positiveInt(flags.parallel, "--parallel"), background: flags.background ?? false, signal, ...reporters(io, true) });
+    return finalWords(outcome, io);
+  });
+}
+
+async function list(_pos: string[], flags: Flags, io: CommandIO): Promise<number> {
+  io.out(`${formatExperimentList(listExperiments(flags.root ?? DEFAULT_ROOT))}\n`);
+  return 0;
+}
+
+async function stop(pos: string[], flags: Flags, io: CommandIO): Promise<number> {
+  const dir = findExperimentDir(one(pos, "stop", "DIR"), flags.root ?? DEFAULT_ROOT);
+  const r = await stopExperiment(dir);
+  if (r.pid === undefined) io.out(`${dir} is not running (${r.state}).\n`);
+  else io.out(`Stopped ${dir} (pid ${r.pid}). Continue it with: hydrant experiment run ${dir} --resume\n`);
+  return 0;
+}
+
+async function logs(pos: string[], flags: Flags, io: CommandIO): Promise<number> {
+  const dir = findExperimentDir(one(pos, "logs", "DIR"), flags.root ?? DEFAULT_ROOT);
+  return withStopSignals(io, async (signal) => {
+    for await (const text of followLogs(dir, { follow: flags.follow ?? false, signal })) io.out(text);
+    return 0;
+  }, false);
+}
+
+async function show(pos: string[], flags: Flags, io: CommandIO): Promise<number> {
+  const dir = findExperimentDir(one(pos, "show", "DIR"), flags.root ?? DEFAULT_ROOT);
+  const format = flags.format ?? (flags.output?.endsWith(".csv") ? "csv" : flags.output?.endsWith(".json") ? "json" : "table");
+  if (format !== "table" && format !== "csv" && format !== "json") throw new HydrantError(`--format must be table, csv or json, got '${format}'.`);
+  const text = `${experimentTable(dir, { sortBy: flags["sort-by"], descending: flags.desc ?? false, format })}\n`;
+  if (flags.output) {
+    writeFileSync(flags.output, text);
+    io.out(`Wrote ${path.resolve(flags.output)}\n`);
+  } else io.out(text);
+  return 0;
+}
+
+/** SIGINT/SIGTERM abort the run (it stops cleanly) for the duration of `body` only. */
+async function withStopSignals(io: CommandIO, body: (signal: AbortSignal) => Promise<number>, announce = true): Promise<number> {
+  const ctrl = new AbortController();
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (announce && !ctrl.signal.aborted) io.err(`${stamp()} ${sig}: stopping; running runs are interrupted and stay pending.\n`);
+    ctrl.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    return await body(ctrl.signal);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+function reporters(io: CommandIO, withTime = false): Pick<ExecuteOptions, "onEvent" | "onOutput"> {
+  let total = 0;
+  const line = (t: string) => io.out(`${withTime ? `${stamp()} ` : ""}${t}\n`);
+  return {
+    onEvent: (e: RunEvent) => {
+      if (e.type === "sweep_start") {
+        total = e.total;
+        line(`Experiment ${e.sweepDir}: ${e.total} run(s), ${e.toRun} to run now (${e.launcher} launcher).`);
+      } else if (e.type === "job_start") line(`[run ${e.num + 1}/${total}] started ${e.overrides.join(" ")}`.trimEnd());
+      else if (e.type === "job_end") line(`[run ${e.num + 1}/${total}] ${describeEnd(e)}`);
+      else if (e.type === "sweep_end") line(`Done: ${e.completed} completed, ${e.failed} failed, ${e.notRun} not run (${formatDuration(e.elapsedMs)}).`);
+    },
+    onOutput: (chunk, stream) => (stream === "stdout" ? io.out(chunk.toString()) : io.err(chunk.toString())),
+  };
+}
+
+function describeEnd(e: Extract<RunEvent, { type: "job_end" }>): string {
+  if (e.status === "pending") return "interrupted (pending again)";
+  const took = ` in ${formatDuration(e.durationMs)}`;
+  return e.status === "completed" ? `completed${took}` : `failed${took}: ${e.error ?? `exit code ${e.exitCode}`}`;
+}
+
+function finalWords(o: ExperimentOutcome, io: CommandIO): number {
+  io.out(`State: ${o.state}. Results: hydrant experiment show ${o.dir}\n`);
+  if (o.pending > 0 && o.state !== "failed") io.out(`${o.pending} run(s) not run yet: hydrant experiment run ${o.dir} --resume\n`);
+  if (o.state === "stopped") return 130;
+  return o.failed > 0 ? 1 : 0;
+}
+
+function printWarnings(warnings: readonly SpecWarning[], io: CommandIO): void {
+  for (const w of warnings) io.err(`Warning: ${w.message}\n`);
+}
+
+function existingExperiment(target: string, root: string): string | undefined {
+  if (isExperimentDir(target)) return path.resolve(target);
+  if (!existsSync(target) && isExperimentDir(path.join(root, target))) return path.resolve(root, target);
+  return undefined;
+}
+
+function one(pos: string[], command: string, what: string): string {
+  if (pos.length !== 1) throw new HydrantError(`experiment ${command} takes one ${what}, got ${pos.length === 0 ? "none" : pos.join(" ")}.`);
+  return pos[0];
+}
+
+function positiveInt(v: string | undefined, flag: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new HydrantError(`${flag} must be a positive integer, got '${v}'.`);
+  return n;
+}
+
+function stamp(): string {
+  return new Date().toISOString().slice(11, 19);
+}

@@ -1,0 +1,168 @@
+/**
+ * Reading and checking a spec file: the shape with ajv, then what a schema cannot say (one form or
+ * the other, overlapping keys, files that exist, `on`/`off` meant as strings). Everything is checked
+ * before anything runs; errors are ExperimentSpecError at the field's line:column.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { ConfigDict, toPlainUnresolved, type PlainValue } from "../../config/node.js";
+import { parseKeyPath } from "../../config/path.js";
+import { parseYaml } from "../../config/yaml.js";
+import { ConfigParseError, ExperimentSpecError } from "../../errors.js";
+import { resolveMode } from "./modes.js";
+import { schemaErrors } from "./schema.js";
+import { isYaml11BooleanWord, SpecSource } from "./source-map.js";
+import type { ExperimentSpec, FixedOverride, SpecWarning, SweepAxis } from "./types.js";
+
+interface RawSpec {
+  name: string;
+  description?: string;
+  base_config?: string;
+  configs?: string[];
+  sweep?: Record<string, PlainValue[]>;
+  fixed_overrides?: Record<string, PlainValue>;
+  command?: string[];
+  mode?: string | { name: string; args?: string[] };
+}
+
+export function loadSpec(file: string): ExperimentSpec {
+  const abs = path.resolve(file);
+  if (!existsSync(abs)) throw new ExperimentSpecError(`Experiment spec '${file}' not found (looked for ${abs}).`, { file: abs });
+  return validateSpec(readFileSync(abs, "utf8"), abs);
+}
+
+/** Parses and checks a spec's text; `file` names it in messages and anchors its relative paths. */
+export function validateSpec(text: string, file: string): ExperimentSpec {
+  const src = new SpecSource(file, text, parseSpecYaml(text, file));
+  if (!(src.root instanceof ConfigDict)) {
+    throw new ExperimentSpecError(`${file}: an experiment spec is a YAML mapping with at least 'name' and 'base_config' or 'configs'.`, { file });
+  }
+  const raw = toPlainUnresolved(src.root) as unknown as RawSpec;
+  throwFirst(schemaErrors(raw, src));
+  const warnings: SpecWarning[] = [];
+  checkForm(raw, src);
+  const sweep = sweepAxes(raw, src, warnings);
+  const fixedOverrides = fixedValues(raw, src, warnings);
+  checkKeyOverlaps(sweep, src);
+  const specDir = path.dirname(file);
+  const mode = modeOf(raw);
+  return {
+    name: raw.name,
+    ...(raw.description === undefined ? {} : { description: raw.description }),
+    file,
+    text,
+    ...(raw.base_config === undefined ? {} : { baseConfig: existingFile(raw.base_config, specDir, ["base_config"], src) }),
+    ...(raw.configs === undefined ? {} : { configs: raw.configs.map((c, i) => existingFile(c, specDir, ["configs", String(i)], src)) }),
+    sweep,
+    fixedOverrides,
+    command: raw.command ?? resolveMode(src, typeof raw.mode === "string" ? ["mode"] : ["mode", "name"], mode!.name, mode!.args),
+    ...(mode ? { mode } : {}),
+    warnings,
+  };
+}
+
+function parseSpecYaml(text: string, file: string) {
+  try {
+    return parseYaml(text, file);
+  } catch (e) {
+    if (!(e instanceof ConfigParseError)) throw e;
+    throw new ExperimentSpecError(`${e.location ?? file}: the spec is not valid YAML: ${e.message}`, { file, line: e.line, column: e.column, cause: e });
+  }
+}
+
+function throwFirst(errors: ExperimentSpecError[]): void {
+  if (errors.length === 0) return;
+  const [first, ...rest] = errors;
+  if (rest.length === 0) throw first;
+  const more = rest.map((e) => `\n  also: ${e.message}`).join("");
+  throw new ExperimentSpecError(`${first.message}${more}`, { file: first.file, line: first.line, column: first.column, key: first.key });
+}
+
+function checkForm(raw: RawSpec, src: SpecSource): void {
+  const hasBase = raw.base_config !== undefined;
+  const hasList = raw.configs !== undefined;
+  if (hasBase && hasList) {
+    throw src.error(["configs"], "give either 'base_config' (one config, optionally swept) or 'configs' (a list of configs, one run each), not both.");
+  }
+  if (!hasBase && !hasList) {
+    throw src.error([], "the spec needs 'base_config' (a config file, with an optional 'sweep') or 'configs' (a list of config files, one run each).");
+  }
+  if (hasList && raw.sweep !== undefined) {
+    throw src.error(["sweep"], "'sweep' needs a 'base_config' to sweep over; with 'configs' each listed config is one run. Use base_config, or list one config per run.");
+  }
+  if (raw.command !== undefined && raw.mode !== undefined) {
+    throw src.error(["mode"], "give either 'command' or 'mode', not both (a mode is a command defined in modes.yaml).");
+  }
+  if (raw.command === undefined && raw.mode === undefined) {
+    throw src.error([], "the spec needs a 'command' (program and arguments, e.g. [node, train.mjs]) or a 'mode' defined in modes.yaml.");
+  }
+}
+
+function modeOf(raw: RawSpec): { name: string; args: string[] } | undefined {
+  if (raw.mode === undefined) return undefined;
+  return typeof raw.mode === "string" ? { name: raw.mode, args: [] } : { name: raw.mode.name, args: raw.mode.args ?? [] };
+}
+
+function sweepAxes(raw: RawSpec, src: SpecSource, warnings: SpecWarning[]): SweepAxis[] {
+  return Object.entries(raw.sweep ?? {}).map(([key, values]) => {
+    checkKey(key, ["sweep", key], src);
+    checkBooleanWords(key, values, src, warnings);
+    return { key, values };
+  });
+}
+
+function fixedValues(raw: RawSpec, src: SpecSource, warnings: SpecWarning[]): FixedOverride[] {
+  return Object.entries(raw.fixed_overrides ?? {}).map(([key, value]) => {
+    checkKey(key, ["fixed_overrides", key], src);
+    if (typeof value === "boolean" && isYaml11BooleanWord(src.rawToken(["fixed_overrides", key]))) {
+      const token = src.rawToken(["fixed_overrides", key]);
+      warnings.push(src.warning(["fixed_overrides", key], `'${token}' is read as the boolean ${value} (YAML 1.1). Write ${value} if you mean a boolean, or quote it ('${token}') for the string.`));
+    }
+    return { key, value };
+  });
+}
+
+/** A dotted key with an empty part (`a..b`, `a.`) cannot name a config node. */
+function checkKey(key: string, at: string[], src: SpecSource): void {
+  if (key.trim() === "" || parseKeyPath(key).some((p) => p === "")) {
+    throw src.error(at, `'${key}' is not a valid config key: use dotted names like optimizer.lr.`);
+  }
+}
+
+/**
+ * `[adam, on, off]`: YAML 1.1 reads on/off/yes/no as booleans; among strings they were surely meant as
+ * strings (an error), alone they might be booleans (a warning).
+ */
+function checkBooleanWords(key: string, values: PlainValue[], src: SpecSource, warnings: SpecWarning[]): void {
+  const words = values.flatMap((v, i) => {
+    const token = typeof v === "boolean" ? src.rawToken(["sweep", key, String(i)]) : undefined;
+    return isYaml11BooleanWord(token) ? [{ i, token: token as string }] : [];
+  });
+  if (words.length === 0) return;
+  const quoted = words.map((w) => `'${w.token}'`).join(", ");
+  const at = ["sweep", key, String(words[0].i)];
+  if (values.some((v) => typeof v === "string")) {
+    throw src.error(at, `sweep '${key}' mixes strings with ${words.map((w) => w.token).join(", ")}, which YAML 1.1 reads as booleans. Quote them to sweep over strings: ${quoted}.`);
+  }
+  warnings.push(src.warning(at, `sweep '${key}': ${words.map((w) => w.token).join(", ")} are read as booleans (YAML 1.1). Write true/false for booleans, or quote them (${quoted}) for strings.`));
+}
+
+/** `a` and `a.b` both swept would overwrite each other. (A fixed value under a swept key: see RunConfigBuilder.) */
+function checkKeyOverlaps(sweep: SweepAxis[], src: SpecSource): void {
+  for (const a of sweep) {
+    for (const b of sweep) {
+      if (a !== b && isWithin(a.key, b.key)) throw src.error(["sweep", b.key], `sweep keys '${a.key}' and '${b.key}' overlap: '${a.key}' replaces the whole node that holds '${b.key}'. Sweep one of them.`);
+    }
+  }
+}
+
+/** `inner` is `outer` itself or a key under it. */
+export function isWithin(outer: string, inner: string): boolean {
+  return inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+}
+
+function existingFile(rel: string, specDir: string, at: string[], src: SpecSource): string {
+  const abs = path.resolve(specDir, rel);
+  if (!existsSync(abs)) throw src.error(at, `config file '${rel}' not found (looked for ${abs}; paths are relative to the spec file's folder).`);
+  return abs;
+}
