@@ -2,10 +2,13 @@
  * The Hydra app command line, shared by the `hydrant` bin (the task is `-- CMD ARGS…`) and by `main()`
  * apps (the task is a function): parses, calls the library, prints.
  */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { parseAppArgv } from "../app/argv.js";
 import { renderConfig, renderHelp, renderInfo } from "../app/inspect.js";
 import { runApp } from "../app/run-app.js";
 import type { AppArgs, AppOutcome, RunHooks, TaskFunction } from "../app/types.js";
+import { HydrantError } from "../errors.js";
 import { formatResultsTable } from "../runs/results-table.js";
 import { createProgressDisplay } from "./progress.js";
 import { formatError } from "./report-error.js";
@@ -43,6 +46,14 @@ export async function runAppCommand(argv: string[], io: Io = processIo, options:
   }
   const args = parseAppArgv(argv);
   options.defaults?.(args);
+  try {
+    return await dispatch(args, io, options);
+  } catch (err) {
+    throw withPrimaryConfigHint(err, args);
+  }
+}
+
+async function dispatch(args: AppArgs, io: Io, options: AppCommandOptions): Promise<AppCommandResult> {
   if (args.help || args.hydraHelp) return print(io, renderHelp(args));
   if (args.info !== undefined) return print(io, renderInfo(args));
   const nothingToRun = !options.task && !args.command && args.resume === undefined;
@@ -86,13 +97,26 @@ function report(outcome: AppOutcome, io: Io): number {
     const thrown = outcome.thrown;
     const detail = thrown instanceof Error ? (thrown.stack ?? thrown.message) : (outcome.error ?? "the task failed");
     const code = outcome.exitCode === undefined ? "" : ` with exit code ${outcome.exitCode}`;
-    io.err(`Job failed${code} (output dir: ${outcome.outputDir})\n${thrown === undefined ? "" : ""}${detail}\n`);
+    io.err(`Job failed${code} (output dir: ${outcome.outputDir})\n${detail}\n`);
     return outcome.exitCode || 1;
   }
   io.out(formatResultsTable({ jobs: outcome.jobs, total: outcome.total }) + "\n");
   const notRun = outcome.notRun ? `, ${outcome.notRun} not run (hydrant --resume ${outcome.sweepDir})` : "";
   io.err(`Sweep dir ${outcome.sweepDir}: ${outcome.completed} completed, ${outcome.failed} failed${notRun}\n`);
   return outcome.failed > 0 ? 1 : 0;
+}
+
+/**
+ * As in Hydra, no `--config-name` means no primary config. A config dir holding `config.yaml` says the
+ * user probably forgot `-cn config`: a composition error then says so.
+ */
+function withPrimaryConfigHint(err: unknown, args: AppArgs): unknown {
+  const dir = args.configDir ?? args.configPath;
+  if (!(err instanceof HydrantError) || args.configName !== undefined || dir === undefined) return err;
+  const candidate = ["config.yaml", "config.yml"].find((f) => existsSync(path.join(dir, f)));
+  if (candidate === undefined) return err;
+  err.message += `\n\nNo primary config was composed: give it with --config-name (e.g. \`-cn ${path.parse(candidate).name}\`).`;
+  return err;
 }
 
 /** `-sc install=bash` / `--shell-completion query=bash`: Hydra's completion flag. */

@@ -1,0 +1,100 @@
+// The built bin, end to end: what a user sees on stdout/stderr and the exit code.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const BIN = path.join(root, "dist/cli.js");
+const CONF = path.join(root, "conf");
+
+function hydrant(args: string[], env: NodeJS.ProcessEnv = {}, cwd = root): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, HYDRANT_FULL_ERROR: "", ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const STACK = /\n\s+at .+:\d+:\d+/;
+
+describe("the hydrant bin", () => {
+  let broken: string;
+  beforeAll(() => {
+    broken = mkdtempSync(path.join(os.tmpdir(), "hydrant-bin-"));
+    mkdirSync(path.join(broken, "db"));
+    writeFileSync(path.join(broken, "config.yaml"), "defaults:\n  - db: mysql\n  - _self_\nname: app\nport: ${missing.key}\n");
+    writeFileSync(path.join(broken, "db/mysql.yaml"), "host: localhost\nport: [1, 2\n");
+  });
+
+  it("prints the composed job config of the example app", () => {
+    const r = hydrant(["-cd", CONF, "-cn", "config", "+experiment=quick_test", "--cfg", "job"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^model:\n/m);
+    expect(r.stdout).toContain("description: Smoke test");
+  });
+
+  it("lists config groups with their options (--info config-groups)", () => {
+    const r = hydrant(["-cd", CONF, "--info", "config-groups"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("optimizer: adam, sgd");
+    expect(r.stdout).toMatch(/hydra\/launcher: basic, bullmq, local/);
+  });
+
+  it("names the file, line and column of broken YAML, without a stack trace", () => {
+    const r = hydrant(["-cd", broken, "-cn", "config"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/db[/\\]mysql\.yaml:\d+:\d+/);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.stderr).toContain("HYDRANT_FULL_ERROR=1");
+  });
+
+  it("shows the stack trace with HYDRANT_FULL_ERROR=1", () => {
+    const r = hydrant(["-cd", broken, "-cn", "config"], { HYDRANT_FULL_ERROR: "1" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(STACK);
+  });
+
+  it("names the override and its column for a bad override", () => {
+    const r = hydrant(["-cd", CONF, "-cn", "config", "optimizer.learning_rate=[1,2"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("optimizer.learning_rate=[1,2");
+    expect(r.stderr).toMatch(/column \d+/i);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it("lists the available options of an unknown group option", () => {
+    const r = hydrant(["-cd", CONF, "-cn", "config", "optimizer=adamw"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("adamw");
+    expect(r.stderr).toMatch(/adam[\s\S]*sgd/);
+  });
+
+  it("gives Hydra's hint for a sweep without --multirun", () => {
+    const r = hydrant(["-cd", CONF, "-cn", "config", "seed=1,2"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--multirun/);
+  });
+
+  it("hints at -cn when no primary config was given and the config dir has config.yaml", () => {
+    const r = hydrant(["-cd", CONF, "+experiment=quick_test"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("-cn config");
+  });
+
+  it("runs a command once per job and prints the results table", () => {
+    const cwd = mkdtempSync(path.join(os.tmpdir(), "hydrant-bin-run-"));
+    const script = "const fs=require('fs');fs.writeFileSync(process.env.HYDRANT_RESULT, JSON.stringify({ok:process.env.HYDRANT_JOB_NUM}))";
+    const r = hydrant(["-cd", CONF, "-cn", "config", "-m", "seed=1,2", "hydra.sweep.dir=sweep", "--", process.execPath, "-e", script], {}, cwd);
+    expect(r.stderr).toContain("2 completed, 0 failed");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/seed=1[\s\S]*seed=2/);
+  });
+
+  it("prints hydrant's usage for --help alone and its version for --version", () => {
+    const help = hydrant(["--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("experiment");
+    const version = hydrant(["--version"]);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
