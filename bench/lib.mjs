@@ -32,3 +32,18 @@ export function table(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i])).join("  ")).join("\n");
 }
+
+/**
+ * `argv` and the floor run alternately, so that load from elsewhere on the machine hits both alike;
+ * the ratio is the median of the per-pair ratios.
+ */
+export function measureAgainstFloor(argv, floorArgv, { runs = 15, env = process.env, cwd = process.cwd() } = {}) {
+  const pairs = [];
+  for (let i = 0; i < runs; i++) {
+    const f = measureCommand(floorArgv, { runs: 1, cwd });
+    const c = measureCommand(argv, { runs: 1, env, cwd });
+    pairs.push({ floor: f.ms, ms: c.ms, rssMiB: c.rssMiB, floorRss: f.rssMiB });
+  }
+  const pick = (k) => (pairs[0][k] === undefined ? undefined : median(pairs.map((p) => p[k])));
+  return { ms: pick("ms"), floorMs: pick("floor"), rssMiB: pick("rssMiB"), ratio: median(pairs.map((p) => p.ms / p.floor)), rssRatio: pairs[0].rssMiB === undefined ? undefined : median(pairs.map((p) => p.rssMiB / p.floorRss)) };
+}

@@ -1,19 +1,76 @@
-// Bundles the CLI into one file so `hydrant` starts without resolving hundreds of modules,
-// and emits the library entry plus its type declarations.
+// Builds the `hydrant` bin and the library.
+//
+// Start-up is a feature. The bin's common path (the Hydra app command line: compose, print, run a sweep)
+// is ONE CommonJS file, dist/cli-main.cjs: no ES module graph to resolve and link, and V8 can cache its
+// compiled code (dist/cli.js, a few lines, runs it through that cache: src/cli/compile-cache.ts). Code
+// it reaches through dynamic import() (launchers, the bullmq client) is inlined but not evaluated until
+// needed. The yargs subcommands and shell completion are separate ES entries under dist/lazy/, loaded
+// when asked for. The library (dist/index.js) leaves its dependencies to node_modules.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
-const common = { bundle: true, platform: "node", format: "esm", target: "node20", sourcemap: false, logLevel: "warning" };
+const { version } = JSON.parse(readFileSync("package.json", "utf8"));
+const common = {
+  bundle: true, platform: "node", format: "esm", target: "node20", sourcemap: false, logLevel: "warning",
+  define: { HYDRANT_VERSION: JSON.stringify(version) },
+};
 // Redis/BullMQ stay external: only the distributed launcher needs them, and it loads them lazily.
 const external = ["bullmq", "ioredis"];
 const banner = { js: "import { createRequire as __hydrantCreateRequire } from 'node:module'; const require = __hydrantCreateRequire(import.meta.url);" };
 
+const LAZY = { commands: "src/cli/commands.ts", completion: "src/cli/completion.ts" };
+/** In the bin, `import("./commands.js")` and friends point at the separately built dist/lazy/ entries. */
+const lazyEntries = {
+  name: "lazy-entries",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/(commands|completion)\.js$/ }, (args) =>
+      args.kind === "dynamic-import" ? { path: `./lazy/${args.path.slice(2)}`, external: true } : undefined);
+  },
+};
+
+/**
+ * Node built-ins through `require` instead of `import`: an ES import of a built-in is evaluated when the
+ * bin starts even when only lazily reached code uses it (child_process, crypto), and its facade reads
+ * every export (fs's streams too). A require runs when the code that needs it first runs.
+ */
+const builtinsViaRequire = {
+  name: "builtins-via-require",
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) =>
+      args.namespace === "builtin" ? { path: args.path, external: true } : { path: args.path, namespace: "builtin" });
+    b.onLoad({ filter: /.*/, namespace: "builtin" }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: "js" }));
+  },
+};
+
+/**
+ * Code run from V8's cache cannot call import() itself (Node 20 loses the module context of cached
+ * code), so the bundle's few dynamic imports (the lazy entries, bullmq) go through `__hydrantImport`,
+ * which the bin passes in from a real ES module in the same directory: specifiers resolve the same.
+ */
+function routeDynamicImports(file) {
+  const text = readFileSync(file, "utf8");
+  const routed = text.replaceAll(/\bimport\((?=["'])/g, "__hydrantImport(");
+  if (routed === text) throw new Error(`${file}: expected dynamic imports to route`);
+  if (/\bimport\(/.test(routed)) throw new Error(`${file}: a dynamic import with a computed specifier cannot be routed`);
+  const preamble = "var __hydrantImport = typeof __hydrantImportFromBin === 'function' ? __hydrantImportFromBin : (s) => import(s);\n";
+  writeFileSync(file, routed.replace(/^(#!.*\n)?/, (shebang) => shebang + preamble));
+}
+
 rmSync("dist", { recursive: true, force: true });
-await build({ ...common, entryPoints: { cli: "src/cli/main.ts" }, outdir: "dist", splitting: true, chunkNames: "chunks/[name]-[hash]", external, banner });
+await build({ ...common, entryPoints: LAZY, outdir: "dist/lazy", splitting: true, chunkNames: "chunks/[name]-[hash]", external, banner, plugins: [builtinsViaRequire] });
+await build({
+  ...common, format: "cjs", entryPoints: { "cli-main": "src/cli/main.ts" }, outdir: "dist", outExtension: { ".js": ".cjs" }, external, plugins: [lazyEntries],
+  define: { ...common.define, "import.meta.url": "__hydrantImportMetaUrl" },
+  banner: { js: "var __hydrantImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+routeDynamicImports("dist/cli-main.cjs");
+await build({ ...common, entryPoints: { cli: "src/cli/boot.ts" }, outdir: "dist", banner, plugins: [builtinsViaRequire] });
 await build({ ...common, entryPoints: { index: "src/index.ts" }, outdir: "dist", external: [...external, "yaml", "yargs", "ajv", "chalk"], packages: "external" });
 chmodSync("dist/cli.js", 0o755);
-if (process.argv.includes("--types") || process.env.HYDRANT_BUILD_TYPES) {
+if (!process.argv.includes("--no-types")) {
   execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json", "--emitDeclarationOnly"], { stdio: "inherit" });
 }
-if (!existsSync("dist/cli.js")) throw new Error("build produced no dist/cli.js");
+for (const f of ["dist/cli.js", "dist/cli-main.cjs", "dist/index.js", "dist/lazy/commands.js", ...(process.argv.includes("--no-types") ? [] : ["dist/types/index.d.ts"])]) {
+  if (!existsSync(f)) throw new Error(`build produced no ${f}`);
+}

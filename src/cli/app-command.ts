@@ -6,11 +6,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseAppArgv } from "../app/argv.js";
 import { renderConfig, renderHelp, renderInfo } from "../app/inspect.js";
-import { runApp } from "../app/run-app.js";
 import type { AppArgs, AppOutcome, RunHooks, TaskFunction } from "../app/types.js";
 import { HydrantError } from "../errors.js";
-import { formatResultsTable } from "../runs/results-table.js";
-import { createProgressDisplay } from "./progress.js";
 import { formatError } from "./report-error.js";
 
 export interface Io {
@@ -70,7 +67,9 @@ function print(io: Io, text: string): AppCommandResult {
   return { code: 0 };
 }
 
+/** Running is loaded only when something runs: printing a config (--cfg, --info) stays light. */
 async function run(args: AppArgs, io: Io, options: AppCommandOptions): Promise<AppCommandResult> {
+  const [{ runApp }, { createProgressDisplay }, { formatResultsTable }] = await Promise.all([import("../app/run-app.js"), import("./progress.js"), import("../runs/results-table.js")]);
   const progress = createProgressDisplay(io);
   const hooks: RunHooks = {
     ...options.hooks,
@@ -84,13 +83,13 @@ async function run(args: AppArgs, io: Io, options: AppCommandOptions): Promise<A
   try {
     const outcome = await runApp(args, options.task ?? { command: args.command ?? [] }, hooks);
     progress.close();
-    return { code: report(outcome, io), outcome };
+    return { code: report(outcome, io, formatResultsTable), outcome };
   } finally {
     progress.close();
   }
 }
 
-function report(outcome: AppOutcome, io: Io): number {
+function report(outcome: AppOutcome, io: Io, formatResultsTable: typeof import("../runs/results-table.js").formatResultsTable): number {
   if (outcome.mode === "run") {
     if (outcome.status === "completed") return 0;
     // The task's own exception: its stack points into the user's code, so it is shown (as Hydra does).

@@ -6,25 +6,13 @@
  */
 import { runAppCommand } from "./app-command.js";
 import { formatError } from "./report-error.js";
-
-const SUBCOMMANDS = new Set(["experiment", "worker", "queue", "results", "completion"]);
+import { routeOf } from "./routing.js";
 
 async function cli(argv: string[]): Promise<number> {
-  const first = argv[0];
-  if (first !== undefined && SUBCOMMANDS.has(first)) {
-    const { runSubcommand } = await import("./commands.js");
-    return runSubcommand(argv);
-  }
-  if (argv.length === 0 || argv.includes("--version") || argv.includes("-V") || isBareHelp(argv)) {
-    const { runSubcommand } = await import("./commands.js");
-    return runSubcommand(argv.length === 0 ? ["--help"] : argv);
-  }
-  return (await runAppCommand(argv)).code;
-}
-
-/** `hydrant --help` alone is hydrant's usage; with a config it is the app's help, as in Hydra. */
-function isBareHelp(argv: string[]): boolean {
-  return argv.every((a) => a === "--help" || a === "-h");
+  const route = routeOf(argv);
+  if (route === "app") return (await runAppCommand(argv)).code;
+  const { runSubcommand } = await import("./commands.js");
+  return runSubcommand(argv.length === 0 ? ["--help"] : argv);
 }
 
 cli(process.argv.slice(2)).then(

@@ -8,6 +8,8 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStrea
 import path from "node:path";
 import { isDict } from "../config/node.js";
 import { dumpYaml, resolvePath, resolveTaskConfig, resolveTaskConfigTree } from "../runs/config-access.js";
+import { errorText } from "./error-text.js";
+export { errorText };
 import { writeHydraFiles } from "../runs/job-dirs.js";
 import type { ExecuteOptions, JobOutcome, PreparedJob, TaskRef } from "./types.js";
 
@@ -24,11 +26,6 @@ export async function executeJob(job: PreparedJob, task: TaskRef, options: Execu
     // Composition-time problems surfacing here (a bad env_set, an unresolvable key) fail the job.
     return { status: "failed", error: errorText(e), thrown: e };
   }
-}
-
-export function errorText(e: unknown): string {
-  if (e instanceof Error) return `${e.name}: ${e.message}`;
-  return String(e);
 }
 
 /** `hydra.job.env_set` plus the job's GPU, as strings. */

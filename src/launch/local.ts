@@ -5,16 +5,16 @@
  */
 import os from "node:os";
 import { LaunchError } from "../errors.js";
+import { LOCAL_LAUNCHER } from "./local-config.js";
 import { runPool } from "./pool.js";
 import type { LaunchContext, Launcher, LauncherPlugin } from "./types.js";
 import { WorkerHandle } from "./worker.js";
 
-export const LOCAL_LAUNCHER_TARGET = "hydrant.launcher.LocalLauncher";
+export { LOCAL_LAUNCHER_TARGET } from "./local-config.js";
 
 export const localLauncherPlugin: LauncherPlugin = {
-  name: "local",
-  target: LOCAL_LAUNCHER_TARGET,
-  configNode: { _target_: LOCAL_LAUNCHER_TARGET, n_jobs: -1, gpus: null },
+  ...LOCAL_LAUNCHER,
+  configNode: { ...LOCAL_LAUNCHER.configNode },
   create: (ctx) => createLocalLauncher(ctx),
 };
 

@@ -11,7 +11,7 @@ const BIN = path.join(root, "dist/cli.js");
 const CONF = path.join(root, "conf");
 
 function hydrant(args: string[], env: NodeJS.ProcessEnv = {}, cwd = root): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, HYDRANT_FULL_ERROR: "", ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 60_000, env: { ...process.env, HYDRANT_FULL_ERROR: "", ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

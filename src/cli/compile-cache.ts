@@ -1,0 +1,109 @@
+/**
+ * Runs a CommonJS bundle with V8's code cache, so that `hydrant` does not parse and compile its own
+ * code again on every start (Node 22's module.enableCompileCache, for the Node 20 we support).
+ *
+ * The cache is keyed by the bundle (path, size, mtime) and the Node build, lives in a per-user dir
+ * (HYDRANT_COMPILE_CACHE=DIR to choose it, =0 to turn it off), and is written at exit, once the run
+ * has compiled the functions it needed. V8 checks the data against the source and rejects what does
+ * not match; a rejected or unreadable cache only costs the compile it was meant to save.
+ */
+import type * as Fs from "node:fs";
+import type * as Os from "node:os";
+import type * as Path from "node:path";
+import type * as Vm from "node:vm";
+import { createRequire } from "node:module";
+
+// require, not import: an ES import of a built-in also builds its facade, reading every export.
+const load = createRequire(import.meta.url);
+const fs = load("node:fs") as typeof Fs;
+const path = load("node:path") as typeof Path;
+
+type ModuleInternals = { _nodeModulePaths(dir: string): string[] };
+/** Loads an ES module for the bundle; see the build's routeDynamicImports. */
+export type ImportModule = (specifier: string) => Promise<unknown>;
+type Wrapped = (exports: unknown, require: NodeRequire, module: unknown, filename: string, dirname: string, importModule: ImportModule) => void;
+type ModuleCtor = (new (id: string, parent?: unknown) => NodeModule & { paths: string[] }) & ModuleInternals;
+
+export interface CompileCacheOptions {
+  /** Whether this run's compiled code is worth caching: V8 caches what the run compiled, so a run
+   * that stops early (--version) would leave a cache missing most of what later runs need. */
+  representative: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function runWithCompileCache(file: string, importModule: ImportModule, options: CompileCacheOptions): void {
+  const env = options.env ?? process.env;
+  const cacheFile = cachePath(file, env);
+  if (cacheFile === undefined) {
+    load(file);
+    return;
+  }
+  const vm = load("node:vm") as typeof Vm;
+  const Module = load("node:module") as unknown as ModuleCtor;
+  const cached = readIfExists(cacheFile);
+  const source = stripShebang(fs.readFileSync(file, "utf8"));
+  const wrapped = `(function (exports, require, module, __filename, __dirname, __hydrantImportFromBin) { ${source}\n})`;
+  const script = new vm.Script(wrapped, { filename: file, cachedData: cached });
+  if (options.representative && (cached === undefined || script.cachedDataRejected)) process.once("exit", () => writeCache(cacheFile, script));
+  const mod = new Module(file);
+  mod.filename = file;
+  mod.paths = Module._nodeModulePaths(path.dirname(file));
+  (script.runInThisContext() as Wrapped)(mod.exports, createRequire(file), mod, file, path.dirname(file), importModule);
+}
+
+function cachePath(file: string, env: NodeJS.ProcessEnv): string | undefined {
+  const setting = env.HYDRANT_COMPILE_CACHE;
+  if (setting === "0" || setting === "false") return undefined;
+  try {
+    const dir = setting || defaultCacheDir();
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = fs.statSync(file);
+    const key = `${file}\0${st.size}\0${st.mtimeMs}\0${process.version}\0${process.arch}\0${process.execArgv.join(" ")}`;
+    return path.join(dir, `${path.basename(file)}-${fnv1a(key)}.v8cache`);
+  } catch {
+    return undefined;
+  }
+}
+
+function defaultCacheDir(): string {
+  const os = load("node:os") as typeof Os;
+  const uid = typeof process.getuid === "function" ? process.getuid() : os.userInfo().username;
+  return path.join(os.tmpdir(), `hydrant-compile-cache-${uid}`);
+}
+
+function readIfExists(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Atomically (write, then rename), so a concurrent start never reads half a cache. */
+function writeCache(file: string, script: Vm.Script): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, script.createCachedData());
+    fs.renameSync(tmp, file);
+  } catch {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // Nothing to clean up: the cache is only an optimisation.
+    }
+  }
+}
+
+function stripShebang(source: string): string {
+  return source.startsWith("#!") ? `//${source.slice(2)}` : source;
+}
+
+/** 32-bit FNV-1a as 8 hex digits: node:crypto would cost more start-up than the cache saves here. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
