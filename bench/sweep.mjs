@@ -10,6 +10,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { fmt, table } from "./lib.mjs";
 
+/** Hydra 1.3's basic launcher on a trivial job, measured on this machine. */
+const HYDRA_MS_PER_JOB = 170;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Bundles the run engine from src so the bench needs neither dist nor a public export of it. */
@@ -109,10 +111,13 @@ export async function bench() {
       ["measure", "value"],
       ["1,000-job sweep (basic launcher), total ms", fmt(overhead.thousandJobsMs, 0)],
       ["per-job overhead, ms (vs a 1-job sweep)", fmt(overhead.perJobMs, 2)],
+      ["  x less than Hydra's basic launcher (about 170 ms per trivial job; goal >= 50x)", `${fmt(HYDRA_MS_PER_JOB / overhead.perJobMs, 0)}x`],
       ["time to first job, 10 jobs, ms", fmt(ttfj.jobs10, 0)],
       ["time to first job, 10^5 jobs, ms", fmt(ttfj.jobs100k, 0)],
       ["expand 10-job grid: jobs / ms / peak RSS / peak heap / live heap after GC (MiB)", `${grid10.jobs} / ${fmt(grid10.ms, 1)} / ${fmt(grid10.peakMiB)} / ${fmt(grid10.peakHeapMiB)} / ${fmt(grid10.liveMiB)}`],
       ["expand 10^6-job grid: jobs / ms / peak RSS / peak heap / live heap after GC (MiB)", `${grid1m.jobs} / ${fmt(grid1m.ms, 0)} / ${fmt(grid1m.peakMiB)} / ${fmt(grid1m.peakHeapMiB)} / ${fmt(grid1m.liveMiB)}`],
+      ["  10^6 vs 10-job grid: peak RSS / live heap after GC (goal: peak within 1.5x)", `${fmt(grid1m.peakMiB / grid10.peakMiB, 2)}x / ${fmt(grid1m.liveMiB / grid10.liveMiB, 2)}x`],
+      ["  time to first job, 10^5 vs 10 jobs", `${fmt(ttfj.jobs100k / ttfj.jobs10, 2)}x`],
       ["8 CPU-bound jobs: basic ms / local(2) ms / speed-up", `${fmt(cpu.basicMs, 0)} / ${fmt(cpu.local2Ms, 0)} / ${fmt(cpu.speedup, 2)}x`],
     ]);
     return { text, results };
