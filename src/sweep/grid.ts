@@ -10,7 +10,11 @@ export interface SweepDimension {
   overrides: () => Iterable<string>;
 }
 
-export function* cartesianProduct(dims: readonly SweepDimension[]): Generator<string[]> {
+/** Dimensions up to this many values are kept as arrays: re-iterating them would rebuild every string. */
+const KEEP_UP_TO = 4096;
+
+export function* cartesianProduct(allDims: readonly SweepDimension[]): Generator<string[]> {
+  const dims = allDims.map(keptIfSmall);
   const iters = dims.map((d) => d.overrides()[Symbol.iterator]());
   const current: string[] = [];
   for (const it of iters) {
@@ -32,6 +36,19 @@ export function* cartesianProduct(dims: readonly SweepDimension[]): Generator<st
     }
     if (i < 0) return;
   }
+}
+
+/**
+ * A small dimension as an array (its strings built once and shared by every job), a large one as it is:
+ * a 10⁶-value range must not sit in memory, a 100-value one is cheaper kept than rebuilt 10⁴ times.
+ */
+function keptIfSmall(dim: SweepDimension): SweepDimension {
+  const kept: string[] = [];
+  for (const v of dim.overrides()) {
+    if (kept.length === KEEP_UP_TO) return dim;
+    kept.push(v);
+  }
+  return { key: dim.key, overrides: () => kept };
 }
 
 /** Number of jobs of the product, counting each dimension by iterating it once (no storage). */
