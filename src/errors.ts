@@ -36,6 +36,18 @@ export class HydrantError extends Error {
     this.override = details.override;
   }
 
+  /**
+   * Adds where the problem is, when it was found away from the file (a merged config knows its values,
+   * not the file each came from). Returns the error itself.
+   */
+  at(position: SourcePosition): this {
+    const self = this as { -readonly [K in keyof SourcePosition]: SourcePosition[K] };
+    self.file = position.file;
+    self.line = position.line;
+    self.column = position.column;
+    return this;
+  }
+
   /** "file:line:column" (as much of it as is known), or undefined. */
   get location(): string | undefined {
     if (!this.file) return undefined;

@@ -2,6 +2,7 @@
  * What `--cfg`, `--info` and `--help` show, as text. Shared by the `hydrant` CLI and `main()` apps so
  * both print exactly what Hydra prints; the callers only write the strings.
  */
+import { withKeyOrigin } from "../compose/key-origin.js";
 import { composeConfig, loadConfigGroupsIndex, type ComposeResult } from "../compose/index.js";
 import { InputDefault, type DefaultsTreeNode } from "../compose/index.js";
 import { HYDRA_VERSION } from "../compose/index.js";
@@ -34,8 +35,8 @@ export function* renderConfig(args: AppArgs, cwd = process.cwd()): Generator<str
     }
     return;
   }
-  const { config } = composeFor(args, cwd);
-  const shown = selectForCfg(config, args.cfg ?? "job", args.resolve);
+  const { config, keyOrigin } = composeFor(args, cwd);
+  const shown = withKeyOrigin(keyOrigin, () => selectForCfg(config, args.cfg ?? "job", args.resolve));
   const { value, pkg } = selectPackage(shown, args.package);
   if (!isDict(value) && !(value !== null && typeof value === "object")) {
     yield `${value === null ? "None" : String(value)}\n`;

@@ -60,7 +60,7 @@ async function runSingle(composed: Composed, task: TaskRef, hooks: RunHooks): Pr
   const jobDir = placeRun(composed.config);
   const emit = hooks.onEvent ?? (() => {});
   emit({ type: "run_start", outputDir: jobDir });
-  const outcome = await executeJob({ overrides: composed.taskOverrides, config: composed.config, jobDir }, task, { onOutput: hooks.onOutput });
+  const outcome = await executeJob({ overrides: composed.taskOverrides, config: composed.config, jobDir, keyOrigin: composed.keyOrigin }, task, { onOutput: hooks.onOutput });
   emit({ type: "run_end", outputDir: jobDir, status: outcome.status });
   return { mode: "run", outputDir: jobDir, status: outcome.status, result: outcome.result, exitCode: outcome.exitCode, error: outcome.error, thrown: outcome.thrown };
 }
@@ -155,7 +155,7 @@ async function* jobStream(plan: SweepPlan, where: { sweepDir: string; pin: boole
     try {
       const composed = plan.composeJob(overrides, num);
       const jobDir = placeSweepJob(composed.config, num, where.sweepDir, where.pin);
-      job = { num, overrides, config: composed.config, jobDir };
+      job = { num, overrides, config: composed.config, jobDir, keyOrigin: composed.keyOrigin };
     } catch (e) {
       state.failedBeforeStart(num, overrides, errorText(e));
       continue;

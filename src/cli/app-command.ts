@@ -93,8 +93,9 @@ function report(outcome: AppOutcome, io: Io, formatResultsTable: typeof import("
   if (outcome.mode === "run") {
     if (outcome.status === "completed") return 0;
     // The task's own exception: its stack points into the user's code, so it is shown (as Hydra does).
+    // hydrant's own errors (a key that does not resolve) are bad input, told without a stack.
     const thrown = outcome.thrown;
-    const detail = thrown instanceof Error ? (thrown.stack ?? thrown.message) : (outcome.error ?? "the task failed");
+    const detail = thrown instanceof HydrantError ? formatError(thrown).trimEnd() : thrown instanceof Error ? (thrown.stack ?? thrown.message) : (outcome.error ?? "the task failed");
     const code = outcome.exitCode === undefined ? "" : ` with exit code ${outcome.exitCode}`;
     io.err(`Job failed${code} (output dir: ${outcome.outputDir})\n${detail}\n`);
     return outcome.exitCode || 1;

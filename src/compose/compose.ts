@@ -3,6 +3,7 @@
  * `hydra.searchpath`, builds the defaults list, merges every config at its package, applies the
  * remaining overrides in struct mode and fills the `hydra` node.
  */
+import { keyOriginFinder, type KeyOrigin } from "./key-origin.js";
 import { ConfigDict, isContainer, isDict, isList, type ConfigValue } from "../config/node.js";
 import { mergeInto } from "../config/merge.js";
 import { ConfigCompositionError, HydrantError, MissingConfigError, OverrideApplyError, SearchPathError } from "../errors.js";
@@ -58,6 +59,8 @@ export interface ComposeResult {
   hydraOverrides: string[];
   /** The composition's instant, for `${now:...}` (see composeResolvers). */
   instant: Date;
+  /** Where a key was set (the file and line of the config merged last that has it), for error messages. */
+  keyOrigin: KeyOrigin;
 }
 
 export function defaultJobName(configName: string | null | undefined): string {
@@ -103,6 +106,7 @@ export function composeConfig(options: ComposeOptions = {}): ComposeResult {
     taskOverrides: parsed.filter((o) => !isHydraOverride(o)).map((o) => o.inputLine),
     hydraOverrides: parsed.filter(isHydraOverride).map((o) => o.inputLine),
     instant: options.instant ?? new Date(),
+    keyOrigin: keyOriginFinder(list.defaults, repo, new Set(list.configOverrides.map((o) => o.keyOrGroup))),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Convenience API over composeConfig: the job config alone, resolved or not, as a plain object.
  */
+import { withKeyOrigin } from "./key-origin.js";
 import { ConfigDict, cloneValue, toPlainUnresolved, type PlainValue } from "../config/node.js";
 import { resolveTree } from "../config/interpolation/index.js";
 import { composeConfig, type ComposeOptions, type ComposeResult } from "./compose.js";
@@ -17,12 +18,12 @@ export function jobConfig(result: ComposeResult): ConfigDict {
 export function resolveJobConfig(result: ComposeResult): ConfigDict {
   const job = jobConfig(result);
   // As Hydra's `--cfg job --resolve`: the hydra node is gone, `${hydra:...}` still reads it.
-  return resolveTree(job, { extraResolvers: composeResolvers(result) });
+  return withKeyOrigin(result.keyOrigin, () => resolveTree(job, { extraResolvers: composeResolvers(result) }));
 }
 
 /** The full config (hydra node included) resolved. */
 export function resolveFullConfig(result: ComposeResult): ConfigDict {
-  return resolveTree(result.config, { extraResolvers: composeResolvers(result) });
+  return withKeyOrigin(result.keyOrigin, () => resolveTree(result.config, { extraResolvers: composeResolvers(result) }));
 }
 
 export interface ComposeHelperOptions extends ComposeOptions {

@@ -3,6 +3,7 @@
  * and `hydra.job.chdir`, then calls the task function or runs the command. Never throws for the
  * job's own failure: that is an outcome.
  */
+import { locateError } from "../compose/key-origin.js";
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStream } from "node:fs";
 import path from "node:path";
@@ -24,7 +25,8 @@ export async function executeJob(job: PreparedJob, task: TaskRef, options: Execu
     return await runFunction(job, task.fn, taskCfg, env, chdir);
   } catch (e) {
     // Composition-time problems surfacing here (a bad env_set, an unresolvable key) fail the job.
-    return { status: "failed", error: errorText(e), thrown: e };
+    const located = locateError(e, job.keyOrigin);
+    return { status: "failed", error: errorText(located), thrown: located };
   }
 }
 

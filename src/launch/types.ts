@@ -3,6 +3,7 @@
  * reports when each starts and ends; it knows nothing of sweepers, so a distributed launcher plugs in
  * by implementing `launch` and shipping jobs with `encodeJob`/`decodeJob` to workers that call `executeJob`.
  */
+import type { KeyOrigin } from "../compose/key-origin.js";
 import type { ConfigDict } from "../config/node.js";
 import type { TaskContext } from "../app/types.js";
 import type { LauncherEvent } from "../runs/events.js";
@@ -15,6 +16,8 @@ export interface PreparedJob {
   overrides: string[];
   config: ConfigDict;
   jobDir: string;
+  /** Where the config's keys were set, to point errors at a file; not sent to remote workers. */
+  keyOrigin?: KeyOrigin;
 }
 
 export interface JobOutcome {

@@ -2,6 +2,7 @@
  * The run engine's only doorway into composition: where the configs are (from AppArgs), composing a
  * master config or one job's, and listing a group's options for `glob()`.
  */
+import type { KeyOrigin } from "../compose/key-origin.js";
 import path from "node:path";
 import type { ConfigDict } from "../config/node.js";
 import { composeConfig, listOptions as composeListOptions } from "../compose/index.js";
@@ -25,6 +26,7 @@ export interface Composed {
   taskOverrides: string[];
   hydraOverrides: string[];
   choices: Record<string, unknown>;
+  keyOrigin: KeyOrigin;
 }
 
 /**
@@ -40,7 +42,7 @@ export function configLocation(args: LocationArgs, cwd = process.cwd()): ConfigL
 
 export function compose(loc: ConfigLocation, overrides: readonly string[], runMode: "RUN" | "MULTIRUN"): Composed {
   const r = composeConfig({ configDir: loc.configDir, searchPath: loc.searchPath, configName: loc.configName, overrides: [...overrides], runMode });
-  return { config: r.config, taskOverrides: [...r.taskOverrides], hydraOverrides: [...r.hydraOverrides], choices: { ...r.choices } };
+  return { config: r.config, taskOverrides: [...r.taskOverrides], hydraOverrides: [...r.hydraOverrides], choices: { ...r.choices }, keyOrigin: r.keyOrigin };
 }
 
 export function groupOptions(loc: ConfigLocation, group: string): string[] {

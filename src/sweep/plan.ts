@@ -2,6 +2,7 @@
  * A sweep before anything runs: the master config (composed in MULTIRUN mode), the sweeper it
  * names, and how to compose one job. Shared by the multirun orchestrator and the `--cfg` dry run.
  */
+import { withKeyOrigin } from "../compose/key-origin.js";
 import { ConfigDict } from "../config/node.js";
 import { findSweeper } from "../launch/registry.js";
 import { registerBuiltinPlugins } from "../launch/builtins.js";
@@ -56,6 +57,6 @@ export function* iterateSweepJobs(args: SweepJobsArgs, cwd = process.cwd()): Gen
   let num = 0;
   for (const overrides of plan.sweeper.jobs()) {
     const job = plan.composeJob(overrides, num++);
-    yield { overrides, config: args.resolve ? resolveTaskConfigTree(job.config) : withoutHydra(job.config) };
+    yield { overrides, config: args.resolve ? withKeyOrigin(job.keyOrigin, () => resolveTaskConfigTree(job.config)) : withoutHydra(job.config) };
   }
 }

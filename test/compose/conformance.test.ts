@@ -5,13 +5,15 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { composeConfig, jobConfig, resolveJobConfig } from "../../src/compose/index.js";
 import { toYaml } from "../../src/config/yaml.js";
 import { HydrantError } from "../../src/errors.js";
 
-const CONFORMANCE = "/work/shared/conformance";
+// Beside the project, as `npm run conformance` expects it.
+const CONFORMANCE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/conformance");
 const CASES_FILE = path.join(CONFORMANCE, "cases.jsonl");
 
 interface Case {
