@@ -54,9 +54,32 @@ export { runApp, parseAppArgv } from "./app/index.js";
 export { iterateSweepJobs } from "./sweep/index.js";
 export type { AppArgs, AppOutcome, MultirunOutcome, SingleRunOutcome, RunHooks, TaskContext, TaskFunction, CommandTask } from "./app/index.js";
 export { registerLauncher, registerSweeper, type Launcher, type LauncherPlugin, type LaunchContext, type LaunchSink, type PreparedJob, type JobOutcome } from "./launch/index.js";
+export { deferredLauncherPlugin, type LauncherDescriptor } from "./launch/deferred.js";
+// Distributed sweeps (hydra/launcher=bullmq): what `hydrant worker` and `hydrant queue status` run
+export { runWorker, queueStatus, formatQueueStatus, type RunWorkerOptions, type WorkerEvent, type WorkerSummary, type QueueStatus } from "./launch/bullmq/index.js";
 export type { Sweeper, SweeperPlugin } from "./sweep/index.js";
 export { readManifest, formatResultsTable, formatProgress, type Manifest, type JobRecord, type JobStatus, type RunEvent } from "./runs/index.js";
 
+// Experiment specs: what `hydrant experiment run|list|stop|logs|show` run
+export {
+  loadSpec,
+  validateSpec,
+  runExperiment,
+  resumeExperiment,
+  startBackground,
+  listExperiments,
+  stopExperiment,
+  followLogs,
+  experimentTable,
+  readExperiment,
+  type ExperimentSpec,
+  type ExperimentManifest,
+  type ExperimentRunRecord,
+  type ExperimentOutcome,
+  type ExperimentSummary,
+  type RunExperimentOptions,
+  type SpecWarning,
+} from "./experiment/spec/index.js";
 // Programmatic experiments
 export * from "./experiment/dynamic/index.js";
 export * from "./experiment/spearmint/index.js";
