@@ -12,11 +12,13 @@ export interface ProgressDisplay {
 }
 
 export function createProgressDisplay(io: Io): ProgressDisplay {
-  const counts = { total: 0, completed: 0, failed: 0, running: 0, skipped: 0 };
+  const counts = { total: 0, completed: 0, failed: 0, running: 0, skipped: 0, queued: 0, retried: 0 };
   let start = Date.now();
   let timer: NodeJS.Timeout | undefined;
   const line = () => formatProgress({ ...counts, elapsedMs: Date.now() - start });
   const redraw = () => io.err(`\r\x1b[2K${line()}`);
+  /** A message of its own line: above the bar on a terminal. */
+  const say = (text: string) => io.err(io.isTTY ? `\r\x1b[2K${text}\n` : `${text}\n`);
   const onEvent = (e: RunEvent): void => {
     switch (e.type) {
       case "sweep_start":
@@ -36,6 +38,18 @@ export function createProgressDisplay(io: Io): ProgressDisplay {
         if (e.status === "failed") counts.failed++;
         else counts.completed++;
         if (!io.isTTY) io.err(`#${e.num} ${e.status} in ${formatDuration(e.durationMs)}${e.error ? `: ${e.error}` : ""}\n`);
+        break;
+      case "launcher_progress":
+        // The queue's view across all workers: what runs elsewhere is counted where it runs.
+        counts.queued = e.queued;
+        counts.running = e.running;
+        counts.retried = e.retried;
+        break;
+      case "job_retry":
+        say(`#${e.num} retried (attempt ${e.attempt}): ${e.reason}`);
+        break;
+      case "launcher_notice":
+        say(`${e.level === "warning" ? "Warning" : "Note"} (${e.launcher} launcher): ${e.message}`);
         break;
       default:
         break;

@@ -7,6 +7,9 @@ export interface ProgressCounts {
   elapsedMs: number;
   /** Jobs already done before this process started (resume); not counted for the rate. */
   skipped?: number;
+  /** A distributed launcher's jobs waiting in its queue, and attempts run again (failures, lost workers). */
+  queued?: number;
+  retried?: number;
 }
 
 export function formatDuration(ms: number): string {
@@ -37,7 +40,12 @@ export function formatProgress(c: ProgressCounts, width = 20): string {
   const frac = c.total > 0 ? Math.min(1, done / c.total) : 1;
   const filled = Math.round(frac * width);
   const bar = `[${"#".repeat(filled)}${"-".repeat(width - filled)}]`;
-  const details = [c.failed ? `${c.failed} failed` : "", c.running ? `${c.running} running` : ""].filter(Boolean);
+  const details = [
+    c.failed ? `${c.failed} failed` : "",
+    c.running ? `${c.running} running` : "",
+    c.queued ? `${c.queued} queued` : "",
+    c.retried ? `${c.retried} retried` : "",
+  ].filter(Boolean);
   const eta = estimateRemainingMs(c);
   const etaText = done >= c.total ? "" : `, ETA ${eta === undefined ? "?" : formatDuration(eta)}`;
   const detailText = details.length ? ` (${details.join(", ")})` : "";
