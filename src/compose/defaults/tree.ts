@@ -4,7 +4,7 @@
  * affect; interpolated choices are resolved after their siblings.
  */
 import { ConfigCompositionError, MissingConfigError } from "../../errors.js";
-import type { ConfigRepository } from "../repository.js";
+import type { ConfigRepository, LoadedConfig } from "../repository.js";
 import { describeSource } from "../sources/config-source.js";
 import {
   ConfigDefault,
@@ -97,31 +97,9 @@ function checkNotMissing(ctx: TreeContext, d: InputDefault): boolean {
 function buildTree(ctx: TreeContext, root: DefaultsTreeNode, isRootConfig: boolean, interpolated: boolean): DefaultsTreeNode {
   const parent = root.node;
   if (parent.isVirtual()) return isRootConfig ? expandVirtualRoot(ctx, root) : root;
-  const { repo, overrides } = ctx;
-
-  if (isRootConfig) {
-    parent.updateParent("", "");
-    if (!repo.configExists(parent.getConfigPath())) configNotFound(repo, root);
-  }
-  if (!parent.isMissing()) parent.setPackageHeader(repo.loadConfig(parent.getConfigPath())?.header.package);
-
-  if (overrides.isDeleted(parent)) {
-    overrides.delete(parent);
-    return root;
-  }
-  overrides.setKnownChoice(parent);
-  if (parent.getName() === null) return root;
-  if (checkNotMissing(ctx, parent)) return root;
-
-  const path = parent.getConfigPath();
-  const loaded = repo.loadConfig(path);
-  if (loaded === null) {
-    if (parent.isOptional()) {
-      parent.deleted = true;
-      return root;
-    }
-    configNotFound(repo, root);
-  }
+  const loaded = loadParent(ctx, root, isRootConfig);
+  if (loaded === undefined) return root;
+  const { overrides } = ctx;
 
   const defaults = loaded.defaults();
   let selfAdded = false;
@@ -132,26 +110,60 @@ function buildTree(ctx: TreeContext, root: DefaultsTreeNode, isRootConfig: boole
   if (isRootConfig) defaults.push(...overrides.appendGroupDefaults);
   updateOverrides(ctx, defaults, parent, interpolated);
 
+  const children = expandChildren(ctx, root, defaults, interpolated);
+  // Interpolated choices are resolved once every sibling choice is known.
+  expandInterpolatedChildren(ctx, root, children, createInterpolationMap(overrides.knownChoices, defaults, selfAdded));
+  if (children.length > 0) root.children = children.reverse();
+  return root;
+}
+
+/** The node's own config, or undefined when the node ends here (deleted, no choice, missing and optional). */
+function loadParent(ctx: TreeContext, root: DefaultsTreeNode, isRootConfig: boolean): LoadedConfig | undefined {
+  const parent = root.node;
+  const { repo, overrides } = ctx;
+  if (isRootConfig) {
+    parent.updateParent("", "");
+    if (!repo.configExists(parent.getConfigPath())) configNotFound(repo, root);
+  }
+  if (!parent.isMissing()) parent.setPackageHeader(repo.loadConfig(parent.getConfigPath())?.header.package);
+
+  if (overrides.isDeleted(parent)) {
+    overrides.delete(parent);
+    return undefined;
+  }
+  overrides.setKnownChoice(parent);
+  if (parent.getName() === null) return undefined;
+  if (checkNotMissing(ctx, parent)) return undefined;
+
+  const loaded = repo.loadConfig(parent.getConfigPath());
+  if (loaded !== null) return loaded;
+  if (!parent.isOptional()) configNotFound(repo, root);
+  parent.deleted = true;
+  return undefined;
+}
+
+/** The subtrees of a config's defaults list, last first (Hydra walks it backwards). */
+function expandChildren(ctx: TreeContext, root: DefaultsTreeNode, defaults: readonly InputDefault[], interpolated: boolean): Child[] {
+  const parent = root.node;
   const children: Child[] = [];
   const addChild = (sub: DefaultsTreeNode): void => {
     const subtree = buildTree(ctx, sub, false, interpolated);
     children.push(subtree.children === undefined ? sub.node : subtree);
   };
-
   for (const d of [...defaults].reverse()) {
     if (d.isSelf()) {
-      d.updateParent(root.node.parentBaseDir ?? "", root.node.getPackage() ?? "");
+      d.updateParent(parent.parentBaseDir ?? "", parent.getPackage() ?? "");
       children.push(d);
       continue;
     }
     if (d.isOverride()) continue;
     d.updateParent(parent.getGroupPath(), parent.getFinalPackage());
-    if (overrides.isOverridden(d)) overrides.overrideDefaultOption(d as GroupDefault);
+    if (ctx.overrides.isOverridden(d)) ctx.overrides.overrideDefaultOption(d as GroupDefault);
 
     if (d instanceof GroupDefault && d.isOptions()) {
       for (const item of [...d.getOptions()].reverse()) {
         if (item.includes("${")) {
-          throw new ConfigCompositionError(`In '${path}': Defaults List interpolation is not supported in options list items`);
+          throw new ConfigCompositionError(`In '${parent.getConfigPath()}': Defaults List interpolation is not supported in options list items`);
         }
         const node = new ConfigDefault({ path: `${d.group}/${item}`, package: d.package, optional: d.isOptional() });
         node.updateParent(parent.getGroupPath(), parent.getFinalPackage());
@@ -163,9 +175,11 @@ function buildTree(ctx: TreeContext, root: DefaultsTreeNode, isRootConfig: boole
       addChild({ node: d, parent: root });
     }
   }
+  return children;
+}
 
-  // Interpolated choices are resolved once every sibling choice is known.
-  const known = createInterpolationMap(overrides.knownChoices, defaults, selfAdded);
+function expandInterpolatedChildren(ctx: TreeContext, root: DefaultsTreeNode, children: Child[], known: ReturnType<typeof createInterpolationMap>): void {
+  const parent = root.node;
   children.forEach((dd, idx) => {
     if (!isInputDefault(dd) || !dd.isInterpolation()) return;
     resolveInterpolation(dd, known);
@@ -174,9 +188,6 @@ function buildTree(ctx: TreeContext, root: DefaultsTreeNode, isRootConfig: boole
     const subtree = buildTree(ctx, sub, false, true);
     if (subtree.children !== undefined) children[idx] = subtree;
   });
-
-  if (children.length > 0) root.children = children.reverse();
-  return root;
 }
 
 function isInputDefault(x: Child): x is InputDefault {
