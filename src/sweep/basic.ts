@@ -70,7 +70,12 @@ function dimensionOf(o: Override, key: string, ctx: SweepContext): SweepDimensio
 
 /** Ranges stay lazy (they can be huge); lists and shuffles are held once so every pass agrees. */
 function sweepDimension(o: Override, key: string): SweepDimension {
-  if (isRangeSweep(o) && !o.value.shuffle) return { key, overrides: () => prefixed(key, sweepStrings(o)) };
+  if (isRangeSweep(o) && !o.value.shuffle) {
+    const { start, stop, step, isFloat } = o.value;
+    // Float ranges count as Python's decimal steps do: iterate them rather than guess the last one.
+    const count = isFloat ? undefined : () => Math.max(0, Math.ceil((stop - start) / step));
+    return { key, overrides: () => prefixed(key, sweepStrings(o)), ...(count ? { count } : {}) };
+  }
   const values = [...sweepStrings(o)].map((s) => `${key}=${s}`);
   return { key, overrides: () => values };
 }

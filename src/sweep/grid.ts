@@ -8,6 +8,8 @@ export interface SweepDimension {
   key: string;
   /** Re-iterable: every call starts over and yields the same `key=value` override strings. */
   overrides: () => Iterable<string>;
+  /** How many values, when known without iterating (an integer range): keeps a huge sweep's start-up flat. */
+  count?: () => number;
 }
 
 /** Dimensions up to this many values are kept as arrays: re-iterating them would rebuild every string. */
@@ -43,6 +45,7 @@ export function* cartesianProduct(allDims: readonly SweepDimension[]): Generator
  * a 10⁶-value range must not sit in memory, a 100-value one is cheaper kept than rebuilt 10⁴ times.
  */
 function keptIfSmall(dim: SweepDimension): SweepDimension {
+  if (dim.count !== undefined && dim.count() > KEEP_UP_TO) return dim;
   const kept: string[] = [];
   for (const v of dim.overrides()) {
     if (kept.length === KEEP_UP_TO) return dim;
@@ -55,8 +58,8 @@ function keptIfSmall(dim: SweepDimension): SweepDimension {
 export function productSize(dims: readonly SweepDimension[]): number {
   let total = 1;
   for (const d of dims) {
-    let n = 0;
-    for (const _ of d.overrides()) n++;
+    let n = d.count?.() ?? 0;
+    if (d.count === undefined) for (const _ of d.overrides()) n++;
     total *= n;
     if (total === 0) return 0;
   }

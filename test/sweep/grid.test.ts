@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { ConfigDict } from "../../src/config/node.js";
+import { sweepDimensions } from "../../src/sweep/basic.js";
 import { cartesianProduct, drop, productSize, type SweepDimension } from "../../src/sweep/grid.js";
 
 const dim = (key: string, values: string[]): SweepDimension => ({ key, overrides: () => values.map((v) => `${key}=${v}`) });
@@ -48,3 +50,15 @@ function* take<T>(it: Iterable<T>, n: number): Generator<T> {
     if (--n <= 0) return;
   }
 }
+
+describe("sizes counted without iterating", () => {
+  it("an integer range's count is the number of values it yields, for any bounds and step", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 }), fc.integer({ min: -7, max: 7 }).filter((s) => s !== 0), (start, stop, step) => {
+        const [dim] = sweepDimensions({ master: new ConfigDict(), taskOverrides: [`x=range(${start},${stop},${step})`], listOptions: () => [] });
+        expect(dim.count?.()).toBe([...dim.overrides()].length);
+        expect(productSize([dim])).toBe([...dim.overrides()].length);
+      }),
+    );
+  });
+});
