@@ -173,9 +173,13 @@ export const FLAGS_HELP = `--help,-h : Application's help
     eval "$(hydrant -sc install=bash)"
     Bash - Uninstall:
     eval "$(hydrant -sc uninstall=bash)"
---config-path,-cp : Overrides the config_path specified in hydra.main().
-                    The config_path is absolute or relative to the Python file declaring @hydra.main()
---config-name,-cn : Overrides the config_name specified in hydra.main()
+    Zsh - Install:
+    eval "$(hydrant -sc install=zsh)"
+    Fish - Install:
+    hydrant -sc install=fish | source
+--config-path,-cp : Overrides the configPath given to main().
+                    Absolute, or relative to the script calling main() (for the hydrant command: the current dir)
+--config-name,-cn : Overrides the configName given to main() (the hydrant command has none: give it)
 --config-dir,-cd : Adds an additional config dir to the config search path
 --info,-i : Print Hydra information [all|config|config-groups|defaults|defaults-tree|plugins|searchpath]
 --resume SWEEP_DIR : Run the jobs of an interrupted sweep that did not complete

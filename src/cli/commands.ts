@@ -13,12 +13,12 @@ const APP_USAGE = `hydrant [flags] [overrides…] [-- CMD ARGS…]
 
 Composes a config the way Hydra does and runs CMD once per job (or prints the config).
 
-  hydrant -cd conf --cfg job                     print the composed job config
-  hydrant -cd conf +experiment=quick_test        same, with an experiment applied
-  hydrant -cd conf --info config-groups          every config group and its options
-  hydrant -cd conf db=mysql,postgres -m -- node train.mjs {config}
-                                                 sweep: one job per option
-  hydrant --resume multirun/2026-11-23/10-00-00  run what did not complete
+  hydrant -cd conf -cn config --cfg job               print the composed job config
+  hydrant -cd conf -cn config +experiment=quick_test  same, with an experiment applied
+  hydrant -cd conf --info config-groups               every config group and its options
+  hydrant -cd conf -cn config db=mysql,postgres -m -- node train.mjs {config}
+                                                      sweep: one job per option
+  hydrant --resume multirun/2026-11-23/10-00-00       run what did not complete
 
 Flags:
 ${FLAGS_HELP.replace(/^/gm, "  ")}`;
@@ -36,7 +36,8 @@ export async function runSubcommand(argv: string[]): Promise<number> {
     .help("help")
     .alias("help", "h")
     .strict()
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    // No wrapping: it would also strip the indentation of the usage text's examples and flag list.
+    .wrap(null)
     .command("results <sweepDir>", "Show a sweep's jobs, status, durations and results", (y: Argv) =>
       y.positional("sweepDir", { type: "string", demandOption: true, describe: "a multirun sweep dir (with experiment.json)" })
         .option("sort", { type: "string", describe: "sort by this result metric (e.g. test_accuracy)" })
