@@ -24,7 +24,7 @@ function timeIt(fn, minMs = 400) {
 }
 
 export async function benchCompose() {
-  const { compose } = await import(path.resolve("dist/index.js"));
+  const { compose } = await import(path.resolve("dist/index.mjs"));
   const rows = [["tree", "ms/compose", "composes/s", "Hydra ms", "x Hydra"]];
   const results = {};
   for (const [name, opts] of Object.entries(CASES)) {

@@ -1,6 +1,6 @@
 // Throughput of the BullMQ launcher: trivial command jobs through a real redis-server with 1 and 2
 // worker processes, against the local launcher on the same jobs (per-job overhead as a ratio).
-// The bullmq launcher is not exported from dist/index.js, so this imports the source through tsx.
+// Imports the source through tsx, so the bench needs no build.
 // Needs redis-server on PATH; returns a note instead of figures when it is missing.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";

@@ -5,7 +5,7 @@
 // compiled code (dist/cli.js, a few lines, runs it through that cache: src/cli/compile-cache.ts). Code
 // it reaches through dynamic import() (launchers, the bullmq client) is inlined but not evaluated until
 // needed. The yargs subcommands and shell completion are separate ES entries under dist/lazy/, loaded
-// when asked for. The library (dist/index.js) leaves its dependencies to node_modules.
+// when asked for. The library (dist/index.mjs) leaves its dependencies to node_modules.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -65,12 +65,21 @@ await build({
   banner: { js: "var __hydrantImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 routeDynamicImports("dist/cli-main.cjs");
-await build({ ...common, entryPoints: { cli: "src/cli/boot.ts" }, outdir: "dist", banner, plugins: [builtinsViaRequire] });
-await build({ ...common, entryPoints: { index: "src/index.ts" }, outdir: "dist", external: [...external, "yaml", "yargs", "ajv", "chalk"], packages: "external" });
+// The bin is CommonJS too (an ES entry costs node its ES loader): dist/ is a CommonJS scope, with the ES
+// parts marked as such (dist/lazy/, the declarations) and the library as .mjs.
+await build({
+  ...common, format: "cjs", entryPoints: { cli: "src/cli/boot.ts" }, outdir: "dist",
+  define: { ...common.define, "import.meta.url": "__hydrantImportMetaUrl" },
+  banner: { js: "var __hydrantImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+writeFileSync("dist/package.json", '{ "type": "commonjs" }\n');
+writeFileSync("dist/lazy/package.json", '{ "type": "module" }\n');
+await build({ ...common, entryPoints: { index: "src/index.ts" }, outdir: "dist", outExtension: { ".js": ".mjs" }, external: [...external, "yaml", "yargs", "ajv", "chalk"], packages: "external" });
 chmodSync("dist/cli.js", 0o755);
 if (!process.argv.includes("--no-types")) {
   execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json", "--emitDeclarationOnly"], { stdio: "inherit" });
+  writeFileSync("dist/types/package.json", '{ "type": "module" }\n');
 }
-for (const f of ["dist/cli.js", "dist/cli-main.cjs", "dist/index.js", "dist/lazy/commands.js", ...(process.argv.includes("--no-types") ? [] : ["dist/types/index.d.ts"])]) {
+for (const f of ["dist/cli.js", "dist/cli-main.cjs", "dist/index.mjs", "dist/lazy/commands.js", ...(process.argv.includes("--no-types") ? [] : ["dist/types/index.d.ts"])]) {
   if (!existsSync(f)) throw new Error(`build produced no ${f}`);
 }

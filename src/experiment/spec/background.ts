@@ -65,7 +65,7 @@ export function startBackground(target: ExperimentSpec | string, options: Backgr
 export function orchestratorEntry(): string[] {
   const here = fileURLToPath(import.meta.url);
   if (/\.[cm]?ts$/.test(here)) return ["--import", tsxLoader(), path.join(path.dirname(here), "orchestrator-main.ts")];
-  // Bundled: this code lives in dist/cli.js, dist/index.js or a chunk below dist/ (dist/lazy/chunks/).
+  // Bundled: this code lives in dist/cli-main.cjs, dist/index.mjs or a chunk below dist/ (dist/lazy/chunks/).
   for (let dir = path.dirname(here), up = 0; up < 3; dir = path.dirname(dir), up++) {
     const cli = path.join(dir, "cli.js");
     if (existsSync(cli)) return [cli, "experiment"];
