@@ -251,7 +251,7 @@ class FastReader {
     for (;;) {
       const keyLine = this.line;
       const keyColumn = this.pos - this.lineStart + 1;
-      const key = this.blockKey(stringKeys);
+      const key = this.mappingKey(stringKeys, false);
       this.pos++; // the ':'
       const value = this.blockMapValue(indent);
       if (!dict.entries.has(key)) source.positions!.set(key, { line: keyLine, column: keyColumn });
@@ -262,8 +262,11 @@ class FastReader {
     }
   }
 
-  /** Reads a key up to its `:`; string keys must be unique (the full reader reports duplicates). */
-  private blockKey(stringKeys: Set<string>): string {
+  /**
+   * Reads a key up to its `:`; string keys must be unique (the full reader reports duplicates). In a
+   * flow mapping (`{..}`) the key is on one line and its `:` is consumed here.
+   */
+  private mappingKey(stringKeys: Set<string>, flow: boolean): string {
     const c = this.code(this.pos);
     const keyStart = this.pos;
     let value: ConfigValue;
@@ -271,11 +274,13 @@ class FastReader {
       value = this.quoted();
       this.skipSpaces();
     } else {
-      if (!this.canStartPlain(this.pos, false)) giveUp();
-      const end = this.scanPlainBlock();
+      if (!flow && !this.canStartPlain(this.pos, false)) giveUp();
+      const end = flow ? this.scanPlainFlow() : this.scanPlainBlock();
+      if (end === keyStart) giveUp();
       value = plainScalar(this.text.slice(keyStart, end));
     }
     if (!this.isMappingColon(this.pos) || this.pos - keyStart > MAX_KEY_LENGTH) giveUp();
+    if (flow) this.pos++;
     return this.uniqueKey(value, stringKeys);
   }
 
@@ -499,7 +504,7 @@ class FastReader {
     for (;;) {
       const keyLine = this.line;
       const keyColumn = this.pos - this.lineStart + 1;
-      const key = this.flowKey(stringKeys);
+      const key = this.mappingKey(stringKeys, true);
       this.skipFlowSpace(blockIndent);
       const value = this.flowValue(blockIndent);
       if (!dict.entries.has(key)) source.positions!.set(key, { line: keyLine, column: keyColumn });
@@ -511,24 +516,6 @@ class FastReader {
       if (c !== 44) giveUp();
       this.skipFlowSpace(blockIndent);
     }
-  }
-
-  /** A key inside `{..}` with its `:` (followed by a space or line break), on one line. */
-  private flowKey(stringKeys: Set<string>): string {
-    const c = this.code(this.pos);
-    const keyStart = this.pos;
-    let value: ConfigValue;
-    if (c === 39 || c === 34) {
-      value = this.quoted();
-      this.skipSpaces();
-    } else {
-      const end = this.scanPlainFlow();
-      if (end === keyStart) giveUp();
-      value = plainScalar(this.text.slice(keyStart, end));
-    }
-    if (!this.isMappingColon(this.pos) || this.pos - keyStart > MAX_KEY_LENGTH) giveUp();
-    this.pos++;
-    return this.uniqueKey(value, stringKeys);
   }
 
   private flowValue(blockIndent: number): ConfigValue {
