@@ -46,7 +46,7 @@ const builtinsViaRequire = {
 /**
  * Code run from V8's cache cannot call import() itself (Node 20 loses the module context of cached
  * code), so the bundle's few dynamic imports (the lazy entries, bullmq) go through `__hydrantImport`,
- * which the bin passes in from a real ES module in the same directory: specifiers resolve the same.
+ * which the bin (dist/cli.js, a plain module file in the same directory) passes in: specifiers resolve the same.
  */
 function routeDynamicImports(file) {
   const text = readFileSync(file, "utf8");

@@ -8,6 +8,8 @@ import { parseAppArgv } from "../app/argv.js";
 import { renderConfig, renderHelp, renderInfo } from "../app/inspect.js";
 import type { AppArgs, AppOutcome, RunHooks, TaskFunction } from "../app/types.js";
 import { HydrantError } from "../errors.js";
+import { formatResultsTable } from "../runs/results-table.js";
+import { createProgressDisplay } from "./progress.js";
 import { formatError } from "./report-error.js";
 
 export interface Io {
@@ -69,7 +71,7 @@ function print(io: Io, text: string): AppCommandResult {
 
 /** Running is loaded only when something runs: printing a config (--cfg, --info) stays light. */
 async function run(args: AppArgs, io: Io, options: AppCommandOptions): Promise<AppCommandResult> {
-  const [{ runApp }, { createProgressDisplay }, { formatResultsTable }] = await Promise.all([import("../app/run-app.js"), import("./progress.js"), import("../runs/results-table.js")]);
+  const { runApp } = await import("../app/run-app.js");
   const progress = createProgressDisplay(io);
   const hooks: RunHooks = {
     ...options.hooks,
@@ -83,13 +85,13 @@ async function run(args: AppArgs, io: Io, options: AppCommandOptions): Promise<A
   try {
     const outcome = await runApp(args, options.task ?? { command: args.command ?? [] }, hooks);
     progress.close();
-    return { code: report(outcome, io, formatResultsTable), outcome };
+    return { code: report(outcome, io), outcome };
   } finally {
     progress.close();
   }
 }
 
-function report(outcome: AppOutcome, io: Io, formatResultsTable: typeof import("../runs/results-table.js").formatResultsTable): number {
+function report(outcome: AppOutcome, io: Io): number {
   if (outcome.mode === "run") {
     if (outcome.status === "completed") return 0;
     // The task's own exception: its stack points into the user's code, so it is shown (as Hydra does).

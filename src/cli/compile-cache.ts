@@ -7,22 +7,19 @@
  * has compiled the functions it needed. V8 checks the data against the source and rejects what does
  * not match; a rejected or unreadable cache only costs the compile it was meant to save.
  */
-import type * as Fs from "node:fs";
-import type * as Os from "node:os";
-import type * as Path from "node:path";
-import type * as Vm from "node:vm";
-import { createRequire } from "node:module";
-
-// require, not import: an ES import of a built-in also builds its facade, reading every export.
-const load = createRequire(import.meta.url);
-const fs = load("node:fs") as typeof Fs;
-const path = load("node:path") as typeof Path;
+// Named imports: the bundled bin then requires each built-in as it is, with no ES-interop wrapper to build.
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { Module, createRequire } from "node:module";
+import { tmpdir, userInfo } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { Script } from "node:vm";
 
 type ModuleInternals = { _nodeModulePaths(dir: string): string[] };
 /** Loads an ES module for the bundle; see the build's routeDynamicImports. */
 export type ImportModule = (specifier: string) => Promise<unknown>;
 type Wrapped = (exports: unknown, require: NodeRequire, module: unknown, filename: string, dirname: string, importModule: ImportModule) => void;
 type ModuleCtor = (new (id: string, parent?: unknown) => NodeModule & { paths: string[] }) & ModuleInternals;
+const NodeModule = Module as unknown as ModuleCtor;
 
 export interface CompileCacheOptions {
   /** Whether this run's compiled code is worth caching: V8 caches what the run compiled, so a run
@@ -35,20 +32,18 @@ export function runWithCompileCache(file: string, importModule: ImportModule, op
   const env = options.env ?? process.env;
   const cacheFile = cachePath(file, env);
   if (cacheFile === undefined) {
-    load(file);
+    createRequire(file)(file);
     return;
   }
-  const vm = load("node:vm") as typeof Vm;
-  const Module = load("node:module") as unknown as ModuleCtor;
   const cached = readIfExists(cacheFile);
-  const source = stripShebang(fs.readFileSync(file, "utf8"));
+  const source = stripShebang(readFileSync(file, "utf8"));
   const wrapped = `(function (exports, require, module, __filename, __dirname, __hydrantImportFromBin) { ${source}\n})`;
-  const script = new vm.Script(wrapped, { filename: file, cachedData: cached });
+  const script = new Script(wrapped, { filename: file, cachedData: cached });
   if (options.representative && (cached === undefined || script.cachedDataRejected)) process.once("exit", () => writeCache(cacheFile, script));
-  const mod = new Module(file);
+  const mod = new NodeModule(file);
   mod.filename = file;
-  mod.paths = Module._nodeModulePaths(path.dirname(file));
-  (script.runInThisContext() as Wrapped)(mod.exports, createRequire(file), mod, file, path.dirname(file), importModule);
+  mod.paths = NodeModule._nodeModulePaths(dirname(file));
+  (script.runInThisContext() as Wrapped)(mod.exports, createRequire(file), mod, file, dirname(file), importModule);
 }
 
 function cachePath(file: string, env: NodeJS.ProcessEnv): string | undefined {
@@ -56,38 +51,37 @@ function cachePath(file: string, env: NodeJS.ProcessEnv): string | undefined {
   if (setting === "0" || setting === "false") return undefined;
   try {
     const dir = setting || defaultCacheDir();
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const st = fs.statSync(file);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = statSync(file);
     const key = `${file}\0${st.size}\0${st.mtimeMs}\0${process.version}\0${process.arch}\0${process.execArgv.join(" ")}`;
-    return path.join(dir, `${path.basename(file)}-${fnv1a(key)}.v8cache`);
+    return join(dir, `${basename(file)}-${fnv1a(key)}.v8cache`);
   } catch {
     return undefined;
   }
 }
 
 function defaultCacheDir(): string {
-  const os = load("node:os") as typeof Os;
-  const uid = typeof process.getuid === "function" ? process.getuid() : os.userInfo().username;
-  return path.join(os.tmpdir(), `hydrant-compile-cache-${uid}`);
+  const uid = typeof process.getuid === "function" ? process.getuid() : userInfo().username;
+  return join(tmpdir(), `hydrant-compile-cache-${uid}`);
 }
 
 function readIfExists(file: string): Buffer | undefined {
   try {
-    return fs.readFileSync(file);
+    return readFileSync(file);
   } catch {
     return undefined;
   }
 }
 
 /** Atomically (write, then rename), so a concurrent start never reads half a cache. */
-function writeCache(file: string, script: Vm.Script): void {
+function writeCache(file: string, script: Script): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(tmp, script.createCachedData());
-    fs.renameSync(tmp, file);
+    writeFileSync(tmp, script.createCachedData());
+    renameSync(tmp, file);
   } catch {
     try {
-      fs.rmSync(tmp, { force: true });
+      rmSync(tmp, { force: true });
     } catch {
       // Nothing to clean up: the cache is only an optimisation.
     }

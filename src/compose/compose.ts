@@ -106,7 +106,7 @@ export function composeConfig(options: ComposeOptions = {}): ComposeResult {
     taskOverrides: parsed.filter((o) => !isHydraOverride(o)).map((o) => o.inputLine),
     hydraOverrides: parsed.filter(isHydraOverride).map((o) => o.inputLine),
     instant: options.instant ?? new Date(),
-    keyOrigin: keyOriginFinder(list.defaults, repo, new Set(list.configOverrides.map((o) => o.keyOrGroup))),
+    keyOrigin: keyOriginFinder(list.defaults, repo, list.configOverrides),
   };
 }
 

@@ -6,14 +6,16 @@
 import { ConfigDict, ConfigList, type ConfigValue } from "../config/node.js";
 import { parseKeyPath } from "../config/path.js";
 import { HydrantError, type SourcePosition } from "../errors.js";
+import type { Override } from "../overrides/types.js";
 import type { ResultDefault } from "./defaults/elements.js";
 import type { ConfigRepository } from "./repository.js";
 
 export type KeyOrigin = (key: string) => SourcePosition | undefined;
 
-/** `overridden`: keys set on the command line, whose values come from there and not from a file. */
-export function keyOriginFinder(defaults: readonly ResultDefault[], repo: ConfigRepository, overridden: ReadonlySet<string>): KeyOrigin {
+/** `overrides`: what the command line set; those keys' values come from there, not from a file. */
+export function keyOriginFinder(defaults: readonly ResultDefault[], repo: ConfigRepository, overrides: readonly Override[]): KeyOrigin {
   return (key) => {
+    const overridden = new Set(overrides.map((o) => o.keyOrGroup));
     let path: string[];
     try {
       path = parseKeyPath(key);

@@ -10,7 +10,6 @@ import path from "node:path";
 import { isDict } from "../config/node.js";
 import { dumpYaml, resolvePath, resolveTaskConfig, resolveTaskConfigTree } from "../runs/config-access.js";
 import { errorText } from "./error-text.js";
-export { errorText };
 import { writeHydraFiles } from "../runs/job-dirs.js";
 import type { ExecuteOptions, JobOutcome, PreparedJob, TaskRef } from "./types.js";
 

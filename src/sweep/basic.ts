@@ -73,8 +73,7 @@ function sweepDimension(o: Override, key: string): SweepDimension {
   if (isRangeSweep(o) && !o.value.shuffle) {
     const { start, stop, step, isFloat } = o.value;
     // Float ranges count as Python's decimal steps do: iterate them rather than guess the last one.
-    const count = isFloat ? undefined : () => Math.max(0, Math.ceil((stop - start) / step));
-    return { key, overrides: () => prefixed(key, sweepStrings(o)), ...(count ? { count } : {}) };
+    return { key, overrides: () => prefixed(key, sweepStrings(o)), count: isFloat ? undefined : () => Math.max(0, Math.ceil((stop - start) / step)) };
   }
   const values = [...sweepStrings(o)].map((s) => `${key}=${s}`);
   return { key, overrides: () => values };

@@ -58,12 +58,16 @@ function keptIfSmall(dim: SweepDimension): SweepDimension {
 export function productSize(dims: readonly SweepDimension[]): number {
   let total = 1;
   for (const d of dims) {
-    let n = d.count?.() ?? 0;
-    if (d.count === undefined) for (const _ of d.overrides()) n++;
-    total *= n;
+    total *= d.count ? d.count() : iterationCount(d.overrides());
     if (total === 0) return 0;
   }
   return total;
+}
+
+function iterationCount(items: Iterable<unknown>): number {
+  let n = 0;
+  for (const _ of items) n++;
+  return n;
 }
 
 /** Skips the first `n` items of an iterable without keeping them. */

@@ -10,7 +10,7 @@ import { ConfigDict, ConfigList, type ConfigValue } from "../../config/node.js";
 import { parseYaml } from "../../config/yaml.js";
 import { LaunchError } from "../../errors.js";
 import { registerBuiltinPlugins } from "../../launch/builtins.js";
-import { errorText } from "../../launch/executor.js";
+import { errorText } from "../../launch/error-text.js";
 import { findLauncher } from "../../launch/registry.js";
 import type { PreparedJob, TaskRef } from "../../launch/types.js";
 import { countJobs, ManifestWriter } from "../../runs/manifest.js";

@@ -26,6 +26,9 @@ export const BULLMQ_CONFIG_NODE = {
   connect_timeout: 30,
 };
 
+/** Name, target and config node: what registering the launcher needs, without its code. */
+export const BULLMQ_LAUNCHER = { name: "bullmq", target: BULLMQ_LAUNCHER_TARGET, configNode: BULLMQ_CONFIG_NODE };
+
 export interface Backoff {
   type: "fixed" | "exponential";
   delay: number;

@@ -4,13 +4,12 @@
  * built-in plugin registry stay fast; bullmq is loaded when a sweep, a worker or a status needs it.
  */
 import type { LauncherPlugin } from "../types.js";
-import { BULLMQ_CONFIG_NODE, BULLMQ_LAUNCHER_TARGET } from "./config.js";
+import { BULLMQ_LAUNCHER } from "./config.js";
 import { createBullmqLauncher } from "./launcher.js";
 
 export const bullmqLauncherPlugin: LauncherPlugin = {
-  name: "bullmq",
-  target: BULLMQ_LAUNCHER_TARGET,
-  configNode: { ...BULLMQ_CONFIG_NODE },
+  ...BULLMQ_LAUNCHER,
+  configNode: { ...BULLMQ_LAUNCHER.configNode },
   create: (ctx) => createBullmqLauncher(ctx),
 };
 
