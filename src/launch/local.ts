@@ -10,7 +10,6 @@ import { runPool } from "./pool.js";
 import type { LaunchContext, Launcher, LauncherPlugin } from "./types.js";
 import { WorkerHandle } from "./worker.js";
 
-export { LOCAL_LAUNCHER_TARGET } from "./local-config.js";
 
 export const localLauncherPlugin: LauncherPlugin = {
   ...LOCAL_LAUNCHER,
