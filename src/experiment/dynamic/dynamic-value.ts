@@ -11,7 +11,11 @@ export class DynamicValue<T = unknown> {
   /** A Range stays lazy: a grid over range(1e6) must not allocate a million items. */
   readonly #range: Range | undefined;
 
-  constructor(items: Iterable<T>) {
+  /** A plain object stands for its keys, as a Python dict iterates its keys. */
+  constructor(items: Iterable<T>);
+  constructor(items: Readonly<Record<T & string, unknown>>);
+  constructor(items: Iterable<T> | Readonly<Record<string, unknown>>) {
+    if (isPlainRecord(items)) items = Object.keys(items) as Iterable<T>;
     if (typeof items === "string") {
       // A string is iterable, but expanding "gpt-4" into its characters is never what was meant.
       throw new ExperimentSpecError(
@@ -20,11 +24,11 @@ export class DynamicValue<T = unknown> {
     }
     if (items == null || typeof (items as Partial<Iterable<T>>)[Symbol.iterator] !== "function") {
       throw new ExperimentSpecError(
-        "DynamicValue needs an iterable (array, range(), Set, Map or generator) of candidate values",
+        "DynamicValue needs an iterable (array, range(), Set, Map or generator) or a plain object (its keys) of candidate values",
       );
     }
     if (items instanceof Range) this.#range = items;
-    else this.#source = items;
+    else this.#source = items as Iterable<T>;
   }
 
   /** The candidate values, in iteration order; a Map gives its [key, value] entries. */
@@ -57,6 +61,12 @@ export class DynamicValue<T = unknown> {
   toString(): string {
     return `DynamicValue(${this.size} items)`;
   }
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object") return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
 }
 
 export function isDynamicValue(value: unknown): value is DynamicValue {

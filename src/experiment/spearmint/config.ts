@@ -15,8 +15,12 @@ export type PathValue<T, P extends string> = P extends `${infer Head}.${infer Re
     ? T[P]
     : unknown;
 
-export interface ConfigAccess<T> {
-  /** `__config_id__` if the config gives one, else the short hash of its content. */
+/**
+ * What every config offers besides its keys. A type alias, not an interface: alias object types are
+ * assignable to index signatures, so a `Config<{ model: string }>` passes where a plain `Config` is asked.
+ */
+export type ConfigAccess<T> = {
+  /** `__config_id__` if the config gives one, else the hash of its content. */
   readonly configId: string;
   /** Position of this config in the expanded list (0 is the main config). */
   readonly index: number;
@@ -28,27 +32,42 @@ export interface ConfigAccess<T> {
   /** A deep, mutable copy of the config, `__config_id__` included. */
   toObject(): T & { [CONFIG_ID_KEY]: string };
   toJSON(): T & { [CONFIG_ID_KEY]: string };
-}
+  /** The whole config as a read-only plain object, `__config_id__` included (Python Spearmint's `config.root`). */
+  readonly root: Readonly<T> & { readonly [CONFIG_ID_KEY]: string };
+};
 
 export type Config<T = Record<string, unknown>> = ConfigAccess<T> & Readonly<T>;
 
 const MISSING: unique symbol = Symbol("missing");
-const RESERVED = new Set(["configId", "index", "get", "require", "has", "toObject", "toJSON"]);
+const RESERVED = new Set(["configId", "index", "root", "get", "require", "has", "toObject", "toJSON"]);
 
 class ConfigView {
   readonly #data: Record<string, unknown>;
-  declare readonly configId: string;
-  declare readonly index: number;
+  readonly #id: string;
+  readonly #index: number;
 
+  // Plain assignments then one freeze: defining each property with a descriptor made building a
+  // million configs take seconds.
   constructor(data: Record<string, unknown>, index: number) {
     this.#data = deepFreeze(cloneStatic(data) as Record<string, unknown>);
-    Object.defineProperty(this, "configId", { value: configIdOf(this.#data), enumerable: false });
-    Object.defineProperty(this, "index", { value: index, enumerable: false });
+    this.#id = configIdOf(this.#data);
+    this.#index = index;
+    const self = this as unknown as Record<string, unknown>;
     // A key named like a method stays reachable through get(); it must not hide the method.
-    for (const key of Object.keys(this.#data)) {
-      if (!RESERVED.has(key)) Object.defineProperty(this, key, { value: this.#data[key], enumerable: true });
-    }
+    for (const key of Object.keys(this.#data)) if (!RESERVED.has(key)) self[key] = this.#data[key];
     Object.freeze(this);
+  }
+
+  get configId(): string {
+    return this.#id;
+  }
+
+  get index(): number {
+    return this.#index;
+  }
+
+  get root(): Record<string, unknown> {
+    return this.#data;
   }
 
   get(path: string): unknown {

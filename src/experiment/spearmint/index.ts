@@ -6,6 +6,7 @@ export {
   type ExperimentOptions,
   type MintConfig,
   type SpearmintOptions,
+  type StrategyClass,
 } from "./spearmint.js";
 export { isConfig, makeConfig, type Config, type ConfigAccess, type PathValue } from "./config.js";
 export {

@@ -18,11 +18,17 @@ import { SingleConfigStrategy, type BranchResult, type Strategy, type StrategyOu
 
 export type ConfigsInput = ConfigInput | readonly ConfigInput[];
 
+/** A strategy's class, accepted where a strategy is: `new Spearmint({ strategy: ShadowStrategy, … })`. */
+export type StrategyClass<S extends Strategy = Strategy> = new () => S;
+
 export interface SpearmintOptions<In extends ConfigsInput, S extends Strategy> {
   /** Configs, possibly with DynamicValues; expanded once, in order (the first is the main config). */
   configs: In;
-  /** Default: SingleConfigStrategy (the main config only). */
-  strategy?: S;
+  /**
+   * A strategy instance, or its class (`strategy: MultiBranchStrategy`, as Python Spearmint's docs
+   * pass it), built with no arguments. Default: SingleConfigStrategy (the main config only).
+   */
+  strategy?: S | StrategyClass<S>;
   /** Most branches running at once, across all experiments of this Spearmint (default: no limit). */
   maxConcurrency?: number;
   /** Where records go. Default: a JsonlSink in `recordDir`. `false`: memory (`mint.results`) only. */
@@ -48,6 +54,18 @@ export interface Experiment<Args extends unknown[], R, C, Out> {
   runAll(...args: Args): Promise<BranchResult<R, C>[]>;
 }
 
+/** The inputs of an experiment function: its parameters without the trailing config. */
+export type InputsOf<F> = F extends (...args: infer P) => unknown ? (P extends [...infer A, unknown] ? A : []) : never;
+
+/** `unknown` when F's last parameter takes the config; otherwise a type naming the mistake. */
+export type LastParameterAccepts<F, C> = F extends (...args: infer P) => unknown
+  ? P extends [...unknown[], infer Last]
+    ? [C] extends [Last]
+      ? unknown
+      : { "the experiment function's last parameter must accept the config": C }
+    : unknown
+  : unknown;
+
 /** The config type the experiments of a Spearmint receive: `(x: string, config: MintConfig<typeof mint>)`. */
 export type MintConfig<M> = M extends Spearmint<infer In, Strategy> ? Config<ExpandedConfigOf<In>> : never;
 
@@ -71,7 +89,7 @@ export class Spearmint<In extends ConfigsInput = ConfigsInput, S extends Strateg
     }
     this.configs = Object.freeze(expanded.map((c, i) => makeConfig<ExpandedConfigOf<In>>(c, i)));
     rejectDuplicateIds(this.configs);
-    this.strategy = options.strategy ?? new SingleConfigStrategy();
+    this.strategy = strategyFrom(options.strategy);
     this.results = new ResultSet(options.maxRecordsInMemory);
     this.#background = new Background(new ConcurrencyLimiter(options.maxConcurrency), sinksFrom(options), this.results);
   }
@@ -83,13 +101,22 @@ export class Spearmint<In extends ConfigsInput = ConfigsInput, S extends Strateg
 
   /**
    * Wraps `fn(...args, config)` into `(...args) => Promise<…>` run under this Spearmint's strategy.
-   * TypeScript infers `Args` when the config parameter is annotated (`config: MintConfig<typeof mint>`)
-   * or when the function takes the config alone; otherwise pass them: `mint.experiment<[string], number>(fn)`.
+   * The config parameter may be left unannotated (`async (question: string, config) => …`) or typed
+   * loosely (`config: Config`); with more than three inputs, annotate it or pass the types:
+   * `mint.experiment<[string, number, number, number], R>(fn)`.
    */
-  experiment<R>(
-    fn: (config: Config<ExpandedConfigOf<In>>) => R,
+  // One signature for up to three inputs: the defaults of A1..A3 give an unannotated config its
+  // type in any position and F keeps the function's real arity. Overloads per arity cannot do it:
+  // TypeScript fixes an unannotated parameter's type at the first overload it tries.
+  experiment<
+    F extends (...args: never[]) => unknown,
+    A1 = Config<ExpandedConfigOf<In>>,
+    A2 = Config<ExpandedConfigOf<In>>,
+    A3 = Config<ExpandedConfigOf<In>>,
+  >(
+    fn: F & ((a1: A1, a2: A2, a3: A3, config: Config<ExpandedConfigOf<In>>) => unknown) & LastParameterAccepts<F, Config<ExpandedConfigOf<In>>>,
     options?: ExperimentOptions,
-  ): Experiment<[], Awaited<R>, ExpandedConfigOf<In>, StrategyOutput<S, Awaited<R>, ExpandedConfigOf<In>>>;
+  ): Experiment<InputsOf<F>, Awaited<ReturnType<F>>, ExpandedConfigOf<In>, StrategyOutput<S, Awaited<ReturnType<F>>, ExpandedConfigOf<In>>>;
   experiment<Args extends unknown[], R>(
     fn: ExperimentFunction<Args, R, ExpandedConfigOf<In>>,
     options?: ExperimentOptions,
@@ -158,6 +185,35 @@ export class Spearmint<In extends ConfigsInput = ConfigsInput, S extends Strateg
     }
     return body(createRunner(core, options));
   }
+}
+
+/** A class is instantiated; anything that is not a strategy fails here, not at the first call. */
+function strategyFrom(given: unknown): Strategy {
+  if (given === undefined) return new SingleConfigStrategy();
+  const strategy = typeof given === "function" && isClass(given) ? new (given as StrategyClass)() : given;
+  if (!isStrategy(strategy)) {
+    throw new ExperimentSpecError(
+      `Spearmint's strategy must be a strategy class or instance (e.g. MultiBranchStrategy or new ShadowStrategy()), got ${describeValue(given)}; a strategy has a name, returns ("single" or "all") and execute(ctx)`,
+      { key: "strategy" },
+    );
+  }
+  return strategy;
+}
+
+function isClass(fn: Function): boolean {
+  return typeof fn.prototype === "object" && fn.prototype !== null && typeof (fn.prototype as { execute?: unknown }).execute === "function";
+}
+
+function isStrategy(value: unknown): value is Strategy {
+  if (typeof value !== "object" || value === null) return false;
+  const s = value as Partial<Strategy>;
+  return typeof s.execute === "function" && typeof s.name === "string" && (s.returns === "single" || s.returns === "all");
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === "function") return `the function ${value.name || "(anonymous)"}`;
+  if (typeof value === "object" && value !== null) return `an object with keys ${Object.keys(value).join(", ") || "(none)"}`;
+  return JSON.stringify(value) ?? String(value);
 }
 
 function sinksFrom(options: SpearmintOptions<ConfigsInput, Strategy>): RecordSink[] {

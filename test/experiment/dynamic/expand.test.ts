@@ -113,7 +113,7 @@ describe("expandConfigs: the reference expansions", () => {
       { model: "gpt-5" },
     ]);
     expect(out[0]![CONFIG_ID_KEY]).toBe("prod-stable");
-    expect(out[1]![CONFIG_ID_KEY]).toMatch(/^[0-9a-f]{8}$/);
+    expect(out[1]![CONFIG_ID_KEY]).toMatch(/^[0-9a-f]{16}$/);
     expect(out[1]![CONFIG_ID_KEY]).toBe(computeConfigId({ model: "gpt-5" }));
   });
 });
@@ -215,5 +215,24 @@ describe("config ids", () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe("config ids never collide", () => {
+  it("gives 300,000 distinct configs 300,000 distinct ids (32-bit ids collided after about 10⁵)", () => {
+    const ids = new Set(expandConfigs({ param: new DynamicValue(range(300_000)) }).map((c) => c[CONFIG_ID_KEY]));
+    expect(ids.size).toBe(300_000);
+  }, 60_000);
+});
+
+describe("DynamicValue over a plain object", () => {
+  it("iterates its keys, as Python iterates a dict", () => {
+    const out = expandConfigs({ provider: new DynamicValue(["openai", "cohere"]), model: new DynamicValue({ openai: "gpt-4", cohere: "command-r-plus" }) });
+    expect(contents(out)).toEqual([
+      { provider: "openai", model: "openai" },
+      { provider: "openai", model: "cohere" },
+      { provider: "cohere", model: "openai" },
+      { provider: "cohere", model: "cohere" },
+    ]);
   });
 });

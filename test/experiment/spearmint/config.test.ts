@@ -37,3 +37,12 @@ describe("Config", () => {
     expect(isConfig(config)).toBe(true);
   });
 });
+
+describe("Config.root", () => {
+  it("is the whole config as a read-only plain object, as Python Spearmint's config.root", () => {
+    const config = makeConfig<{ model: string; temperature: number }>({ model: "gpt-4", temperature: 0.7 });
+    expect(config.root).toEqual({ model: "gpt-4", temperature: 0.7, __config_id__: config.configId });
+    expect({ ...config.root }.model).toBe("gpt-4");
+    expect(Object.isFrozen(config.root)).toBe(true);
+  });
+});

@@ -38,7 +38,7 @@ describe("schema validation", () => {
   it("JSON Schema (ajv): names the config and the nested field", async () => {
     const error = await firstError([{ model: "gpt-4", llm: { temperature: 5 } }], llmSchema);
     expect(error.key).toBe("llm.temperature");
-    expect(error.message).toMatch(/Config #0 \(id [0-9a-f]{8}\) of experiment 'llm-call'/);
+    expect(error.message).toMatch(/Config #0 \(id [0-9a-f]{16}\) of experiment 'llm-call'/);
     expect(error.message).toContain("llm.temperature: must be <= 2 (got 5)");
   });
 

@@ -6,6 +6,7 @@ import {
   MultiBranchStrategy,
   RoundRobinStrategy,
   ShadowStrategy,
+  SingleConfigStrategy,
   Spearmint,
   type MintConfig,
 } from "../../../src/experiment/spearmint/index.js";
@@ -191,5 +192,24 @@ describe("concurrency limit", () => {
 
   it("rejects a limit below 1", () => {
     expect(() => new ConcurrencyLimiter(0)).toThrow(/maxConcurrency/);
+  });
+});
+
+describe("strategy given as a class or an instance", () => {
+  const classes = [MultiBranchStrategy, ShadowStrategy, RoundRobinStrategy, SingleConfigStrategy] as const;
+
+  it.each(classes.map((c) => [c.name, c] as const))("accepts the class %s and runs calls with it", async (_name, cls) => {
+    const mint = new Spearmint({ configs: [{ m: "a" }, { m: "b" }], strategy: cls, sink: false });
+    expect(mint.strategy).toBeInstanceOf(cls);
+    const call = mint.experiment((x: number, config) => `${config.m}${x}`);
+    const out = await call(1);
+    expect(Array.isArray(out) ? out.map((b) => b.result) : out).toEqual(cls === MultiBranchStrategy ? ["a1", "b1"] : "a1");
+    await mint.drain();
+  });
+
+  it("refuses anything else when the Spearmint is built", () => {
+    for (const bad of [{}, "shadow", () => 1, class NotAStrategy {}]) {
+      expect(() => new Spearmint({ configs: { a: 1 }, strategy: bad as never, sink: false })).toThrow(/strategy must be a strategy class or instance/);
+    }
   });
 });
