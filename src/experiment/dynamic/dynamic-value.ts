@@ -40,6 +40,11 @@ export class DynamicValue<T = unknown> {
     return this.#items;
   }
 
+  /** The same as `items`: the name Python Spearmint's `DynamicValue.values` has. */
+  get values(): readonly T[] {
+    return this.items;
+  }
+
   get size(): number {
     return this.#range ? this.#range.length : this.items.length;
   }
