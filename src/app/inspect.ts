@@ -22,7 +22,7 @@ import type { AppArgs } from "./types.js";
 function composeFor(args: AppArgs, cwd: string): ComposeResult {
   registerBuiltinPlugins();
   const loc = configLocation(args, cwd);
-  return composeConfig({ configDir: loc.configDir, searchPath: loc.searchPath, configName: loc.configName ?? null, overrides: args.overrides, runMode: "RUN", cwd, fromShell: true });
+  return composeConfig({ configDir: loc.configDir, searchPath: loc.searchPath, configName: loc.configName ?? null, jobName: loc.jobName, overrides: args.overrides, runMode: "RUN", cwd, fromShell: true });
 }
 
 /** `--cfg job|hydra|all [--resolve] [--package P]`; with --multirun one YAML document per job. */

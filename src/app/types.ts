@@ -10,6 +10,8 @@ export interface AppArgs {
   configDir?: string;
   configPath?: string;
   configName?: string;
+  /** `hydra.job.name`; `main()` sets it to the script's name, as Hydra names a job after its script. */
+  jobName?: string;
   overrides: string[];
   multirun: boolean;
   cfg?: "job" | "hydra" | "all";
@@ -27,6 +29,8 @@ export interface AppArgs {
   command?: string[];
   help?: boolean;
   hydraHelp?: boolean;
+  /** `--version`: print hydrant's version. */
+  version?: boolean;
 }
 
 /** A task function: receives the job's resolved config (without the `hydra` node). */

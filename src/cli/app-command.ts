@@ -11,6 +11,7 @@ import { HydrantError } from "../errors.js";
 import { formatResultsTable } from "../runs/results-table.js";
 import { createProgressDisplay } from "./progress.js";
 import { formatError } from "./report-error.js";
+import { VERSION } from "./version.js";
 
 export interface Io {
   out: (text: string) => void;
@@ -53,6 +54,7 @@ export async function runAppCommand(argv: string[], io: Io = processIo, options:
 }
 
 async function dispatch(args: AppArgs, io: Io, options: AppCommandOptions): Promise<AppCommandResult> {
+  if (args.version) return print(io, `${VERSION}\n`);
   if (args.help || args.hydraHelp) return print(io, renderHelp(args));
   if (args.info !== undefined) return print(io, renderInfo(args));
   const nothingToRun = !options.task && !args.command && args.resume === undefined;

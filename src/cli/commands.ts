@@ -5,9 +5,7 @@
 import yargs, { type Argv } from "yargs";
 import { FLAGS_HELP } from "../app/inspect.js";
 import { formatError } from "./report-error.js";
-
-declare const HYDRANT_VERSION: string | undefined;
-const VERSION = typeof HYDRANT_VERSION === "string" ? HYDRANT_VERSION : "0.0.0-dev";
+import { VERSION } from "./version.js";
 
 const APP_USAGE = `hydrant [flags] [overrides…] [-- CMD ARGS…]
 

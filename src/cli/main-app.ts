@@ -58,4 +58,6 @@ function applyMainDefaults(args: AppArgs, options: MainOptions): void {
     args.configPath = path.resolve(base, options.configPath);
   }
   args.configName ??= options.configName;
+  // Hydra names the job after the script: run_training.py's job is run_training.
+  if (process.argv[1]) args.jobName ??= path.parse(process.argv[1]).name;
 }

@@ -8,15 +8,17 @@ import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStream } from "node:fs";
 import path from "node:path";
 import { isDict } from "../config/node.js";
-import { dumpYaml, resolvePath, resolveTaskConfig, resolveTaskConfigTree } from "../runs/config-access.js";
+import { dumpYaml, resolvePath, resolveTaskConfigTree } from "../runs/config-access.js";
+import { taskConfigWithMissing } from "../runs/task-config.js";
 import { errorText } from "./error-text.js";
 import { writeHydraFiles } from "../runs/job-dirs.js";
 import type { ExecuteOptions, JobOutcome, PreparedJob, TaskRef } from "./types.js";
 
 export async function executeJob(job: PreparedJob, task: TaskRef, options: ExecuteOptions = {}): Promise<JobOutcome> {
   try {
-    const taskCfg = resolveTaskConfig(job.config);
-    const yamlForCommand = task.kind === "command" ? dumpYaml(resolveTaskConfigTree(job.config)) : undefined;
+    const tree = resolveTaskConfigTree(job.config);
+    const taskCfg = task.kind === "function" ? taskConfigWithMissing(tree, (e) => locateError(e, job.keyOrigin)) : undefined;
+    const yamlForCommand = task.kind === "command" ? dumpYaml(tree) : undefined;
     const hydraDir = writeHydraFiles(job.config, job.jobDir, yamlForCommand) ?? path.join(job.jobDir, ".hydra");
     const env = jobEnv(job, options.gpu);
     const chdir = resolvePath(job.config, "hydra.job.chdir") === true;

@@ -11,6 +11,8 @@ export interface LocationArgs {
   configDir?: string;
   configPath?: string;
   configName?: string;
+  /** `hydra.job.name`: a `main()` app's script name; else derived from the config name. */
+  jobName?: string;
 }
 
 export interface ConfigLocation {
@@ -19,6 +21,7 @@ export interface ConfigLocation {
   /** Extra search path entries (`--config-dir` when a config path is also given). */
   searchPath?: string[];
   configName?: string;
+  jobName?: string;
 }
 
 export interface Composed {
@@ -37,11 +40,11 @@ export function configLocation(args: LocationArgs, cwd = process.cwd()): ConfigL
   const abs = (p: string | undefined) => (p === undefined ? undefined : path.resolve(cwd, p));
   const primary = abs(args.configPath) ?? abs(args.configDir);
   const extra = args.configPath !== undefined && args.configDir !== undefined ? [abs(args.configDir) as string] : undefined;
-  return { configDir: primary, searchPath: extra, configName: args.configName };
+  return { configDir: primary, searchPath: extra, configName: args.configName, jobName: args.jobName };
 }
 
 export function compose(loc: ConfigLocation, overrides: readonly string[], runMode: "RUN" | "MULTIRUN"): Composed {
-  const r = composeConfig({ configDir: loc.configDir, searchPath: loc.searchPath, configName: loc.configName, overrides: [...overrides], runMode });
+  const r = composeConfig({ configDir: loc.configDir, searchPath: loc.searchPath, configName: loc.configName, jobName: loc.jobName, overrides: [...overrides], runMode });
   return { config: r.config, taskOverrides: [...r.taskOverrides], hydraOverrides: [...r.hydraOverrides], choices: { ...r.choices }, keyOrigin: r.keyOrigin };
 }
 

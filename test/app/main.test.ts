@@ -127,3 +127,28 @@ describe("main() multirun", () => {
     expect(existsSync(path.join(cwd, "sw/5/.hydra/config.yaml"))).toBe(true);
   });
 });
+
+describe("main() as a Hydra app", () => {
+  it("reading a ??? value throws MissingMandatoryValueError naming the key, not the string '???'", () => {
+    const cwd = tmpDir();
+    const r = runAppSync(cwd, ["log=???", "hydra.run.dir=r"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("Missing mandatory value: log");
+    expect(r.stderr).not.toContain("    at ");
+  }, 60_000);
+
+  it("names the job after the script, as Hydra does (hydra.job.name, --cfg hydra)", () => {
+    const cwd = tmpDir();
+    expect(runAppSync(cwd, ["--cfg", "hydra"]).stdout).toMatch(/\n    name: app\n/);
+    expect(runAppSync(cwd, ["--cfg", "job", "+who=${hydra:job.name}", "--resolve"]).stdout).toContain("who: app\n");
+  }, 60_000);
+
+  it("prints its version with --version, which --hydra-help lists", () => {
+    const cwd = tmpDir();
+    expect(runAppSync(cwd, ["--hydra-help"]).stdout).toContain("--version");
+    const r = runAppSync(cwd, ["--version"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+(-dev)?\n$/);
+  }, 60_000);
+});

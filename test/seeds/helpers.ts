@@ -4,7 +4,7 @@
  * so records and run dirs land there; a command-line example is run as a process.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,4 +41,27 @@ export function run(cwd: string, command: string, args: string[], env: Record<st
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("HYDRANT_")));
   const r = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...clean, NO_COLOR: "1", ...env }, timeout: 120_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * A copy of a fixture project in a scratch dir, with hydrant (this repo, built) and tsx installed
+ * in its node_modules as links: the examples run as in a user's project, and leave nothing here.
+ */
+export function projectCopy(fixture: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "hydrant-seed-project-"));
+  cpSync(path.join(REPO, "test/seeds", fixture), dir, { recursive: true });
+  mkdirSync(path.join(dir, "node_modules"));
+  symlinkSync(REPO, path.join(dir, "node_modules/hydrant"), "dir");
+  symlinkSync(path.join(REPO, "node_modules/tsx"), path.join(dir, "node_modules/tsx"), "dir");
+  return dir;
+}
+
+/** `npx tsx SCRIPT ARGS…` in `cwd`, as `python SCRIPT ARGS…` in the documents. */
+export function tsx(cwd: string, script: string, args: string[] = []): Ran {
+  return run(cwd, process.execPath, ["--import", "tsx", script, ...args]);
+}
+
+/** `hydrant ARGS…` in `cwd`. */
+export function hydrant(cwd: string, args: string[], env: Record<string, string> = {}): Ran {
+  return run(cwd, process.execPath, [BIN, ...args], env);
 }

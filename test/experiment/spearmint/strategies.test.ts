@@ -9,6 +9,7 @@ import {
   SingleConfigStrategy,
   Spearmint,
   type MintConfig,
+  type StrategyClass,
 } from "../../../src/experiment/spearmint/index.js";
 import { deferred, flush } from "./helpers.js";
 
@@ -199,7 +200,7 @@ describe("strategy given as a class or an instance", () => {
   const classes = [MultiBranchStrategy, ShadowStrategy, RoundRobinStrategy, SingleConfigStrategy] as const;
 
   it.each(classes.map((c) => [c.name, c] as const))("accepts the class %s and runs calls with it", async (_name, cls) => {
-    const mint = new Spearmint({ configs: [{ m: "a" }, { m: "b" }], strategy: cls, sink: false });
+    const mint = new Spearmint({ configs: [{ m: "a" }, { m: "b" }], strategy: cls as StrategyClass, sink: false });
     expect(mint.strategy).toBeInstanceOf(cls);
     const call = mint.experiment((x: number, config) => `${config.m}${x}`);
     const out = await call(1);
