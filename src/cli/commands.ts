@@ -23,9 +23,15 @@ ${FLAGS_HELP.replace(/^/gm, "  ")}`;
 
 export async function runSubcommand(argv: string[]): Promise<number> {
   let code = 0;
+  let failed = false;
   const setCode = (c: number) => {
     code = c;
   };
+  const guarded =
+    <A>(handler: (a: A) => Promise<void>) =>
+    async (a: A): Promise<void> => {
+      if (!failed) await handler(a);
+    };
   const cli = yargs(argv)
     .scriptName("hydrant")
     .usage(APP_USAGE)
@@ -38,28 +44,31 @@ export async function runSubcommand(argv: string[]): Promise<number> {
     .wrap(null)
     .command("results <sweepDir>", "Show a sweep's jobs, status, durations and results", (y: Argv) =>
       y.positional("sweepDir", { type: "string", demandOption: true, describe: "a multirun sweep dir (with experiment.json)" })
-        .option("sort", { type: "string", describe: "sort by this result metric (e.g. test_accuracy)" })
-        .option("desc", { type: "boolean", default: true, describe: "largest first when sorting" }),
-    async (a) => setCode(await (await import("./results.js")).resultsCommand(String(a.sweepDir), { sortBy: a.sort as string | undefined, descending: Boolean(a.desc) })))
+        .option("sort-by", { type: "string", alias: "sort", describe: "sort by a result metric (e.g. test_accuracy), num, status or duration; smallest first" })
+        .option("desc", { type: "boolean", default: false, describe: "largest first (as experiment show --desc)" }),
+    guarded(async (a) => setCode(await (await import("./results.js")).resultsCommand(String(a.sweepDir), { sortBy: a.sortBy as string | undefined, descending: Boolean(a.desc) }))))
     .command("experiment", "Run experiment specs, in the foreground or the background, and compare them", (y: Argv) => y.help(false).version(false).strict(false),
-      async () => setCode(await experiment(argv.slice(1))))
+      guarded(async () => setCode(await experiment(argv.slice(1)))))
     .command("worker", "Serve sweep jobs from a BullMQ queue on Redis (hydra/launcher=bullmq)", (y: Argv) =>
       y.option("redis", { type: "string", demandOption: true, describe: "Redis URL, e.g. redis://127.0.0.1:6379" })
         .option("queue", { type: "string", demandOption: true, describe: "queue name (hydra.launcher.queue)" })
         .option("concurrency", { type: "number", default: 1, describe: "jobs run at once by this worker" }),
-    async (a) => setCode(await (await import("./distributed.js")).workerCommand({ redis: String(a.redis), queue: String(a.queue), concurrency: Number(a.concurrency) })))
+    guarded(async (a) => setCode(await (await import("./distributed.js")).workerCommand({ redis: String(a.redis), queue: String(a.queue), concurrency: Number(a.concurrency) }))))
     .command("queue <action>", "Inspect a BullMQ queue (action: status)", (y: Argv) =>
       y.positional("action", { choices: ["status"] as const, demandOption: true })
         .option("redis", { type: "string", demandOption: true })
         .option("queue", { type: "string", demandOption: true }),
-    async (a) => setCode(await (await import("./distributed.js")).queueStatusCommand({ redis: String(a.redis), queue: String(a.queue) })))
+    guarded(async (a) => setCode(await (await import("./distributed.js")).queueStatusCommand({ redis: String(a.redis), queue: String(a.queue) }))))
     .command("completion <shell>", "Print the shell completion script (same as -sc install=SHELL)", (y: Argv) =>
       y.positional("shell", { choices: ["bash", "zsh", "fish"] as const, demandOption: true }),
-    async (a) => {
+    guarded(async (a) => {
       const { runShellCompletion } = await import("./completion.js");
       setCode(await runShellCompletion(`install=${String(a.shell)}`, { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t), isTTY: false }));
-    })
+    }))
     .fail((msg, err) => {
+      // yargs reports each failed check and would still run the handler: the first report is the one.
+      if (failed) return;
+      failed = true;
       process.stderr.write(err ? formatError(err) : `${msg}\n\nRun 'hydrant --help' for usage.\n`);
       setCode(1);
     });

@@ -1,10 +1,12 @@
 /** The `hydrant results <sweep dir>` table: overrides, status, duration and result values per job. */
+import { LaunchError } from "../errors.js";
 import type { JobRecord, Manifest } from "./manifest.js";
 import { formatDuration } from "./progress.js";
 
 export interface ResultsTableOptions {
-  /** A result key (dotted for nested results), "duration", "num" or "status". */
+  /** A result key (dotted for nested results), "duration", "num" or "status"; another is a LaunchError listing them. */
   sortBy?: string;
+  /** Largest first; default smallest first (as `experiment show`). Jobs without the value go last either way. */
   descending?: boolean;
   /** Longest cell before it is cut with "…". */
   maxCellWidth?: number;
@@ -15,6 +17,7 @@ type Row = { job: JobRecord; metrics: Map<string, unknown> };
 export function formatResultsTable(manifest: Pick<Manifest, "jobs" | "total">, options: ResultsTableOptions = {}): string {
   const rows: Row[] = manifest.jobs.map((job) => ({ job, metrics: flattenResult(job.result) }));
   const metricKeys = unionKeys(rows);
+  checkSortKey(options.sortBy, metricKeys);
   sortRows(rows, options);
   const header = ["#", "overrides", "status", "duration", ...metricKeys];
   const body = rows.map(({ job, metrics }) => [
@@ -46,6 +49,13 @@ function unionKeys(rows: Row[]): string[] {
   const keys = new Set<string>();
   for (const r of rows) for (const k of r.metrics.keys()) keys.add(k);
   return [...keys];
+}
+
+function checkSortKey(by: string | undefined, metricKeys: string[]): void {
+  const known = ["num", "status", "duration", ...metricKeys];
+  if (by === undefined || known.includes(by)) return;
+  const hint = metricKeys.length === 0 ? " (no job has reported a result yet)" : "";
+  throw new LaunchError(`Cannot sort by '${by}': the columns are ${known.join(", ")}${hint}.`, { key: by });
 }
 
 function sortKey(row: Row, by: string): unknown {

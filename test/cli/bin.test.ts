@@ -97,4 +97,27 @@ describe("the hydrant bin", () => {
     const version = hydrant(["--version"]);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
+  it("results: one sort convention with experiment show (smallest first, --desc), unknown keys listed, exit 0 with failed jobs", () => {
+    const cwd = mkdtempSync(path.join(os.tmpdir(), "hydrant-bin-results-"));
+    const script = "const n=Number(process.env.HYDRANT_JOB_NUM);require('fs').writeFileSync(process.env.HYDRANT_RESULT, JSON.stringify({loss:[0.5,0.1,0.3][n]}));process.exit(n===2?3:0)";
+    hydrant(["-cd", CONF, "-cn", "config", "-m", "seed=1,2,3", "hydra.sweep.dir=sweep", "--", process.execPath, "-e", script], {}, cwd);
+    const order = (args: string[]) => hydrant(["results", "sweep", ...args], {}, cwd).stdout.split("\n").slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0]);
+    expect(order(["--sort-by", "loss"])).toEqual(["1", "2", "0"]);
+    expect(order(["--sort", "loss", "--desc"])).toEqual(["0", "2", "1"]);
+    const plain = hydrant(["results", "sweep"], {}, cwd);
+    expect(plain.status).toBe(0);
+    const unknown = hydrant(["results", "sweep", "--sort-by", "los"], {}, cwd);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain("Cannot sort by 'los': the columns are num, status, duration, loss");
+  }, 60_000);
+
+  it("a subcommand with missing arguments says so once and runs nothing", () => {
+    for (const args of [["results"], ["worker"]]) {
+      const r = hydrant(args);
+      expect(r.status).toBe(1);
+      expect(r.stderr.match(/Run 'hydrant --help' for usage/g)).toHaveLength(1);
+      expect(r.stderr).not.toContain("Error:");
+      expect(r.stdout).toBe("");
+    }
+  }, 60_000);
 });
