@@ -1,18 +1,20 @@
-/** Registers the built-in plugins once, through the public registry like any third-party plugin. */
+/**
+ * The plugins hydrant ships: Hydra's basic sweeper and launcher, and the `local` and `bullmq`
+ * launchers, whose code loads on their first launch. The registry registers them, once, before
+ * anything else looks a plugin up or registers one (src/plugins/registry.ts).
+ */
+import type { LauncherPlugin } from "../core/launcher.js";
+import type { SweeperPlugin } from "../core/sweeper.js";
+import { basicLauncherPlugin } from "../launch/basic.js";
+import { BULLMQ_LAUNCHER } from "../launch/bullmq/config.js";
+import { LOCAL_LAUNCHER } from "../launch/local-config.js";
 import { basicSweeperPlugin } from "../sweep/basic.js";
-import { basicLauncherPlugin } from "./basic.js";
-import { BULLMQ_LAUNCHER } from "./bullmq/config.js";
 import { deferredLauncherPlugin } from "./deferred.js";
-import { LOCAL_LAUNCHER } from "./local-config.js";
-import { registerLauncher, registerSweeper } from "./registry.js";
 
-let registered = false;
+export const BUILTIN_SWEEPERS: readonly SweeperPlugin[] = [basicSweeperPlugin];
 
-export function registerBuiltinPlugins(): void {
-  if (registered) return;
-  registered = true;
-  registerSweeper(basicSweeperPlugin);
-  registerLauncher(basicLauncherPlugin);
-  registerLauncher(deferredLauncherPlugin(LOCAL_LAUNCHER, async () => (await import("./local.js")).localLauncherPlugin));
-  registerLauncher(deferredLauncherPlugin(BULLMQ_LAUNCHER, async () => (await import("./bullmq/index.js")).bullmqLauncherPlugin));
-}
+export const BUILTIN_LAUNCHERS: readonly LauncherPlugin[] = [
+  basicLauncherPlugin,
+  deferredLauncherPlugin(LOCAL_LAUNCHER, async () => (await import("../launch/local.js")).localLauncherPlugin),
+  deferredLauncherPlugin(BULLMQ_LAUNCHER, async () => (await import("../launch/bullmq/index.js")).bullmqLauncherPlugin),
+];
