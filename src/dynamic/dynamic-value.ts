@@ -3,7 +3,7 @@
  * and cached, so a generator (which can only be consumed once) still works in a cartesian
  * product, where every other key's items are revisited for each of its own.
  */
-import { ExperimentSpecError } from "../../errors.js";
+import { ExperimentSpecError } from "../errors.js";
 
 export class DynamicValue<T = unknown> {
   #source: Iterable<T> | undefined;

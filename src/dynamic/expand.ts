@@ -1,7 +1,7 @@
 /**
  * Expanding configs with DynamicValues into concrete configs, each carrying a `__config_id__`.
  */
-import { ExperimentSpecError } from "../../errors.js";
+import { ExperimentSpecError } from "../errors.js";
 import { CONFIG_ID_KEY, computeConfigId } from "./config-id.js";
 import { DynamicValue, isDynamicValue } from "./dynamic-value.js";
 import { buildSpace, isPlainObject, unionSpace, type Space } from "./space.js";

@@ -4,12 +4,12 @@
  * group's options into candidate configs, each composed as hydrant composes it.
  */
 import { readFileSync } from "node:fs";
-import { composeConfig, jobConfig, listOptions } from "../../compose/index.js";
-import { ConfigDict, ConfigList, type ConfigValue } from "../../config/node.js";
-import { parseYaml } from "../../config/yaml.js";
-import { selectNode } from "../../config/path.js";
-import { resolveTree } from "../../config/interpolation/index.js";
-import { ExperimentSpecError } from "../../errors.js";
+import { composeConfig, jobConfig, listOptions } from "../compose/index.js";
+import { ConfigDict, ConfigList, type ConfigValue } from "../config/node.js";
+import { parseYaml } from "../config/yaml.js";
+import { selectNode } from "../config/path.js";
+import { resolveTree } from "../config/interpolation/index.js";
+import { ExperimentSpecError } from "../errors.js";
 import { DynamicValue } from "./dynamic-value.js";
 
 /** A list marked `!sweep` in YAML: each item is one candidate. */

@@ -3,7 +3,7 @@
  * Indexing (instead of nested loops) lets huge grids be counted and walked lazily, one config at a
  * time, and keeps the order rule in one place: in a product, the first key varies slowest.
  */
-import { ExperimentSpecError } from "../../errors.js";
+import { ExperimentSpecError } from "../errors.js";
 import { isDynamicValue } from "./dynamic-value.js";
 
 export interface Space {

@@ -2,7 +2,7 @@
  * `Config`: the read-only view of one expanded config that an experiment function receives.
  * Top-level keys are properties (`config.model`) and dotted paths go through `get("llm.model")`.
  */
-import { ConfigKeyError } from "../../errors.js";
+import { ConfigKeyError } from "../errors.js";
 import { CONFIG_ID_KEY, configIdOf } from "../dynamic/config-id.js";
 import { cloneStatic, isPlainObject } from "../dynamic/space.js";
 

@@ -3,10 +3,10 @@
  * record), the unit every strategy and the runner are built from.
  */
 import { performance } from "node:perf_hooks";
-import type { Background } from "./background.js";
+import type { Background } from "./background-work.js";
 import type { Config } from "./config.js";
 import { ARGS_LIMITS, RESULT_LIMITS, recordError, summarizeValue, type BranchRole, type RunRecord } from "./records.js";
-import { ConfigValidationError, describeIssues, type ConfigValidator } from "./schema.js";
+import { ConfigValidationError, describeIssues, type ConfigValidator } from "./validation.js";
 import type { BranchResult } from "./strategies.js";
 
 export type ExperimentFunction<Args extends unknown[], R, C> = (...args: [...Args, Config<C>]) => R | Promise<R>;

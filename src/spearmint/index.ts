@@ -31,7 +31,7 @@ export {
   type SafeParseSchema,
   type StandardSchemaLike,
   type ValidationIssue,
-} from "./schema.js";
+} from "./validation.js";
 export {
   JsonlSink,
   MemorySink,
@@ -43,6 +43,6 @@ export {
   type RunRecord,
   type SummaryLimits,
 } from "./records.js";
-export { formatComparisonTable, type TableOptions } from "./table.js";
+export { formatComparisonTable, type TableOptions } from "./comparison-table.js";
 export { ResultSet } from "./results.js";
 export { ConcurrencyLimiter } from "./limiter.js";

@@ -2,7 +2,7 @@
  * Bounds how many branches run at once. Main branches wait in a queue ahead of variants, so a
  * backlog of shadow variants does not hold up the result a caller is waiting for.
  */
-import { ExperimentSpecError } from "../../errors.js";
+import { ExperimentSpecError } from "../errors.js";
 
 export type Priority = "high" | "low";
 

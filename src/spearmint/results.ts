@@ -2,7 +2,7 @@
  * The records a Spearmint keeps in memory (bounded, oldest dropped first) for `mint.results`.
  */
 import type { RunRecord } from "./records.js";
-import { formatComparisonTable, type TableOptions } from "./table.js";
+import { formatComparisonTable, type TableOptions } from "./comparison-table.js";
 
 export class ResultSet {
   readonly #records: RunRecord[] = [];

@@ -5,7 +5,7 @@
 import type { ExperimentCore } from "./experiment-core.js";
 import type { RunRecord } from "./records.js";
 import type { BranchResult } from "./strategies.js";
-import { formatComparisonTable, type TableOptions } from "./table.js";
+import { formatComparisonTable, type TableOptions } from "./comparison-table.js";
 
 export interface RunOptions {
   /** Wait for the variants before a call resolves (default true); if false they finish in the background. */

@@ -4,16 +4,16 @@
  * config; how many configs a call runs, and what it resolves to, is the strategy's business.
  */
 import { resolve } from "node:path";
-import { ExperimentSpecError } from "../../errors.js";
+import { ExperimentSpecError } from "../errors.js";
 import { expandConfigs, type ConfigInput, type ExpandedConfigOf } from "../dynamic/expand.js";
-import { Background } from "./background.js";
+import { Background } from "./background-work.js";
 import { makeConfig, type Config } from "./config.js";
 import { ExperimentCore, type ExperimentFunction } from "./experiment-core.js";
 import { ConcurrencyLimiter } from "./limiter.js";
 import { JsonlSink, type RecordSink } from "./records.js";
 import { ResultSet } from "./results.js";
 import { createRunner, type RunOptions, type Runner } from "./runner.js";
-import { compileValidator, type ConfigSchema } from "./schema.js";
+import { compileValidator, type ConfigSchema } from "./validation.js";
 import { SingleConfigStrategy, type BranchResult, type Strategy, type StrategyOutput } from "./strategies.js";
 
 export type ConfigsInput = ConfigInput | readonly ConfigInput[];

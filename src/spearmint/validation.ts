@@ -5,7 +5,7 @@
  * so every schema library behaves the same and `__config_id__` survives.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { ExperimentSpecError, type HydrantErrorDetails } from "../../errors.js";
+import { ExperimentSpecError, type HydrantErrorDetails } from "../errors.js";
 
 export interface SafeParseSchema {
   safeParse(data: unknown): { success: boolean; error?: unknown };

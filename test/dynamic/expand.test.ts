@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ExperimentSpecError } from "../../../src/errors.js";
+import { ExperimentSpecError } from "../../src/errors.js";
 import {
   CONFIG_ID_KEY,
   DynamicValue,
@@ -9,7 +9,7 @@ import {
   expandConfigs,
   iterateConfigs,
   range,
-} from "../../../src/experiment/dynamic/index.js";
+} from "../../src/dynamic/index.js";
 
 /** The configs without their ids, to compare content and order. */
 function contents(configs: readonly Record<string, unknown>[]): Record<string, unknown>[] {

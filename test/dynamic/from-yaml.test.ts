@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { configsFromGroup, expandConfigs, parseConfigsYaml } from "../../src/experiment/dynamic/index.js";
+import { configsFromGroup, expandConfigs, parseConfigsYaml } from "../../src/dynamic/index.js";
 import { ExperimentSpecError } from "../../src/errors.js";
 
 describe("grids declared in YAML", () => {

@@ -3,9 +3,9 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { expandRuns } from "../../../src/experiment/spec/expand.js";
-import { loadSpec } from "../../../src/experiment/spec/load.js";
-import { prepareExperiment } from "../../../src/experiment/spec/prepare.js";
+import { expandRuns } from "../../src/experiment/definition/run-plans.js";
+import { loadSpec } from "../../src/experiment/definition/load.js";
+import { prepareExperiment } from "../../src/experiment/directory/prepare.js";
 import { hydrant, manifestOf, onlyExperiment, tmpDir } from "./helpers.js";
 
 const SPECS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../examples/specs");

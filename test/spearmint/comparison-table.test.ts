@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatComparisonTable, type RunRecord } from "../../../src/experiment/spearmint/index.js";
+import { formatComparisonTable, type RunRecord } from "../../src/spearmint/index.js";
 
 function record(configIndex: number, config: Record<string, unknown>, outcome: Partial<RunRecord>): RunRecord {
   return {

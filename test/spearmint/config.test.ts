@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ConfigKeyError } from "../../../src/errors.js";
-import { computeConfigId } from "../../../src/experiment/dynamic/index.js";
-import { isConfig, makeConfig } from "../../../src/experiment/spearmint/index.js";
+import { ConfigKeyError } from "../../src/errors.js";
+import { computeConfigId } from "../../src/dynamic/index.js";
+import { isConfig, makeConfig } from "../../src/spearmint/index.js";
 
 describe("Config", () => {
   const config = makeConfig<{ model: string; llm: { model: string; layers: number[] }; get: string }>(

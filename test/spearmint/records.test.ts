@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { DynamicValue } from "../../../src/experiment/dynamic/index.js";
+import { DynamicValue } from "../../src/dynamic/index.js";
 import {
   JsonlSink,
   MemorySink,
@@ -12,7 +12,7 @@ import {
   summarizeValue,
   type RecordSink,
   type RunRecord,
-} from "../../../src/experiment/spearmint/index.js";
+} from "../../src/spearmint/index.js";
 
 const dirs: string[] = [];
 afterEach(async () => {

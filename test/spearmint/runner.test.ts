@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ExperimentSpecError } from "../../../src/errors.js";
-import { DynamicValue } from "../../../src/experiment/dynamic/index.js";
-import { MemorySink, ShadowStrategy, Spearmint } from "../../../src/experiment/spearmint/index.js";
+import { ExperimentSpecError } from "../../src/errors.js";
+import { DynamicValue } from "../../src/dynamic/index.js";
+import { MemorySink, ShadowStrategy, Spearmint } from "../../src/spearmint/index.js";
 import { deferred, flush } from "./helpers.js";
 
 function sixConfigMint(sink = new MemorySink()) {

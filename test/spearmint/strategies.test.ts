@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DynamicValue } from "../../../src/experiment/dynamic/index.js";
+import { DynamicValue } from "../../src/dynamic/index.js";
 import {
   ConcurrencyLimiter,
   MemorySink,
@@ -8,7 +8,7 @@ import {
   ShadowStrategy,
   Spearmint,
   type MintConfig,
-} from "../../../src/experiment/spearmint/index.js";
+} from "../../src/spearmint/index.js";
 import { deferred, flush } from "./helpers.js";
 
 describe("default strategy", () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DynamicValue } from "../../../src/experiment/dynamic/index.js";
+import { DynamicValue } from "../../src/dynamic/index.js";
 import {
   ConfigValidationError,
   MultiBranchStrategy,
   Spearmint,
   type ConfigSchema,
-} from "../../../src/experiment/spearmint/index.js";
+} from "../../src/spearmint/index.js";
 
 const llmSchema = {
   type: "object",

@@ -12,7 +12,7 @@ import { parseYaml } from "../../config/yaml.js";
 import { composeAppConfig } from "../../runs/compose-access.js";
 import { ExperimentSpecError, HydrantError } from "../../errors.js";
 import { resolveTaskConfigTree, setPath } from "../../compose/config-access.js";
-import { formatValue } from "./expand.js";
+import { formatValue } from "./run-plans.js";
 import { isWithin } from "./load.js";
 import { SpecSource } from "./source-map.js";
 import type { ExperimentSpec, RunPlan, SpecWarning } from "./types.js";

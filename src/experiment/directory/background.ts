@@ -12,9 +12,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { LaunchError } from "../../errors.js";
 import { activeOrchestrator, isExperimentDir, ORCHESTRATOR_LOG, readExperiment, writeOrchestrator } from "./layout.js";
-import { loadSpec } from "./load.js";
+import { loadSpec } from "../definition/load.js";
 import { prepareExperiment, type PrepareOptions } from "./prepare.js";
-import type { ExperimentSpec, SpecWarning } from "./types.js";
+import type { ExperimentSpec, SpecWarning } from "../definition/types.js";
 
 export const ORCHESTRATE_COMMAND = "_orchestrate";
 

@@ -5,7 +5,7 @@ import { formatDuration } from "../../runs/progress.js";
 import { countJobs } from "../../runs/manifest.js";
 import { stateOfCounts } from "./execute.js";
 import { DEFAULT_ROOT, experimentDirs, isAlive, readExperiment, readOrchestrator } from "./layout.js";
-import type { ExperimentState } from "./types.js";
+import type { ExperimentState } from "../definition/types.js";
 
 export interface ExperimentSummary {
   dir: string;

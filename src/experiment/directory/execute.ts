@@ -17,7 +17,7 @@ import { activeOrchestrator, ORCHESTRATOR_LOG, readExperiment, writeOrchestrator
 import { executeWithMetrics } from "./metrics.js";
 import { launcherName } from "./prepare.js";
 import { EXPERIMENT_RECORD } from "./run-record.js";
-import type { ExecuteOptions, ExperimentOutcome, ExperimentRunRecord, ExperimentState } from "./types.js";
+import type { ExecuteOptions, ExperimentOutcome, ExperimentRunRecord, ExperimentState } from "../definition/types.js";
 
 export async function executeExperiment(dirArg: string, options: ExecuteOptions = {}): Promise<ExperimentOutcome> {
   const dir = path.resolve(dirArg);

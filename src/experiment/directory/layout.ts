@@ -14,7 +14,7 @@ import path from "node:path";
 import { LaunchError } from "../../errors.js";
 import { writeFileAtomic } from "../../runs/atomic.js";
 import { MANIFEST_FILE, readManifest } from "../../runs/manifest.js";
-import type { ExperimentManifest } from "./types.js";
+import type { ExperimentManifest } from "../definition/types.js";
 
 export const DEFAULT_ROOT = "experiments";
 export const SPEC_COPY = "spec.yaml";

@@ -8,10 +8,10 @@ import path from "node:path";
 import { writeFileAtomic } from "../../runs/atomic.js";
 import { dumpYaml } from "../../compose/config-access.js";
 import { ManifestWriter } from "../../runs/manifest.js";
-import { RunConfigBuilder } from "./build-config.js";
-import { expandRuns, valuesAsOverrides } from "./expand.js";
+import { RunConfigBuilder } from "../definition/build-config.js";
+import { expandRuns, valuesAsOverrides } from "../definition/run-plans.js";
 import { configPathOf, DEFAULT_ROOT, newExperimentDir, runDirOf, SPEC_COPY } from "./layout.js";
-import type { ExperimentOrigin, ExperimentRunRecord, ExperimentSpec, SpecWarning } from "./types.js";
+import type { ExperimentOrigin, ExperimentRunRecord, ExperimentSpec, SpecWarning } from "../definition/types.js";
 
 export interface PrepareOptions {
   root?: string;

@@ -3,9 +3,9 @@ import path from "node:path";
 import { LaunchError } from "../../errors.js";
 import { executeExperiment } from "./execute.js";
 import { DEFAULT_ROOT, newestExperiment } from "./layout.js";
-import { loadSpec } from "./load.js";
+import { loadSpec } from "../definition/load.js";
 import { prepareExperiment } from "./prepare.js";
-import type { ExecuteOptions, ExperimentOutcome, ExperimentSpec, RunExperimentOptions } from "./types.js";
+import type { ExecuteOptions, ExperimentOutcome, ExperimentSpec, RunExperimentOptions } from "../definition/types.js";
 
 /** Writes a new experiment dir for the spec (a loaded spec or a spec file) and runs it. */
 export async function runExperiment(spec: ExperimentSpec | string, options: RunExperimentOptions = {}): Promise<ExperimentOutcome> {

@@ -8,10 +8,10 @@ import { LaunchError } from "../../errors.js";
 import { formatDuration } from "../../runs/progress.js";
 import { flattenResult } from "../../runs/results-table.js";
 import { renderTable } from "./control.js";
-import { formatValue } from "./expand.js";
+import { formatValue } from "../definition/run-plans.js";
 import { readExperiment } from "./layout.js";
 import { metricsOf } from "./metrics.js";
-import type { ExperimentManifest, ExperimentRunRecord } from "./types.js";
+import type { ExperimentManifest, ExperimentRunRecord } from "../definition/types.js";
 
 export interface TableOptions {
   /** A metric (dotted for nested metrics), a swept key, "run", "status" or "duration". */

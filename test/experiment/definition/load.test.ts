@@ -3,10 +3,10 @@ import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ExperimentSpecError } from "../../../src/errors.js";
-import { expandRuns } from "../../../src/experiment/spec/expand.js";
-import { loadSpec, validateSpec } from "../../../src/experiment/spec/load.js";
-import { prepareExperiment } from "../../../src/experiment/spec/prepare.js";
-import { BASE, FIXTURES, hydrant, tmpDir, writeSpec } from "./helpers.js";
+import { expandRuns } from "../../../src/experiment/definition/run-plans.js";
+import { loadSpec, validateSpec } from "../../../src/experiment/definition/load.js";
+import { prepareExperiment } from "../../../src/experiment/directory/prepare.js";
+import { BASE, FIXTURES, hydrant, tmpDir, writeSpec } from "../helpers.js";
 
 const CMD = "command: [node, run.mjs]";
 

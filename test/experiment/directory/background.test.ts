@@ -3,10 +3,10 @@
 import { once } from "node:events";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { listExperiments } from "../../../src/experiment/spec/control.js";
-import { readOrchestrator } from "../../../src/experiment/spec/layout.js";
-import { followLogs } from "../../../src/experiment/spec/logs.js";
-import { BASE, hydrant, manifestOf, onlyExperiment, readLog, RECORD_COMMAND, startHydrant, tmpDir, waitFor, writeSpec } from "./helpers.js";
+import { listExperiments } from "../../../src/experiment/directory/control.js";
+import { readOrchestrator } from "../../../src/experiment/directory/layout.js";
+import { followLogs } from "../../../src/experiment/directory/logs.js";
+import { BASE, hydrant, manifestOf, onlyExperiment, readLog, RECORD_COMMAND, startHydrant, tmpDir, waitFor, writeSpec } from "../helpers.js";
 
 function slowSpec(dir: string, name: string, runs: number, sleepMs: number): { spec: string; log: string; root: string } {
   const log = path.join(dir, "log.jsonl");

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { BASE, FIXTURES, hydrant, manifestOf, onlyExperiment, read, readLog, RECORD, RECORD_COMMAND, tmpDir, writeSpec } from "./helpers.js";
+import { BASE, FIXTURES, hydrant, manifestOf, onlyExperiment, read, readLog, RECORD, RECORD_COMMAND, tmpDir, writeSpec } from "../helpers.js";
 
 const yamlOf = (file: string): Record<string, unknown> => parse(readFileSync(file, "utf8"), { version: "1.1" }) as Record<string, unknown>;
 
