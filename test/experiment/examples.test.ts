@@ -8,7 +8,7 @@ import { loadSpec } from "../../src/experiment/definition/load.js";
 import { prepareExperiment } from "../../src/experiment/directory/prepare.js";
 import { hydrant, manifestOf, onlyExperiment, tmpDir } from "./helpers.js";
 
-const SPECS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../examples/specs");
+const SPECS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../examples/specs");
 
 describe("examples/specs", () => {
   it.each(readdirSync(SPECS).filter((f) => f.endsWith(".yaml") && f !== "modes.yaml"))("%s is a valid spec without warnings", (file) => {
