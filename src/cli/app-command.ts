@@ -88,13 +88,29 @@ async function run(args: AppArgs, io: Io, options: AppCommandOptions): Promise<A
   try {
     const outcome = await runApp(args, options.task ?? { command: args.command ?? [] }, hooks);
     progress.close();
-    return { code: report(outcome, io), outcome };
+    return { code: report(outcome, io, resumeCommand(options)), outcome };
   } finally {
     progress.close();
   }
 }
 
-function report(outcome: AppOutcome, io: Io): number {
+/**
+ * What continues a sweep: the bin for a command task; for a `main()` app its own script (with the
+ * node flags it ran under, e.g. `--import tsx`), since only the app holds the task function.
+ */
+function resumeCommand(options: AppCommandOptions): string {
+  const entry = options.hooks?.workerEntry;
+  if (!options.task || !entry) return "hydrant --resume";
+  const relative = path.relative(process.cwd(), entry.script);
+  const script = relative && !relative.startsWith("..") ? relative : entry.script;
+  return ["node", ...entry.execArgv, script, "--resume"].map(shellWord).join(" ");
+}
+
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
+
+function report(outcome: AppOutcome, io: Io, resume: string): number {
   if (outcome.mode === "run") {
     if (outcome.status === "completed") return 0;
     // The task's own exception: its stack points into the user's code, so it is shown (as Hydra does).
@@ -106,7 +122,7 @@ function report(outcome: AppOutcome, io: Io): number {
     return outcome.exitCode || 1;
   }
   io.out(formatResultsTable({ jobs: outcome.jobs, total: outcome.total }) + "\n");
-  const notRun = outcome.notRun ? `, ${outcome.notRun} not run (hydrant --resume ${outcome.sweepDir})` : "";
+  const notRun = outcome.notRun ? `, ${outcome.notRun} not run (${resume} ${shellWord(outcome.sweepDir)})` : "";
   io.err(`Sweep dir ${outcome.sweepDir}: ${outcome.completed} completed, ${outcome.failed} failed${notRun}\n`);
   return outcome.failed > 0 ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 // Real processes: the fixture main() app run with node --import tsx.
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -152,4 +153,16 @@ describe("main() as a Hydra app", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^\d+\.\d+\.\d+(-dev)?\n$/);
   }, 60_000);
+});
+
+describe("main() sweep cut short by --limit", () => {
+  it("suggests the resume command that works (the app's own script), and it does", () => {
+    const cwd = tmpDir();
+    const first = runAppSync(cwd, ["-m", "x=1,2,3", "--limit", "1", "hydra.sweep.dir=s"]);
+    const suggested = /2 not run \((.+ --resume \S+)\)/.exec(first.stderr)?.[1];
+    expect(suggested).toMatch(/^node .*app\.ts --resume \S+s$/);
+    const again = spawnSync("sh", ["-c", suggested!], { cwd, encoding: "utf8", env: { ...process.env, HYDRANT_WORKER: "" } });
+    expect(again.stderr).toContain("3 completed, 0 failed");
+    expect(again.status).toBe(0);
+  }, 120_000);
 });
