@@ -161,8 +161,15 @@ export function isWithin(outer: string, inner: string): boolean {
   return inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
 }
 
+/**
+ * A config path as the experiment guide writes it (`configs/mlp/mlp_mnist.yaml`, with the command run
+ * from the project root): against the working directory first, then against the spec's folder.
+ */
 function existingFile(rel: string, specDir: string, at: string[], src: SpecSource): string {
-  const abs = path.resolve(specDir, rel);
-  if (!existsSync(abs)) throw src.error(at, `config file '${rel}' not found (looked for ${abs}; paths are relative to the spec file's folder).`);
-  return abs;
+  const candidates = [...new Set([path.resolve(rel), path.resolve(specDir, rel)])];
+  const found = candidates.find((c) => existsSync(c));
+  if (found === undefined) {
+    throw src.error(at, `config file '${rel}' not found; looked for ${candidates.join(" and ")} (paths are relative to the directory you run hydrant in, then to the spec file's folder).`);
+  }
+  return found;
 }

@@ -1,5 +1,5 @@
 // Spec validation: every malformed spec is an ExperimentSpecError at file:line:column before anything runs.
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ExperimentSpecError } from "../../../src/errors.js";
@@ -26,6 +26,25 @@ function specError(body: string, dir = tmpDir()): ExperimentSpecError {
 
 /** The message with the temp dir cut off: `spec.yaml:3:1: …`. */
 const msg = (e: ExperimentSpecError) => e.message.replace(`${path.dirname(e.file as string)}/`, "");
+
+describe("spec paths as the experiment guide writes them", () => {
+  it("resolves base_config and configs against the working directory first, then the spec's folder", () => {
+    const project = tmpDir();
+    mkdirSync(path.join(project, "configs/mlp"), { recursive: true });
+    mkdirSync(path.join(project, "experiments/specs"), { recursive: true });
+    writeFileSync(path.join(project, "configs/mlp/mlp_mnist.yaml"), "lr: 0.1\n");
+    writeFileSync(path.join(project, "experiments/specs/local.yaml"), "lr: 0.2\n");
+    const spec = path.join(project, "experiments/specs/lr.yaml");
+    writeFileSync(spec, `name: lr\nconfigs:\n  - configs/mlp/mlp_mnist.yaml\n  - local.yaml\n${CMD}\n`);
+    const cwd = process.cwd();
+    process.chdir(project);
+    try {
+      expect(loadSpec("experiments/specs/lr.yaml").configs).toEqual([path.join(project, "configs/mlp/mlp_mnist.yaml"), path.join(project, "experiments/specs/local.yaml")]);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
 
 describe("spec validation", () => {
   it("loads a valid spec: paths absolute, sweep axes in order, warnings empty", () => {
@@ -107,9 +126,11 @@ describe("spec validation", () => {
     expect(ok.command).toEqual(["node", "train.mjs", "--fast"]);
   });
 
-  it("checks that config files exist, relative to the spec's folder", () => {
+  it("checks that config files exist, naming every place looked (working directory, then the spec's folder)", () => {
     const dir = tmpDir();
-    expect(msg(specError(`name: x\nbase_config: nope.yaml\n${CMD}\n`, dir))).toBe(`spec.yaml:2:1: config file 'nope.yaml' not found (looked for ${dir}/nope.yaml; paths are relative to the spec file's folder).`);
+    expect(msg(specError(`name: x\nbase_config: nope.yaml\n${CMD}\n`, dir))).toBe(
+      `spec.yaml:2:1: config file 'nope.yaml' not found; looked for ${path.resolve("nope.yaml")} and ${dir}/nope.yaml (paths are relative to the directory you run hydrant in, then to the spec file's folder).`,
+    );
     expect(msg(specError(`name: x\nconfigs:\n  - ${BASE}\n  - missing.yaml\n${CMD}\n`, dir))).toMatch(/^spec\.yaml:4:5: config file 'missing\.yaml' not found/);
   });
 
