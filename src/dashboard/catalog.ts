@@ -1,0 +1,82 @@
+/**
+ * The sweeps a dashboard shows, kept current: discovery again every few seconds, each manifest read
+ * again only when its files changed (snapshot or journal: size and mtime), and a callback for each
+ * sweep that changed so the page can be told.
+ */
+import { statSync } from "node:fs";
+import path from "node:path";
+import { JOURNAL_FILE, MANIFEST_FILE, type Manifest } from "../runs/manifest.js";
+import { discoverSweeps, type FoundSweep } from "./discover.js";
+import { loadManifest } from "./model.js";
+
+interface Entry {
+  sweep: FoundSweep;
+  signature: string;
+  manifest?: Manifest;
+  error?: string;
+}
+
+export class Catalog {
+  private entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly roots: readonly string[],
+    private readonly cwd: string,
+  ) {
+    this.refresh();
+  }
+
+  /** Discovers again and re-reads changed manifests; returns the ids that are new or changed. */
+  refresh(): string[] {
+    const changed: string[] = [];
+    const next = new Map<string, Entry>();
+    for (const sweep of discoverSweeps(this.roots, this.cwd)) {
+      const signature = signatureOf(sweep.dir);
+      const old = this.entries.get(sweep.id);
+      if (old && old.signature === signature) {
+        next.set(sweep.id, old);
+        continue;
+      }
+      next.set(sweep.id, { sweep, signature });
+      changed.push(sweep.id);
+    }
+    for (const id of this.entries.keys()) if (!next.has(id)) changed.push(id);
+    this.entries = next;
+    return changed;
+  }
+
+  list(): FoundSweep[] {
+    return [...this.entries.values()].map((e) => e.sweep);
+  }
+
+  get(id: string): FoundSweep | undefined {
+    return this.entries.get(id)?.sweep;
+  }
+
+  /** The sweep's manifest, read lazily and kept until its files change; undefined when unreadable. */
+  manifest(id: string): Manifest | undefined {
+    const e = this.entries.get(id);
+    if (!e) return undefined;
+    if (!e.manifest && !e.error) {
+      try {
+        e.manifest = loadManifest(e.sweep);
+      } catch (err) {
+        e.error = (err as Error).message;
+      }
+    }
+    return e.manifest;
+  }
+}
+
+function signatureOf(dir: string): string {
+  return [MANIFEST_FILE, JOURNAL_FILE]
+    .map((f) => {
+      try {
+        const s = statSync(path.join(dir, f));
+        return `${s.size}:${s.mtimeMs}`;
+      } catch {
+        return "-";
+      }
+    })
+    .join("|");
+}
