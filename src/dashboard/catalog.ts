@@ -7,12 +7,14 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { JOURNAL_FILE, MANIFEST_FILE, type Manifest } from "../runs/manifest.js";
 import { discoverSweeps, type FoundSweep } from "./discover.js";
-import { loadManifest } from "./model.js";
+import { loadManifest, sweepData } from "./model.js";
+import type { SweepData } from "./types.js";
 
 interface Entry {
   sweep: FoundSweep;
   signature: string;
   manifest?: Manifest;
+  data?: SweepData;
   error?: string;
 }
 
@@ -65,6 +67,14 @@ export class Catalog {
       }
     }
     return e.manifest;
+  }
+
+  /** The sweep view's data, computed once per version of the manifest. */
+  data(id: string): SweepData | undefined {
+    const e = this.entries.get(id);
+    const m = this.manifest(id);
+    if (!e || !m) return undefined;
+    return (e.data ??= sweepData(e.sweep, m));
   }
 }
 

@@ -6,8 +6,23 @@ import { parseOverride } from "../overrides/parser.js";
 import { QuotedString, type OverrideValue } from "../overrides/types.js";
 import type { CellValue, ParamInfo, ParamKind } from "./types.js";
 
+type KeyValue = { key: string; value: CellValue } | undefined;
+
+/** A big sweep repeats a few override texts thousands of times: each is parsed once. */
+const parsed = new Map<string, KeyValue>();
+const MAX_CACHED = 100_000;
+
 /** An override's key and value as the page shows them; undefined for a delete (`~key`). */
-export function splitOverride(text: string): { key: string; value: CellValue } | undefined {
+export function splitOverride(text: string): KeyValue {
+  let kv = parsed.get(text);
+  if (kv === undefined && !parsed.has(text)) {
+    if (parsed.size >= MAX_CACHED) parsed.clear();
+    parsed.set(text, (kv = parseKeyValue(text)));
+  }
+  return kv;
+}
+
+function parseKeyValue(text: string): KeyValue {
   try {
     const o = parseOverride(text);
     if (o.type === "delete" || o.value === undefined) return undefined;
@@ -55,7 +70,7 @@ export function paramInfos(jobValues: ReadonlyArray<Record<string, CellValue>>, 
 
 /**
  * Numbers spaced evenly on a log scale (0.001, 0.01, 0.1) get a log axis: their log steps vary less
- * than their linear steps. Two values need a factor of 100 between them to count as log-spaced.
+ * than their linear steps. Two values need a factor of 100 between them, more need 4 end to end (16, 32, 64 is log-spaced).
  */
 export function kindOf(values: ReadonlyArray<number | string>): ParamKind {
   if (values.length === 0 || !values.every((v) => typeof v === "number" && Number.isFinite(v))) return "categorical";
@@ -63,7 +78,7 @@ export function kindOf(values: ReadonlyArray<number | string>): ParamKind {
   if (xs[0] <= 0 || xs.length < 2) return "numeric";
   if (xs.length === 2) return xs[1] / xs[0] >= 100 ? "log" : "numeric";
   const logs = xs.map(Math.log);
-  return spread(steps(logs)) < spread(steps(xs)) && xs[xs.length - 1] / xs[0] >= 10 ? "log" : "numeric";
+  return spread(steps(logs)) < spread(steps(xs)) && xs[xs.length - 1] / xs[0] >= 4 ? "log" : "numeric";
 }
 
 function steps(xs: number[]): number[] {

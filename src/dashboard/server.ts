@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import type { JobRecord } from "../runs/manifest.js";
 import { Catalog } from "./catalog.js";
 import { jobFiles, sweepSeries } from "./files.js";
-import { summarize, sweepData } from "./model.js";
+import { summarize } from "./model.js";
 import { clientBundle, serverPage } from "./page.js";
 
 export interface DashboardOptions {
@@ -117,7 +117,7 @@ function api(parts: string[], catalog: Catalog): Reply {
   const sweep = catalog.get(parts[1]);
   const m = sweep && catalog.manifest(parts[1]);
   if (!sweep || !m) return text(404, `no sweep '${parts[1]}'`);
-  if (parts.length === 2) return json(sweepData(sweep, m));
+  if (parts.length === 2) return json(catalog.data(parts[1]));
   if (parts.length === 3 && parts[2] === "series") return json(sweepSeries(sweep, m));
   if (parts.length === 4 && parts[2] === "jobs" && /^\d+$/.test(parts[3])) {
     const record = m.jobs.find((j: JobRecord) => j.num === Number(parts[3]));

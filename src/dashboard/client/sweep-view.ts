@@ -65,6 +65,11 @@ export function sweepView(source: Source, id: string): SweepView {
   }
 
   function renderBody(): void {
+    drawBody();
+    performance.mark(`hydrant:${tab}`);
+  }
+
+  function drawBody(): void {
     const d = data;
     if (!d) return;
     if (tab === "jobs") return fill(body, table.el);
