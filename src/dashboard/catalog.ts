@@ -18,6 +18,7 @@ interface Entry {
   error?: string;
 }
 
+/** The found sweeps by id, with their manifests and view data cached per version of their files. */
 export class Catalog {
   private entries = new Map<string, Entry>();
 

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { MANIFEST_FILE } from "../runs/manifest.js";
 
+/** Where `hydrant ui` looks when given no dir: Hydra's run and sweep dirs and experiment specs' root. */
 export const DEFAULT_ROOTS = ["multirun", "outputs", "experiments"];
 
 /** multirun/<date>/<time>/ is two levels down; a little more for nested layouts. */

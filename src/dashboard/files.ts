@@ -12,6 +12,7 @@ import type { JobFiles, SweepSeries } from "./types.js";
 
 /** The most of a log the page gets: its end, where failures are. */
 export const LOG_TAIL_BYTES = 256 * 1024;
+/** A job's per-step series: one JSON object per line, numeric fields plotted over `epoch`/`step`. */
 export const SERIES_FILE = "metrics.jsonl";
 /** Steps read per job; a longer series is cut (the plot would not show more). */
 const MAX_STEPS = 5_000;

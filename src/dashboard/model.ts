@@ -27,6 +27,7 @@ function experimentInfo(m: Manifest): ExperimentOriginInfo | undefined {
   return info && typeof info === "object" ? info : undefined;
 }
 
+/** The list's line for a sweep: status, counts by job status, times. */
 export function summarize(sweep: FoundSweep, m: Manifest, now = Date.now()): SweepSummary {
   return {
     id: sweep.id,
@@ -56,6 +57,7 @@ function sweepDuration(m: Manifest, now: number): number | undefined {
   return Number.isFinite(last) ? Math.max(0, last - first) : undefined;
 }
 
+/** The sweep view's data: the summary plus swept parameters, metric keys and one row per job. */
 export function sweepData(sweep: FoundSweep, m: Manifest, now = Date.now()): SweepData {
   const records = m.jobs as AnyJobRecord[];
   const exp = experimentInfo(m);

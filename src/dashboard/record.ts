@@ -16,12 +16,14 @@ export type AnyJobRecord = JobRecord & {
   source_config?: string;
 };
 
+/** When a job started and ended, and how long it ran (undefined where unknown). */
 export interface JobTimes {
   startedAt?: string;
   endedAt?: string;
   durationMs?: number;
 }
 
+/** A job's times from either naming; a pending job has no duration. */
 export function jobTimes(r: AnyJobRecord): JobTimes {
   const startedAt = r.startedAt ?? r.started_at;
   const endedAt = r.endedAt ?? r.completed_at;
@@ -37,6 +39,7 @@ export function recordedJobDir(r: AnyJobRecord): string | undefined {
   return r.jobDir ?? r.run_dir;
 }
 
+/** The exit code of a command task (null: killed by a signal or never started). */
 export function exitCodeOf(r: AnyJobRecord): number | null | undefined {
   return r.exitCode ?? r.return_code;
 }

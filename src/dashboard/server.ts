@@ -12,6 +12,7 @@ import { jobFiles, sweepSeries } from "./files.js";
 import { summarize } from "./model.js";
 import { clientBundle, serverPage } from "./page.js";
 
+/** Where to look, where to listen. */
 export interface DashboardOptions {
   /** Dirs to search for sweeps (default: multirun/, outputs/, experiments/). */
   roots?: readonly string[];
@@ -24,6 +25,7 @@ export interface DashboardOptions {
   pollMs?: number;
 }
 
+/** A running dashboard: its URL and how to stop it. */
 export interface Dashboard {
   url: string;
   host: string;

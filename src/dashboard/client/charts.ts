@@ -75,6 +75,8 @@ export function metricVsParam(jobs: readonly JobRow[], param: ParamInfo, metric:
       domain: categorical ? param.values.map((v) => formatCell(v)) : undefined,
       padding: categorical ? 0.4 : undefined,
       tickRotate: categorical && param.values.length > 6 ? -30 : 0,
+      // A few swept values are labelled as written (0.001, not 1m); many get the axis' own ticks.
+      ...(!categorical && param.values.length <= 8 ? { ticks: param.values as number[], tickFormat: (v: number) => formatCell(v) } : {}),
     },
     y: { label: metric, grid: true, domain: o.yDomain, nice: !o.yDomain },
     marks,
