@@ -15,6 +15,8 @@ interface Entry {
   signature: string;
   manifest?: Manifest;
   data?: SweepData;
+  /** `data` as sent: a 10,000-job sweep is megabytes of JSON, serialized once per version. */
+  json?: string;
   error?: string;
 }
 
@@ -76,6 +78,13 @@ export class Catalog {
     const m = this.manifest(id);
     if (!e || !m) return undefined;
     return (e.data ??= sweepData(e.sweep, m));
+  }
+
+  /** `data(id)` as JSON. */
+  dataJson(id: string): string | undefined {
+    const e = this.entries.get(id);
+    const d = this.data(id);
+    return e && d ? (e.json ??= JSON.stringify(d)) : undefined;
   }
 }
 

@@ -119,7 +119,7 @@ function api(parts: string[], catalog: Catalog): Reply {
   const sweep = catalog.get(parts[1]);
   const m = sweep && catalog.manifest(parts[1]);
   if (!sweep || !m) return text(404, `no sweep '${parts[1]}'`);
-  if (parts.length === 2) return json(catalog.data(parts[1]));
+  if (parts.length === 2) return { status: 200, type: "application/json; charset=utf-8", body: catalog.dataJson(parts[1]) ?? "null" };
   if (parts.length === 3 && parts[2] === "series") return json(sweepSeries(sweep, m));
   if (parts.length === 4 && parts[2] === "jobs" && /^\d+$/.test(parts[3])) {
     const record = m.jobs.find((j: JobRecord) => j.num === Number(parts[3]));
