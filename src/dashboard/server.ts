@@ -6,6 +6,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { LaunchError } from "../errors.js";
 import type { JobRecord } from "../runs/manifest.js";
 import { Catalog } from "./catalog.js";
 import { jobFiles, sweepSeries } from "./files.js";
@@ -52,10 +53,18 @@ export async function startDashboard(options: DashboardOptions = {}): Promise<Da
   const server = http.createServer((req, res) => {
     if (!allowedHost(req, host)) return send(res, false, text(403, "unexpected Host header"));
     if (req.url === "/api/events" && req.method === "GET") return openEvents(res, clients);
-    send(res, req.method === "HEAD", route(req, catalog));
+    let reply: Reply;
+    try {
+      reply = route(req, catalog);
+    } catch (e) {
+      // A file that vanished or turned unreadable mid-sweep: this request fails, the server goes on.
+      reply = text(500, (e as Error).message);
+    }
+    send(res, req.method === "HEAD", reply);
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (e: NodeJS.ErrnoException) =>
+      reject(e.code === "EADDRINUSE" ? new LaunchError(`Port ${options.port} on ${host} is in use: pick another with --port N (0: any free port).`) : e));
     server.listen(options.port ?? 0, host, resolve);
   });
   const port = (server.address() as AddressInfo).port;

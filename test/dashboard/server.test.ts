@@ -56,6 +56,10 @@ describe("the dashboard server", () => {
     expect((await request(dash, "/api/sweeps/0123456789ab")).status).toBe(404);
   });
 
+  it("says which port is taken, and how to pick another", async () => {
+    await expect(startDashboard({ cwd: tmpDir(), port: dash.port })).rejects.toThrow(/is in use: pick another with --port/);
+  });
+
   it("refuses '..', writes and foreign Host headers", async () => {
     expect((await request(dash, "/api/../../etc/passwd")).status).toBe(400);
     expect((await request(dash, "/api/sweeps/%2e%2e/%2E%2E/etc/passwd")).status).toBe(400);

@@ -45,9 +45,11 @@ function column(s: SweepData, metric: string | undefined, domain: [number, numbe
     h("h3", {}, h("a", { href: `#/sweep/${s.id}` }, s.name), " ", badge(s.status)),
     h("p", { class: "meta" }, `${s.kind} · ${s.total} jobs`, s.durationMs !== undefined ? ` · ${formatDuration(s.durationMs)}` : "", best ? ` · best ${metric} ${best}` : ""),
     statusBar(s),
-    ...(metric && s.numericMetrics.includes(metric)
-      ? s.params.map((p) => metricVsParam(s.jobs, p, metric, { width, yDomain: domain }))
-      : [h("p", { class: "muted" }, metric ? `No job of this sweep reports ${metric}.` : "No numeric metric.")]));
+    ...(!metric || !s.numericMetrics.includes(metric)
+      ? [h("p", { class: "muted" }, metric ? `No job of this sweep reports ${metric}.` : "No numeric metric.")]
+      : s.params.length === 0
+        ? [h("p", { class: "muted" }, "Every job ran with the same overrides: no swept parameter to plot against.")]
+        : s.params.map((p) => metricVsParam(s.jobs, p, metric, { width, yDomain: domain }))));
 }
 
 function values(s: SweepData, metric: string): number[] {

@@ -80,7 +80,25 @@ export function sweepView(source: Source, id: string): SweepView {
     const w = width();
     const perRow = d.params.length > 1 && w > 900 ? 2 : 1;
     const each = Math.floor(w / perRow) - 12 * (perRow - 1);
-    fill(body, h("div", { class: "toolbar" }, metricPicker()), h("div", { class: `grid cols-${perRow}` }, ...d.params.map((p) => metricVsParam(d.jobs, p, metric!, { width: each }))));
+    const grid = h("div", { class: `grid cols-${perRow}` });
+    fill(body, h("div", { class: "toolbar" }, metricPicker()), grid);
+    drawEach(grid, d.params.map((p) => () => metricVsParam(d.jobs, p, metric!, { width: each })));
+  }
+
+  /**
+   * Draws the plots one per task, so the first shows while the others are drawn (a 10,000-job sweep
+   * takes a few hundred ms per plot); a newer render of the tab abandons an older one.
+   */
+  let generation = 0;
+  function drawEach(into: HTMLElement, draws: Array<() => HTMLElement>): void {
+    const mine = ++generation;
+    const next = (i: number): void => {
+      if (mine !== generation || !into.isConnected) return;
+      into.append(draws[i]());
+      if (i + 1 < draws.length) setTimeout(() => next(i + 1), 0);
+      else performance.mark(`hydrant:${tab}:all`);
+    };
+    next(0);
   }
 
   function renderTime(d: SweepData): void {
