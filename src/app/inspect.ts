@@ -7,7 +7,7 @@ import { composeConfig, loadConfigGroupsIndex, type ComposeResult } from "../com
 import { InputDefault, type DefaultsTreeNode } from "../compose/index.js";
 import { HYDRA_VERSION } from "../compose/index.js";
 import { GroupDefault, VirtualRoot } from "../compose/index.js";
-import { ConfigDict, isDict, type ConfigValue } from "../config/node.js";
+import { ConfigDict, isContainer, isDict, type ConfigValue } from "../config/node.js";
 import { selectNode } from "../config/path.js";
 import { toYaml } from "../config/yaml.js";
 import { HydrantError } from "../errors.js";
@@ -38,7 +38,7 @@ export function* renderConfig(args: AppArgs, cwd = process.cwd()): Generator<str
   const { config, keyOrigin } = composeFor(args, cwd);
   const shown = withKeyOrigin(keyOrigin, () => selectForCfg(config, args.cfg ?? "job", args.resolve));
   const { value, pkg } = selectPackage(shown, args.package);
-  if (!isDict(value) && !(value !== null && typeof value === "object")) {
+  if (!isContainer(value)) {
     yield `${value === null ? "None" : String(value)}\n`;
     return;
   }

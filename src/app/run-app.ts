@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { ConfigList, isDict } from "../config/node.js";
+import { ConfigList, isDict, toPlainUnresolved } from "../config/node.js";
 import { globalResolvers } from "../config/interpolation/index.js";
 import { LaunchError } from "../errors.js";
 import { registerBuiltinPlugins } from "../launch/builtins.js";
@@ -133,7 +133,8 @@ function launcherConfig(master: PreparedJob["config"]): Record<string, unknown> 
   const node = resolvePath(master, "hydra.launcher");
   if (!isDict(node)) return {};
   const out: Record<string, unknown> = {};
-  for (const [k, v] of node.entries) out[k] = v instanceof ConfigList ? v.items : v;
+  // Plain values (floats unboxed); dicts stay nodes for the launcher to read.
+  for (const [k, v] of node.entries) out[k] = isDict(v) ? v : toPlainUnresolved(v);
   return out;
 }
 

@@ -288,7 +288,7 @@ class FastReader {
     if (typeof value === "string") {
       if (stringKeys.has(value)) giveUp();
       stringKeys.add(value);
-      return value;
+      return yamlKeyString(value);
     }
     if (value !== null && typeof value === "object") giveUp();
     return yamlKeyString(value);

@@ -1,14 +1,15 @@
 /**
  * Runs the recorded Hydra compose cases in-process: composeConfig → job config (resolved when asked)
- * → toYaml → YAML 1.1 read back, compared with Hydra's output including key order. Error cases only
- * need a HydrantError. `HYDRANT_CASES=substring` narrows the run.
+ * → toYaml, compared byte for byte with the text Hydra printed (`expect.stdout`); sweep jobs, which
+ * record only the config, are compared as plain data including key order. Error cases only need a
+ * HydrantError. `HYDRANT_CASES=substring` narrows the run.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import YAML from "yaml";
 import { composeConfig, jobConfig, resolveJobConfig } from "../../src/compose/index.js";
+import { toPlainUnresolved } from "../../src/config/node.js";
 import { toYaml } from "../../src/config/yaml.js";
 import { HydrantError } from "../../src/errors.js";
 
@@ -23,7 +24,8 @@ interface Case {
   config_name: string | null;
   overrides: string[];
   resolve: boolean;
-  expect: { config?: unknown; error?: { type: string; message: string }; jobs?: { overrides: string[]; config: unknown }[] };
+  env?: Record<string, string>;
+  expect: { config?: unknown; stdout?: string; error?: { type: string; message: string }; jobs?: { overrides: string[]; config: unknown }[] };
 }
 
 /** Python's json writes bare Infinity/NaN; turn them into strings JSON can read, then back. */
@@ -82,12 +84,31 @@ function sameMessage(hydra: string, ours: string): boolean {
   return cut(hydra) === cut(ours);
 }
 
+/** Runs `fn` with the case's environment variables set. */
+function withEnv<T>(env: Record<string, string> | undefined, fn: () => T): T {
+  const saved = Object.entries(env ?? {}).map(([k]) => [k, process.env[k]] as const);
+  Object.assign(process.env, env ?? {});
+  try {
+    return fn();
+  } finally {
+    for (const [k, v] of saved) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
 function runCase(c: Case): string {
   const configDir = path.join(CONFORMANCE, c.tree);
   let yamlText: string;
+  let plain: unknown;
   try {
-    const result = composeConfig({ configDir, configName: c.config_name, overrides: c.overrides, runMode: "RUN" });
-    yamlText = toYaml(c.resolve ? resolveJobConfig(result) : jobConfig(result));
+    withEnv(c.env, () => {
+      const result = composeConfig({ configDir, configName: c.config_name, overrides: c.overrides, runMode: "RUN" });
+      const config = c.resolve ? resolveJobConfig(result) : jobConfig(result);
+      yamlText = toYaml(config);
+      plain = toPlainUnresolved(config);
+    });
   } catch (e) {
     if (c.expect.error) {
       if (!(e instanceof HydrantError)) return `expected a HydrantError, got ${String(e)}`;
@@ -100,8 +121,10 @@ function runCase(c: Case): string {
     return `threw ${e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e)}`;
   }
   if (c.expect.error) return `expected error ${c.expect.error.type}: ${c.expect.error.message.split("\n")[0]}`;
-  const actual: unknown = YAML.parse(yamlText, { version: "1.1" }) ?? {};
-  return diff(c.expect.config, actual);
+  if (typeof c.expect.stdout === "string") {
+    return yamlText! === c.expect.stdout ? "" : `text differs:\n  hydra:   ${JSON.stringify(c.expect.stdout)}\n  hydrant: ${JSON.stringify(yamlText!)}`;
+  }
+  return diff(c.expect.config, plain);
 }
 
 /** A sweep case: the master composes in MULTIRUN mode, and each job composes alone with its overrides. */

@@ -160,7 +160,7 @@ describe("readYamlFast agrees with the yaml package", () => {
     expect(files.length).toBeGreaterThan(100);
     // Config files are what the fast reader is for: it must not leave them to the slow path.
     expect(handled).toBe(files.length);
-  });
+  }, 120_000);
 
   it("on hydrant's built-in hydra configs", () => {
     const texts = [...Object.values(builtinConfigs), ...[...HYDRA_CONF_FILES].map(([, node]) => node)].filter(
@@ -210,7 +210,7 @@ describe("readYamlFast agrees with the yaml package", () => {
       }),
       { numRuns: 1500 },
     );
-  });
+  }, 120_000);
 
   it("on chosen edge cases", () => {
     const cases = [

@@ -178,7 +178,21 @@ const dictValues: Resolver = (args, ctx) => {
   return new ConfigList([...dict.keys()].map((k) => `\${${base}.${k}}`));
 };
 
+/** Resolvers that receive arguments as the grammar types them (floats boxed): hydrant's own. */
+const typedArgResolvers = new WeakSet<Resolver>();
+
+/** Marks an internal resolver as taking typed arguments (ConfigFloat for floats) instead of plain numbers. */
+export function withTypedArgs(fn: Resolver): Resolver {
+  typedArgResolvers.add(fn);
+  return fn;
+}
+
+export function takesTypedArgs(fn: Resolver): boolean {
+  return typedArgResolvers.has(fn);
+}
+
 function registerBuiltins(registry: ResolverRegistry): void {
+  for (const fn of [env, decode, select, create, deprecated, dictKeys, dictValues]) withTypedArgs(fn);
   registry.register("oc.env", env);
   registry.register("oc.decode", decode);
   registry.register("oc.select", select);

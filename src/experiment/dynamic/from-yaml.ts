@@ -3,9 +3,10 @@
  * DynamicValue, so one config file can declare what `expandConfigs` expands. Also turns a config
  * group's options into candidate configs, each composed as hydrant composes it.
  */
+import { keyText } from "../../config/dict-key.js";
 import { readFileSync } from "node:fs";
 import { composeConfig, jobConfig, listOptions } from "../../compose/index.js";
-import { ConfigDict, ConfigList, type ConfigValue } from "../../config/node.js";
+import { ConfigDict, ConfigList, toPlainUnresolved, type ConfigValue } from "../../config/node.js";
 import { parseYaml } from "../../config/yaml.js";
 import { selectNode } from "../../config/path.js";
 import { resolveTree } from "../../config/interpolation/index.js";
@@ -38,11 +39,12 @@ function toSweep(v: ConfigValue, file: string): ConfigValue {
   throw new ExperimentSpecError(`${file}${where}: !sweep takes a list of candidates, e.g. lr: !sweep [0.001, 0.01]`, { file });
 }
 
+/** Plain data for users (floats unboxed, typed keys as text), with `!sweep` lists as DynamicValues. */
 function toDeclared(v: ConfigValue): unknown {
   if (v instanceof SweepList) return new DynamicValue(v.items.map(toDeclared));
   if (v instanceof ConfigList) return v.items.map(toDeclared);
-  if (v instanceof ConfigDict) return Object.fromEntries([...v.entries].map(([k, x]) => [k, toDeclared(x)]));
-  return v;
+  if (v instanceof ConfigDict) return Object.fromEntries([...v.entries].map(([k, x]) => [keyText(k), toDeclared(x)]));
+  return toPlainUnresolved(v);
 }
 
 export interface GroupConfigsOptions {
