@@ -4,7 +4,7 @@
  * (a class instance would arrive as a plain object), so `1.0` stays a float in the worker.
  */
 import { ConfigDict, ConfigFloat, ConfigList, type ConfigValue } from "../config/node.js";
-import type { PreparedJob } from "./types.js";
+import type { PreparedJob } from "../core/launcher.js";
 
 export type WireValue = string | number | boolean | null | { f: number } | { d: [string, WireValue][] } | { l: WireValue[] };
 
