@@ -29,7 +29,10 @@ function composeFor(args: AppArgs, cwd: string): ComposeResult {
 export function* renderConfig(args: AppArgs, cwd = process.cwd()): Generator<string> {
   if (args.multirun) {
     let first = true;
+    let shown = 0;
     for (const job of iterateSweepJobs(args, cwd)) {
+      // A dry run shows what a run would start: --limit N shows the first N jobs.
+      if (args.limit !== undefined && shown++ >= args.limit) return;
       yield `${first ? "" : "---\n"}${toYaml(selectPackage(job.config, args.package).value)}`;
       first = false;
     }

@@ -10,17 +10,20 @@ import path from "node:path";
 import { isDict } from "../config/node.js";
 import { dumpYaml, resolvePath, resolveTaskConfig, resolveTaskConfigTree } from "../runs/config-access.js";
 import { errorText } from "./error-text.js";
-import { writeHydraFiles } from "../runs/job-dirs.js";
+import { RESOLVED_CONFIG_FILE, writeHydraFiles, writePrivateFile } from "../runs/job-dirs.js";
+import { expandPlaceholders } from "./placeholders.js";
 import type { ExecuteOptions, JobOutcome, PreparedJob, TaskRef } from "./types.js";
 
 export async function executeJob(job: PreparedJob, task: TaskRef, options: ExecuteOptions = {}): Promise<JobOutcome> {
   try {
     const taskCfg = resolveTaskConfig(job.config);
-    const yamlForCommand = task.kind === "command" ? dumpYaml(resolveTaskConfigTree(job.config)) : undefined;
-    const hydraDir = writeHydraFiles(job.config, job.jobDir, yamlForCommand) ?? path.join(job.jobDir, ".hydra");
+    const hydraDir = writeHydraFiles(job.config, job.jobDir) ?? path.join(job.jobDir, ".hydra");
     const env = jobEnv(job, options.gpu);
     const chdir = resolvePath(job.config, "hydra.job.chdir") === true;
-    if (task.kind === "command") return await runCommand(job, task.argv, { env, chdir, hydraDir, onOutput: options.onOutput, signal: options.signal });
+    if (task.kind === "command") {
+      const configFile = writePrivateFile(path.join(hydraDir, RESOLVED_CONFIG_FILE), dumpYaml(resolveTaskConfigTree(job.config)));
+      return await runCommand(job, task.argv, { env, chdir, configFile, onOutput: options.onOutput, signal: options.signal });
+    }
     return await runFunction(job, task.fn, taskCfg, env, chdir);
   } catch (e) {
     // Composition-time problems surfacing here (a bad env_set, an unresolvable key) fail the job.
@@ -60,19 +63,15 @@ async function runFunction(job: PreparedJob, fn: Extract<TaskRef, { kind: "funct
 interface CommandOptions {
   env: Record<string, string>;
   chdir: boolean;
-  hydraDir: string;
+  /** The resolved config the command reads ({config}, $HYDRANT_CONFIG). */
+  configFile: string;
   onOutput?: ExecuteOptions["onOutput"];
   signal?: AbortSignal;
 }
 
-/** `{config}`, `{job_dir}`, `{job_num}` in the command's arguments. */
-export function expandPlaceholders(argv: readonly string[], values: Record<string, string>): string[] {
-  return argv.map((a) => a.replace(/\{(config|job_dir|job_num)\}/g, (m, name: string) => values[name] ?? m));
-}
-
 async function runCommand(job: PreparedJob, argv: string[], o: CommandOptions): Promise<JobOutcome> {
-  const configFile = path.join(o.hydraDir, "config.yaml");
-  const resultFile = path.join(o.hydraDir, "result.json");
+  const configFile = o.configFile;
+  const resultFile = path.join(path.dirname(configFile), "result.json");
   const num = job.num === undefined ? "" : String(job.num);
   const [cmd, ...args] = expandPlaceholders(argv, { config: configFile, job_dir: job.jobDir, job_num: num });
   const env = { ...process.env, ...o.env, HYDRANT_CONFIG: configFile, HYDRANT_JOB_DIR: job.jobDir, HYDRANT_JOB_NUM: num, HYDRANT_RESULT: resultFile };
