@@ -4,6 +4,7 @@
  * puts them back in the queue for another worker. A worker that dies without warning (SIGKILL) leaves
  * its jobs locked; BullMQ's stalled-job check on the other workers puts them back after `lockDuration`.
  */
+import { renameSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Job, Queue, Worker } from "bullmq";
@@ -11,7 +12,6 @@ import { queueName, redisConnection } from "./config.js";
 import { ConnectionWatch, firstConnection } from "./connection.js";
 import { loadBullmq } from "./load.js";
 import { isQueueJobData, jsonSafe, QUEUE_OUTCOME_FILE, type QueueFailureDetails, type QueueJobData, type QueueJobResult, type QueueOutcomeRecord } from "./protocol.js";
-import { writeFileAtomic } from "../../runs/atomic.js";
 import { EntryProcesses, runPayload } from "./run-payload.js";
 import { queueSecret, SECRET_ENV, signatureProblem } from "./signing.js";
 
@@ -177,7 +177,10 @@ async function processOne(bjob: Job<QueueJobData>, slot: Running, c: ProcessCont
 /** Best effort: on a dir the submitter cannot see (no shared file system) the queue is the only record. */
 function recordOutcome(jobDir: string, record: QueueOutcomeRecord): void {
   try {
-    writeFileAtomic(path.join(jobDir, QUEUE_OUTCOME_FILE), JSON.stringify(record) + "\n");
+    // tmp + rename: the launcher reads either nothing or the whole record.
+    const file = path.join(jobDir, QUEUE_OUTCOME_FILE);
+    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(record) + "\n");
+    renameSync(`${file}.${process.pid}.tmp`, file);
   } catch {
     // the job dir is gone or read-only: nothing to do
   }

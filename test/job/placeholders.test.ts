@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { expandPlaceholders, shellScriptIndex } from "../../src/launch/placeholders.js";
+import { expandPlaceholders, shellScriptIndex } from "../../src/job/placeholders.js";
 
 const CLI = path.resolve(import.meta.dirname, "../../dist/cli.js");
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkOutputDir, jobDirInside } from "../../src/runs/dir-safety.js";
+import { checkOutputDir, jobDirInside } from "../../src/job/dir-safety.js";
 import { LaunchError } from "../../src/errors.js";
 import { systemErrorText } from "../../src/errors.js";
 
