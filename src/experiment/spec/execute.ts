@@ -46,7 +46,7 @@ export async function executeExperiment(dirArg: string, options: ExecuteOptions 
     const launcher = plugin.create({
       config: parallel > 1 ? { n_jobs: parallel, gpus: null } : {},
       task,
-      execute: (job, o) => executeWithMetrics(job, task, { ...o, signal: stop.signal }, where),
+      execute: (job, o) => executeWithMetrics(job, task, { ...o, signal: stop.signal, resume: true, onSpawn: (pid) => manifest.update(job.num as number, { pid }) }, where),
       onOutput: options.onOutput,
     });
     const toRun = countToRun(manifest, options.limit);
