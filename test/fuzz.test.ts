@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { composeConfig } from "../src/compose/compose.js";
 import { parseYaml } from "../src/config/yaml.js";
 import { HydrantError } from "../src/errors.js";
-import { validateSpec } from "../src/experiment/spec/load.js";
+import { validateSpec } from "../src/experiment/definition/load.js";
 import { parseOverride } from "../src/overrides/index.js";
 import { isSweep, sweepStrings } from "../src/overrides/sweep.js";
 
@@ -56,7 +56,7 @@ const overrideText = fc.oneof(hostile, deep, fc.constantFrom(...SEED_OVERRIDES).
 const SEED_YAML = ["a: 1\nb: [1, 2]\nc: {d: ${a}}\n", "defaults:\n  - db: a\n  - _self_\nx: 1\n", "a: &x {k: 1}\nb: *x\nc:\n  <<: *x\n", "- 1\n- 2\n", "k: |\n  text\n"];
 const yamlText = fc.oneof(fc.constantFrom(...SEED_YAML).chain(mutate), deep.map((d) => `a: ${d}`), hostile, fc.string({ maxLength: 80 }));
 
-const SEED_SPEC = `name: fz\nbase_config: ${path.resolve(import.meta.dirname, "fixtures/spec/base.yaml")}\nsweep:\n  model.lr: [0.1, 0.2]\ncommand: [node, x.mjs, "{config}"]\n`;
+const SEED_SPEC = `name: fz\nbase_config: ${path.resolve(import.meta.dirname, "fixtures/experiment/base.yaml")}\nsweep:\n  model.lr: [0.1, 0.2]\ncommand: [node, x.mjs, "{config}"]\n`;
 
 const RUNS = 150;
 
