@@ -95,3 +95,13 @@ export class ExperimentSpecError extends HydrantError {}
 
 /** A launcher or sweeper failure that is not the job's own failure. */
 export class LaunchError extends HydrantError {}
+
+/** A `_target_` node that cannot be built: the target does not resolve, or its call throws. */
+export class InstantiationError extends HydrantError {
+  /** The `_target_` as written (a module export or a registered name). */
+  readonly target?: string;
+  constructor(message: string, details: HydrantErrorDetails & { target?: string } = {}) {
+    super(message, details);
+    this.target = details.target;
+  }
+}

@@ -48,6 +48,9 @@ export {
 export { parseOverride, parseOverrides } from "./overrides/index.js";
 export type { Override, OverrideType, ValueType, ParsedElement, Sweep } from "./overrides/types.js";
 
+// Building objects from `_target_` nodes (Hydra's instantiate)
+export { instantiate, registerTarget, clearTargets, type InstantiateOptions, type InstantiateOverrides, type Target } from "./instantiate/index.js";
+
 // Running apps and sweeps
 export { main, type MainOptions } from "./cli/main-app.js";
 export { runApp, parseAppArgv } from "./app/index.js";
@@ -98,4 +101,5 @@ export {
   SearchPathError,
   ExperimentSpecError,
   LaunchError,
+  InstantiationError,
 } from "./errors.js";

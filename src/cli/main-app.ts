@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import type { AppArgs, RunHooks, TaskContext } from "../app/types.js";
+import { setAppDir } from "../instantiate/app-dir.js";
 import { isWorkerProcess, serveJobs } from "../launch/worker.js";
 import { processIo, reportFailure, runAppCommand, type Io } from "./app-command.js";
 
@@ -27,6 +28,8 @@ export interface MainOptions {
  */
 export async function main<Cfg = Record<string, unknown>>(options: MainOptions, task: (cfg: Cfg, ctx: TaskContext) => unknown): Promise<unknown> {
   const fn = task as (cfg: never, ctx: TaskContext) => unknown;
+  // `_target_: ./models.js:MLP` resolves next to the app's script, as its own imports do.
+  if (process.argv[1]) setAppDir(path.dirname(path.resolve(process.argv[1])));
   if (isWorkerProcess()) {
     await serveJobs({ kind: "function", fn });
     return undefined;

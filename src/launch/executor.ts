@@ -10,12 +10,15 @@ import path from "node:path";
 import { isDict } from "../config/node.js";
 import { dumpYaml, resolvePath, resolveTaskConfig, resolveTaskConfigTree } from "../runs/config-access.js";
 import { errorText } from "./error-text.js";
+import { rememberKeyPaths } from "../instantiate/key-paths.js";
 import { writeHydraFiles } from "../runs/job-dirs.js";
 import type { ExecuteOptions, JobOutcome, PreparedJob, TaskRef } from "./types.js";
 
 export async function executeJob(job: PreparedJob, task: TaskRef, options: ExecuteOptions = {}): Promise<JobOutcome> {
   try {
     const taskCfg = resolveTaskConfig(job.config);
+    // instantiate(cfg.model) can then name `model.encoder` in its errors.
+    rememberKeyPaths(taskCfg);
     const yamlForCommand = task.kind === "command" ? dumpYaml(resolveTaskConfigTree(job.config)) : undefined;
     const hydraDir = writeHydraFiles(job.config, job.jobDir, yamlForCommand) ?? path.join(job.jobDir, ".hydra");
     const env = jobEnv(job, options.gpu);
