@@ -2,6 +2,7 @@
  * The contract between the command line (src/cli, or `main()`'s own argv parser) and the run engine.
  */
 import type { ConfigDict } from "../config/node.js";
+import type { Logger } from "../logging/logger.js";
 import type { RunEvent } from "../runs/events.js";
 import type { JobRecord } from "../runs/manifest.js";
 
@@ -40,6 +41,11 @@ export interface TaskContext {
   hydraConfig: ConfigDict;
   /** Job number within the sweep; undefined for a single run. */
   jobNum?: number;
+  /**
+   * The job's logger, named after the job (`hydra.job.name`): as configured by `hydra/job_logging`,
+   * by default to the console and `<output dir>/<job name>.log` in Hydra's format.
+   */
+  log: Logger;
 }
 
 /** A program run once per job. */

@@ -13,6 +13,8 @@ export interface MainOptions {
   /** Config dir, relative to the script that calls main() (like Hydra's config_path). */
   configPath?: string;
   configName?: string;
+  /** Overrides applied before the command line's (which win): `["db=mysql"]`. */
+  overrides?: string[];
   /** Defaults to process.argv.slice(2). */
   argv?: string[];
   hooks?: RunHooks;
@@ -61,4 +63,5 @@ function applyMainDefaults(args: AppArgs, options: MainOptions): void {
     args.configPath = path.resolve(base, options.configPath);
   }
   args.configName ??= options.configName;
+  if (options.overrides?.length) args.overrides = [...options.overrides, ...args.overrides];
 }

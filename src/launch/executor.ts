@@ -8,7 +8,10 @@ import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStream } from "node:fs";
 import path from "node:path";
 import { isDict } from "../config/node.js";
-import { dumpYaml, resolvePath, resolveTaskConfig, resolveTaskConfigTree } from "../runs/config-access.js";
+import { dumpYaml, resolvePath, resolveString, resolveTaskConfig, resolveTaskConfigTree } from "../runs/config-access.js";
+import { configureHydraLogging } from "../logging/hydra.js";
+import { getLogger } from "../logging/logger.js";
+import type { LoggingSession } from "../logging/configure.js";
 import { errorText } from "./error-text.js";
 import { rememberKeyPaths } from "../instantiate/key-paths.js";
 import { writeHydraFiles } from "../runs/job-dirs.js";
@@ -45,13 +48,17 @@ async function runFunction(job: PreparedJob, fn: Extract<TaskRef, { kind: "funct
   const savedEnv = new Map(Object.keys(env).map((k) => [k, process.env[k]]));
   const oldCwd = process.cwd();
   Object.assign(process.env, env);
+  let logging: LoggingSession | undefined;
   try {
+    logging = configureHydraLogging(job.config, "job_logging");
     if (chdir) process.chdir(job.jobDir);
-    const result = await fn(cfg as never, { outputDir: job.jobDir, hydraConfig: job.config, jobNum: job.num });
+    const log = getLogger(resolveString(job.config, "hydra.job.name") ?? "app");
+    const result = await fn(cfg as never, { outputDir: job.jobDir, hydraConfig: job.config, jobNum: job.num, log });
     return { status: "completed", result };
   } catch (e) {
     return { status: "failed", error: errorText(e), thrown: e };
   } finally {
+    logging?.close();
     if (chdir) process.chdir(oldCwd);
     for (const [k, v] of savedEnv) {
       if (v === undefined) delete process.env[k];
