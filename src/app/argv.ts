@@ -8,7 +8,7 @@ import type { AppArgs } from "./types.js";
 export const INFO_TOPICS = new Set(["all", "config", "config-groups", "defaults", "defaults-tree", "plugins", "searchpath"]);
 const CFG_VALUES = new Set(["job", "hydra", "all"]);
 
-type ValueFlag = "configPath" | "configName" | "configDir" | "cfg" | "package" | "resume" | "limit";
+type ValueFlag = "configPath" | "configName" | "configDir" | "cfg" | "package" | "resume" | "rerun" | "limit";
 type BoolFlag = "resolve" | "multirun" | "run" | "help" | "hydraHelp";
 
 const VALUE_FLAGS: Record<string, ValueFlag> = {
@@ -18,6 +18,7 @@ const VALUE_FLAGS: Record<string, ValueFlag> = {
   "--cfg": "cfg", "-c": "cfg",
   "--package": "package", "-p": "package",
   "--resume": "resume",
+  "--rerun": "rerun",
   "--limit": "limit",
 };
 

@@ -19,6 +19,7 @@ import { pinSweepDir, placeRun, placeSweepJob, sweepDirOf, writeMultirunYaml } f
 import { countJobs, ManifestWriter, readManifest, type JobRecord, type SweepOrigin } from "../runs/manifest.js";
 import { compose, configLocation, type Composed, type ConfigLocation } from "../sweep/compose-access.js";
 import { planSweep, type SweepPlan } from "../sweep/plan.js";
+import { loadRerun, rerunTask } from "./rerun.js";
 import { SweepState } from "./sweep-state.js";
 import type { AppArgs, AppOutcome, AppTask, MultirunOutcome, RunHooks, SingleRunOutcome } from "./types.js";
 
@@ -30,6 +31,7 @@ export async function runApp(args: AppArgs, task: AppTask, hooks: RunHooks = {})
   // A new run, a new instant for ${now:…} (cached from here on, so all its jobs share it).
   globalResolvers.clearCache("now");
   if (args.resume !== undefined) return resumeSweep(args, task, hooks);
+  if (args.rerun !== undefined) return runSingle(loadRerun(args.rerun, args.overrides), rerunTask(task, args), hooks);
   const taskRef = toTaskRef(task, args);
   const location = configLocation(args);
   const origin: SweepOrigin = { cwd: process.cwd(), ...defined({ configDir: location.configDir, searchPath: location.searchPath, configName: args.configName }), overrides: args.overrides, ...commandOrEntry(taskRef, hooks) };

@@ -22,6 +22,8 @@ export interface AppArgs {
   run?: boolean;
   /** A sweep dir to resume. */
   resume?: string;
+  /** A job's output dir to run again from its `.hydra/` files (the overrides apply on top). */
+  rerun?: string;
   /** Run at most this many jobs now (the rest stay pending for a later resume). */
   limit?: number;
   /** `-- CMD ARGS…`: an external program as the task. */

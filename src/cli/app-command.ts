@@ -55,7 +55,7 @@ export async function runAppCommand(argv: string[], io: Io = processIo, options:
 async function dispatch(args: AppArgs, io: Io, options: AppCommandOptions): Promise<AppCommandResult> {
   if (args.help || args.hydraHelp) return print(io, renderHelp(args));
   if (args.info !== undefined) return print(io, renderInfo(args));
-  const nothingToRun = !options.task && !args.command && args.resume === undefined;
+  const nothingToRun = !options.task && !args.command && args.resume === undefined && args.rerun === undefined;
   if (args.cfg !== undefined || nothingToRun) {
     // Without a task there is nothing to run: show the composed config (every job's, for -m).
     for (const chunk of renderConfig({ ...args, cfg: args.cfg ?? "job" })) io.out(chunk);

@@ -63,5 +63,6 @@ function applyMainDefaults(args: AppArgs, options: MainOptions): void {
     args.configPath = path.resolve(base, options.configPath);
   }
   args.configName ??= options.configName;
-  if (options.overrides?.length) args.overrides = [...options.overrides, ...args.overrides];
+  // A rerun starts from the job's saved config, which already has them.
+  if (options.overrides?.length && args.rerun === undefined) args.overrides = [...options.overrides, ...args.overrides];
 }

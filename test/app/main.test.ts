@@ -25,7 +25,7 @@ describe("main() single run", () => {
     expect(hydraYaml).toContain(`output_dir: ${dir}`);
     const [line] = readLog(log);
     expect(line).toMatchObject({ x: 5, w: 5, db: "b", num: null, cwd, out: dir });
-  });
+  }, 60_000);
 
   it("changes into the run dir with hydra.job.chdir=true", () => {
     const cwd = tmpDir();
@@ -33,7 +33,7 @@ describe("main() single run", () => {
     const r = runAppSync(cwd, [`log=${log}`, "hydra.job.chdir=true", "hydra.run.dir=run1"]);
     expect(r.status).toBe(0);
     expect(readLog(log)[0].cwd).toBe(path.join(cwd, "run1"));
-  });
+  }, 60_000);
 
   it("reports a failing task with exit code 1", () => {
     const cwd = tmpDir();
@@ -41,7 +41,7 @@ describe("main() single run", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("x=1 is bad");
     expect(existsSync(path.join(cwd, "r/.hydra/config.yaml"))).toBe(true);
-  });
+  }, 60_000);
 
   it("prints --cfg job, and one document per job with --multirun", () => {
     const cwd = tmpDir();
@@ -51,7 +51,7 @@ describe("main() single run", () => {
     expect(multi.stdout.split("---\n").map((d) => /x: (\d)/.exec(d)?.[1])).toEqual(["3", "4"]);
     expect(existsSync(path.join(cwd, "outputs"))).toBe(false);
     expect(existsSync(path.join(cwd, "multirun"))).toBe(false);
-  });
+  }, 60_000);
 });
 
 describe("main() multirun", () => {
@@ -82,7 +82,7 @@ describe("main() multirun", () => {
       ["completed", "x=2", 4, path.join(sweepDir, "3")],
     ]);
     expect(m.origin).toMatchObject({ configName: "config", overrides: ["x=1,2", "db=a,b", `log=${log}`] });
-  });
+  }, 60_000);
 
   it("uses hydra.sweep.subdir interpolations and sweeps what an experiment declares", () => {
     const cwd = tmpDir();
@@ -97,7 +97,7 @@ describe("main() multirun", () => {
       "+experiment=ablation,db=a,x=20",
       "+experiment=ablation,db=b,x=20",
     ].sort());
-  });
+  }, 60_000);
 
   it("records a failing job and goes on; the run exits non-zero", () => {
     const cwd = tmpDir();
@@ -107,7 +107,7 @@ describe("main() multirun", () => {
     expect(m.status).toBe("failed");
     expect(m.jobs.map((j) => j.status)).toEqual(["completed", "failed", "completed"]);
     expect(m.jobs[1].error).toContain("x=2 is bad");
-  });
+  }, 60_000);
 
   it("runs main() jobs in forked workers with the local launcher, one GPU per running job", () => {
     const cwd = tmpDir();
@@ -125,5 +125,5 @@ describe("main() multirun", () => {
     expect(m.launcher).toBe("local");
     expect(m.jobs.every((j) => j.status === "completed")).toBe(true);
     expect(existsSync(path.join(cwd, "sw/5/.hydra/config.yaml"))).toBe(true);
-  });
+  }, 60_000);
 });
