@@ -12,6 +12,9 @@ import { dumpYaml, resolvePath, resolveString, resolveTaskConfig, resolveTaskCon
 import { configureHydraLogging } from "../logging/hydra.js";
 import { getLogger } from "../logging/logger.js";
 import type { LoggingSession } from "../logging/configure.js";
+import { callbacksOf, type Callbacks } from "../callbacks/callbacks.js";
+import { withJobCallbacks } from "../callbacks/job.js";
+import type { TaskContext } from "../app/types.js";
 import { errorText } from "./error-text.js";
 import { rememberKeyPaths } from "../instantiate/key-paths.js";
 import { writeHydraFiles } from "../runs/job-dirs.js";
@@ -26,8 +29,9 @@ export async function executeJob(job: PreparedJob, task: TaskRef, options: Execu
     const hydraDir = writeHydraFiles(job.config, job.jobDir, yamlForCommand) ?? path.join(job.jobDir, ".hydra");
     const env = jobEnv(job, options.gpu);
     const chdir = resolvePath(job.config, "hydra.job.chdir") === true;
-    if (task.kind === "command") return await runCommand(job, task.argv, { env, chdir, hydraDir, onOutput: options.onOutput, signal: options.signal });
-    return await runFunction(job, task.fn, taskCfg, env, chdir);
+    const callbacks = await callbacksOf(job.config);
+    if (task.kind === "command") return await withJobCallbacks(callbacks, job, { command: task.argv }, () => runCommand(job, task.argv, { env, chdir, hydraDir, onOutput: options.onOutput, signal: options.signal }));
+    return await runFunction(job, task.fn, taskCfg, { env, chdir, callbacks });
   } catch (e) {
     // Composition-time problems surfacing here (a bad env_set, an unresolvable key) fail the job.
     const located = locateError(e, job.keyOrigin);
@@ -44,26 +48,37 @@ function jobEnv(job: PreparedJob, gpu: string | undefined): Record<string, strin
   return env;
 }
 
-async function runFunction(job: PreparedJob, fn: Extract<TaskRef, { kind: "function" }>["fn"], cfg: unknown, env: Record<string, string>, chdir: boolean): Promise<JobOutcome> {
-  const savedEnv = new Map(Object.keys(env).map((k) => [k, process.env[k]]));
+async function runFunction(job: PreparedJob, fn: FunctionTask, cfg: unknown, o: { env: Record<string, string>; chdir: boolean; callbacks: Callbacks }): Promise<JobOutcome> {
+  const savedEnv = new Map(Object.keys(o.env).map((k) => [k, process.env[k]]));
   const oldCwd = process.cwd();
-  Object.assign(process.env, env);
+  Object.assign(process.env, o.env);
   let logging: LoggingSession | undefined;
   try {
+    // As Hydra's run_job: logging first, then the working dir, then the callbacks around the task.
     logging = configureHydraLogging(job.config, "job_logging");
-    if (chdir) process.chdir(job.jobDir);
+    if (o.chdir) process.chdir(job.jobDir);
     const log = getLogger(resolveString(job.config, "hydra.job.name") ?? "app");
-    const result = await fn(cfg as never, { outputDir: job.jobDir, hydraConfig: job.config, jobNum: job.num, log });
-    return { status: "completed", result };
+    const ctx = { outputDir: job.jobDir, hydraConfig: job.config, jobNum: job.num, log };
+    return await withJobCallbacks(o.callbacks, job, { taskFunction: fn }, () => callTask(fn, cfg, ctx));
   } catch (e) {
     return { status: "failed", error: errorText(e), thrown: e };
   } finally {
     logging?.close();
-    if (chdir) process.chdir(oldCwd);
+    if (o.chdir) process.chdir(oldCwd);
     for (const [k, v] of savedEnv) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
+  }
+}
+
+type FunctionTask = Extract<TaskRef, { kind: "function" }>["fn"];
+
+async function callTask(fn: FunctionTask, cfg: unknown, ctx: TaskContext): Promise<JobOutcome> {
+  try {
+    return { status: "completed", result: await fn(cfg as never, ctx) };
+  } catch (e) {
+    return { status: "failed", error: errorText(e), thrown: e };
   }
 }
 
