@@ -6,18 +6,18 @@ import type { ConfigDict } from "../config/node.js";
 import type { JobOutcome, PreparedJob } from "../launch/types.js";
 import { resolveString } from "../runs/config-access.js";
 import { callbackConfig, type Callbacks } from "./callbacks.js";
-import type { CallbackConfig, JobReturn, JobStartInfo } from "./types.js";
+import type { JobReturn, JobStartInfo } from "./types.js";
 
 export async function withJobCallbacks(callbacks: Callbacks, job: PreparedJob, info: JobStartInfo, run: () => Promise<JobOutcome>): Promise<JobOutcome> {
   if (callbacks.empty) return run();
   const config = callbackConfig(job.config);
   await callbacks.notify("onJobStart", config, info);
   const outcome = await run();
-  await callbacks.notify("onJobEnd", config, jobReturnOf(outcome, job, config));
+  await callbacks.notify("onJobEnd", config, jobReturnOf(outcome, job));
   return outcome;
 }
 
-export function jobReturnOf(outcome: JobOutcome, job: { config: ConfigDict; overrides: string[]; jobDir: string; num?: number }, _config?: CallbackConfig): JobReturn {
+export function jobReturnOf(outcome: JobOutcome, job: { config: ConfigDict; overrides: string[]; jobDir: string; num?: number }): JobReturn {
   return {
     status: outcome.status,
     returnValue: outcome.result,

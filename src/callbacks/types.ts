@@ -3,6 +3,8 @@
  * hydrant awaits each in turn. `config` is the job's (or the sweep's) config as plain data, the
  * `hydra` node included, resolved where it resolves.
  */
+import type { JobRecord } from "../runs/manifest.js";
+
 export type CallbackConfig = Record<string, unknown> & { hydra?: Record<string, unknown> };
 
 /** What a job ended with (Hydra's JobReturn). */
@@ -33,6 +35,8 @@ export interface RunEndInfo extends RunInfo {
 
 export interface MultirunEndInfo extends RunInfo {
   sweepDir: string;
+  /** Every job of the sweep as the manifest records it: overrides, status, result, dir. */
+  jobs: JobRecord[];
   completed: number;
   failed: number;
   /** Jobs not run now (a limit, fail-fast). */

@@ -20,6 +20,7 @@ export function setLastResort(write: (text: string) => void): void {
   lastResort = write;
 }
 
+/** A named logger (`getLogger(name)`): `debug`, `info`, `warning`, `error`, `critical`, formatted as `console.log` formats. */
 export class Logger {
   level: number = LEVELS.NOTSET;
   handlers: Handler[] = [];
