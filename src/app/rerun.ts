@@ -13,12 +13,12 @@ import { parseYaml } from "../config/yaml.js";
 import { LaunchError, OverrideApplyError } from "../errors.js";
 import { parseOverrides } from "../overrides/index.js";
 import type { Override } from "../overrides/types.js";
-import { getPath, resolveString, setPath, stringList } from "../runs/config-access.js";
-import { runDirOf } from "../runs/job-dirs.js";
-import type { Composed } from "../sweep/compose-access.js";
-import type { TaskRef } from "../launch/types.js";
+import { getPath, resolveString, setPath, stringList } from "../compose/config-access.js";
+import { runDirOf } from "../job/job-dirs.js";
+import type { Composed } from "../runs/compose-access.js";
+import type { AppTask, TaskRef } from "../core/task.js";
 import { readManifest } from "../runs/manifest.js";
-import type { AppArgs, AppTask } from "./types.js";
+import type { AppArgs } from "./types.js";
 
 const DEFAULT_RUN_DIR = "outputs/${now:%Y-%m-%d}/${now:%H-%M-%S}";
 

@@ -9,7 +9,7 @@ import { InstantiationError } from "../errors.js";
 import { instantiate } from "../instantiate/instantiate.js";
 import { rememberKeyPaths as rememberAt } from "../instantiate/key-paths.js";
 import { getLogger } from "../logging/logger.js";
-import { getPath, resolvePath, resolveTaskConfig } from "../runs/config-access.js";
+import { getPath, resolvePath, resolveTaskConfig } from "../compose/config-access.js";
 import { registerBuiltinCallbacks } from "./builtins.js";
 import type { Callback, CallbackConfig, CallbackEvent } from "./types.js";
 

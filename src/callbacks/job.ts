@@ -3,8 +3,8 @@
  * BullMQ worker): the job's outcome is decided by the job alone.
  */
 import type { ConfigDict } from "../config/node.js";
-import type { JobOutcome, PreparedJob } from "../launch/types.js";
-import { resolveString } from "../runs/config-access.js";
+import type { JobOutcome, PreparedJob } from "../core/launcher.js";
+import { resolveString } from "../compose/config-access.js";
 import { callbackConfig, type Callbacks } from "./callbacks.js";
 import type { JobReturn, JobStartInfo } from "./types.js";
 

@@ -6,17 +6,16 @@
 import type { ConfigDict } from "../config/node.js";
 import { configureHydraLogging } from "../logging/hydra.js";
 import type { LoggingSession } from "../logging/configure.js";
-import type { JobOutcome, PreparedJob } from "../launch/types.js";
-import type { JobRecord } from "../runs/manifest.js";
+import type { JobOutcome, PreparedJob } from "../core/launcher.js";
 import { callbackConfig, callbacksOf, type Callbacks } from "./callbacks.js";
 import { jobReturnOf } from "./job.js";
-import type { CallbackConfig } from "./types.js";
+import type { CallbackConfig, SweepJob } from "./types.js";
 
 export interface RunObserver {
   runStart(): Promise<void>;
   runEnd(job: PreparedJob, outcome: JobOutcome): Promise<void>;
   multirunStart(): Promise<void>;
-  multirunEnd(sweep: { sweepDir: string; completed: number; failed: number; notRun: number; jobs: JobRecord[] }): Promise<void>;
+  multirunEnd(sweep: { sweepDir: string; completed: number; failed: number; notRun: number; jobs: SweepJob[] }): Promise<void>;
   /** Ends hydra_logging's configuration; call it however the run ended. */
   close(): void;
 }

@@ -3,8 +3,6 @@
  * hydrant awaits each in turn. `config` is the job's (or the sweep's) config as plain data, the
  * `hydra` node included, resolved where it resolves.
  */
-import type { JobRecord } from "../runs/manifest.js";
-
 export type CallbackConfig = Record<string, unknown> & { hydra?: Record<string, unknown> };
 
 /** What a job ended with (Hydra's JobReturn). */
@@ -33,10 +31,20 @@ export interface RunEndInfo extends RunInfo {
   jobReturn?: JobReturn;
 }
 
+/** One job of a sweep, as `experiment.json` records it. */
+export interface SweepJob {
+  num: number;
+  overrides: string[];
+  status: string;
+  result?: unknown;
+  error?: string;
+  jobDir?: string;
+}
+
 export interface MultirunEndInfo extends RunInfo {
   sweepDir: string;
-  /** Every job of the sweep as the manifest records it: overrides, status, result, dir. */
-  jobs: JobRecord[];
+  /** Every job of the sweep as the manifest (experiment.json) records it. */
+  jobs: SweepJob[];
   completed: number;
   failed: number;
   /** Jobs not run now (a limit, fail-fast). */

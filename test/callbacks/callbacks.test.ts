@@ -6,10 +6,10 @@ import { observeRun } from "../../src/callbacks/index.js";
 import { composeConfig } from "../../src/compose/index.js";
 import { fromPlain } from "../../src/config/node.js";
 import { clearTargets, registerTarget } from "../../src/instantiate/index.js";
-import { executeJob } from "../../src/launch/executor.js";
-import type { PreparedJob, TaskRef } from "../../src/launch/types.js";
+import { executeJob } from "../../src/job/executor.js";
+import type { PreparedJob, TaskRef } from "../../src/core/launcher.js";
 import { setLastResort } from "../../src/logging/logger.js";
-import { setPath } from "../../src/runs/config-access.js";
+import { setPath } from "../../src/compose/config-access.js";
 
 let events: string[] = [];
 let constructed = 0;

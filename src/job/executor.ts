@@ -8,17 +8,17 @@ import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStream } from "node:fs";
 import path from "node:path";
 import { isDict } from "../config/node.js";
-import { dumpYaml, resolvePath, resolveString, resolveTaskConfig, resolveTaskConfigTree } from "../runs/config-access.js";
+import { dumpYaml, resolvePath, resolveString, resolveTaskConfig, resolveTaskConfigTree } from "../compose/config-access.js";
 import { configureHydraLogging } from "../logging/hydra.js";
 import { getLogger } from "../logging/logger.js";
 import type { LoggingSession } from "../logging/configure.js";
 import { callbacksOf, type Callbacks } from "../callbacks/callbacks.js";
 import { withJobCallbacks } from "../callbacks/job.js";
-import type { TaskContext } from "../app/types.js";
-import { errorText } from "./error-text.js";
 import { rememberKeyPaths } from "../instantiate/key-paths.js";
-import { writeHydraFiles } from "../runs/job-dirs.js";
-import type { ExecuteOptions, JobOutcome, PreparedJob, TaskRef } from "./types.js";
+import { errorText } from "./error-text.js";
+import { writeHydraFiles } from "./job-dirs.js";
+import type { ExecuteOptions, JobOutcome, PreparedJob } from "../core/launcher.js";
+import type { TaskContext, TaskRef } from "../core/task.js";
 
 export async function executeJob(job: PreparedJob, task: TaskRef, options: ExecuteOptions = {}): Promise<JobOutcome> {
   try {
