@@ -9,13 +9,13 @@ import type { LoggingSession } from "../logging/configure.js";
 import type { JobOutcome, PreparedJob } from "../core/launcher.js";
 import { callbackConfig, callbacksOf, type Callbacks } from "./callbacks.js";
 import { jobReturnOf } from "./job.js";
-import type { CallbackConfig, SweepJob } from "./types.js";
+import type { CallbackConfig, MultirunJob } from "./types.js";
 
 export interface RunObserver {
   runStart(): Promise<void>;
   runEnd(job: PreparedJob, outcome: JobOutcome): Promise<void>;
   multirunStart(): Promise<void>;
-  multirunEnd(sweep: { sweepDir: string; completed: number; failed: number; notRun: number; jobs: SweepJob[] }): Promise<void>;
+  multirunEnd(sweep: { sweepDir: string; completed: number; failed: number; notRun: number; jobs: MultirunJob[] }): Promise<void>;
   /** Ends hydra_logging's configuration; call it however the run ended. */
   close(): void;
 }

@@ -32,7 +32,7 @@ export interface RunEndInfo extends RunInfo {
 }
 
 /** One job of a sweep, as `experiment.json` records it. */
-export interface SweepJob {
+export interface MultirunJob {
   num: number;
   overrides: string[];
   status: string;
@@ -44,7 +44,7 @@ export interface SweepJob {
 export interface MultirunEndInfo extends RunInfo {
   sweepDir: string;
   /** Every job of the sweep as the manifest (experiment.json) records it. */
-  jobs: SweepJob[];
+  jobs: MultirunJob[];
   completed: number;
   failed: number;
   /** Jobs not run now (a limit, fail-fast). */
