@@ -4,7 +4,7 @@
  * reported (a warning on the `hydrant.callbacks` logger) and never changes the job's outcome.
  */
 import type { ConfigDict } from "../config/node.js";
-import { toPlainUnresolved } from "../config/node.js";
+import { isDict, toPlainUnresolved } from "../config/node.js";
 import { InstantiationError } from "../errors.js";
 import { instantiate } from "../instantiate/instantiate.js";
 import { rememberKeyPaths as rememberAt } from "../instantiate/key-paths.js";
@@ -15,6 +15,7 @@ import type { Callback, CallbackConfig, CallbackEvent } from "./types.js";
 
 const REVERSED = new Set<CallbackEvent>(["onRunEnd", "onMultirunEnd", "onJobEnd"]);
 
+/** The callbacks of one `hydra.callbacks` node, in order. */
 export class Callbacks {
   constructor(readonly instances: readonly Callback[]) {}
 
@@ -48,7 +49,7 @@ const built = new Map<string, Promise<Callbacks>>();
  */
 export function callbacksOf(cfg: ConfigDict): Promise<Callbacks> {
   const node = getPath(cfg, "hydra.callbacks");
-  if (node === undefined || node === null || (typeof node === "object" && "size" in node && node.size === 0)) return Promise.resolve(NONE);
+  if (node === undefined || node === null || (isDict(node) && node.size === 0)) return Promise.resolve(NONE);
   const plain = toPlainUnresolved(resolvePath(cfg, "hydra.callbacks") ?? null);
   const key = JSON.stringify(plain);
   let entry = built.get(key);
@@ -87,7 +88,7 @@ function withKeyPath(node: object, key: string): object {
 export function callbackConfig(cfg: ConfigDict): CallbackConfig {
   const out: CallbackConfig = resolveTaskConfig(cfg);
   const hydra = getPath(cfg, "hydra");
-  if (hydra === undefined || hydra === null || typeof hydra !== "object" || !("entries" in hydra)) return out;
+  if (!isDict(hydra)) return out;
   const node: Record<string, unknown> = {};
   for (const key of hydra.entries.keys()) {
     try {

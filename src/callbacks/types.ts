@@ -3,6 +3,7 @@
  * hydrant awaits each in turn. `config` is the job's (or the sweep's) config as plain data, the
  * `hydra` node included, resolved where it resolves.
  */
+/** The config a callback receives: plain data, `hydra` node included. */
 export type CallbackConfig = Record<string, unknown> & { hydra?: Record<string, unknown> };
 
 /** What a job ended with (Hydra's JobReturn). */
@@ -22,10 +23,12 @@ export interface JobReturn {
   taskName: string;
 }
 
+/** What `onRunStart` / `onMultirunStart` are told besides the config. */
 export interface RunInfo {
   configName?: string;
 }
 
+/** What `onRunEnd` is told: the run's job return. */
 export interface RunEndInfo extends RunInfo {
   /** The single run's job return (undefined when the run failed before its job started). */
   jobReturn?: JobReturn;
@@ -41,6 +44,7 @@ export interface MultirunJob {
   jobDir?: string;
 }
 
+/** What `onMultirunEnd` is told: the sweep dir and every job's record. */
 export interface MultirunEndInfo extends RunInfo {
   sweepDir: string;
   /** Every job of the sweep as the manifest (experiment.json) records it. */
@@ -51,6 +55,7 @@ export interface MultirunEndInfo extends RunInfo {
   notRun: number;
 }
 
+/** What `onJobStart` is told: the task about to run. */
 export interface JobStartInfo {
   /** The task function of a `main()` app; undefined for a command task. */
   taskFunction?: (...args: never[]) => unknown;
@@ -58,6 +63,7 @@ export interface JobStartInfo {
   command?: string[];
 }
 
+/** What `onComposeConfig` is told: the primary config's name and the overrides composed. */
 export interface ComposeInfo {
   configName?: string;
   overrides: string[];
@@ -74,4 +80,5 @@ export interface Callback {
   onComposeConfig?(config: CallbackConfig, info: ComposeInfo): unknown;
 }
 
+/** The name of a callback event (`"onJobEnd"`, …). */
 export type CallbackEvent = keyof Callback;

@@ -10,10 +10,12 @@ import { createHandler, type Streams } from "./handlers.js";
 import { LEVELS, parseLevel } from "./levels.js";
 import { allLoggers, getLogger, rootLogger, type Handler, type Logger } from "./logger.js";
 
+/** A logging configuration in force; `close()` closes its files and puts the loggers back. */
 export interface LoggingSession {
   close(): void;
 }
 
+/** How `configureLogging` applies a config: verbosity, where the streams go, the config's name. */
 export interface ConfigureLoggingOptions {
   /** `hydra.verbose`: true (root at DEBUG), a logger name, or a list of names. */
   verbose?: unknown;
