@@ -19,7 +19,7 @@ const LAYERS: readonly string[][] = [
   ["launch"],
   ["plugins"],
   ["runs"],
-  ["app", "experiment"],
+  ["app", "experiment", "dashboard"],
   ["cli"],
   ["index"],
 ];
