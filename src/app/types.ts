@@ -22,6 +22,8 @@ export interface AppArgs {
   resume?: string;
   /** A job's output dir to run again from its `.hydra/` files (the overrides apply on top). */
   rerun?: string;
+  /** Run the command a resumed sweep's experiment.json names even if it is not the one it started with. */
+  yes?: boolean;
   /** Run at most this many jobs now (the rest stay pending for a later resume). */
   limit?: number;
   /** `-- CMD ARGS…`: an external program as the task. */

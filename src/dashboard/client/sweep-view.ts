@@ -72,7 +72,11 @@ export function sweepView(source: Source, id: string): SweepView {
   function drawBody(): void {
     const d = data;
     if (!d) return;
-    if (tab === "jobs") return fill(body, table.el);
+    // Re-attaching the table would reset its scroll on every live update.
+    if (tab === "jobs") {
+      if (body.firstChild !== table.el) fill(body, table.el);
+      return;
+    }
     if (tab === "time") return renderTime(d);
     if (!metric) return fill(body, h("p", { class: "muted" }, "No job has reported a numeric result yet."));
     if (d.params.length === 0) return fill(body, h("p", { class: "muted" }, "Every job ran with the same overrides: there is no swept parameter to plot against."));
