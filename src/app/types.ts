@@ -52,8 +52,8 @@ export type AppTask = TaskFunction<never> | CommandTask;
 export interface RunHooks {
   /** Every status change, for progress displays. The library itself never prints. */
   onEvent?: (event: RunEvent) => void;
-  /** Output of command tasks as it arrives (the CLI echoes it for a single run). */
-  onOutput?: (chunk: Buffer, stream: "stdout" | "stderr", jobNum: number | undefined) => void;
+  /** Output of command tasks as it arrives (the CLI echoes it for a single run); a Buffer at run time. */
+  onOutput?: (chunk: Uint8Array, stream: "stdout" | "stderr", jobNum: number | undefined) => void;
   /** Stop the sweep at the first failed job (the failure is still recorded). */
   failFast?: boolean;
   /** The script (and node flags) the local launcher forks as workers for function tasks. */

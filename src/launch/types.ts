@@ -65,7 +65,8 @@ export interface Launcher {
 
 export interface ExecuteOptions {
   gpu?: string;
-  onOutput?: (chunk: Buffer, stream: "stdout" | "stderr", jobNum: number | undefined) => void;
+  /** Output of a command task as it arrives; a Buffer at run time. */
+  onOutput?: (chunk: Uint8Array, stream: "stdout" | "stderr", jobNum: number | undefined) => void;
   /** Aborting kills a command task's process (a launcher's per-job timeout). */
   signal?: AbortSignal;
 }

@@ -106,7 +106,8 @@ export interface ExecuteOptions {
   /** Aborting stops the experiment: no new run starts, running commands get SIGTERM and stay pending. */
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
-  onOutput?: (chunk: Buffer, stream: "stdout" | "stderr", runNum: number | undefined) => void;
+  /** Output of command runs as it arrives; a Buffer at run time. */
+  onOutput?: (chunk: Uint8Array, stream: "stdout" | "stderr", runNum: number | undefined) => void;
   /** Set by the detached orchestrator so `experiment list` knows how it runs. */
   background?: boolean;
   /** Where commands run; default process.cwd(). */
