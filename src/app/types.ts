@@ -49,6 +49,7 @@ export interface CommandTask {
 
 export type AppTask = TaskFunction<never> | CommandTask;
 
+/** Callbacks through which a run reports what happens, since the library never prints. */
 export interface RunHooks {
   /** Every status change, for progress displays. The library itself never prints. */
   onEvent?: (event: RunEvent) => void;
@@ -60,6 +61,7 @@ export interface RunHooks {
   workerEntry?: { script: string; execArgv: string[] };
 }
 
+/** What one run (no `--multirun`) ended with. */
 export interface SingleRunOutcome {
   mode: "run";
   status: "completed" | "failed";
@@ -72,6 +74,7 @@ export interface SingleRunOutcome {
   thrown?: unknown;
 }
 
+/** What a sweep ended with: its dir, counts and every job's record. */
 export interface MultirunOutcome {
   mode: "multirun";
   status: "completed" | "failed" | "partial";
@@ -84,4 +87,5 @@ export interface MultirunOutcome {
   jobs: JobRecord[];
 }
 
+/** What {@link runApp} resolves to: a single run's or a sweep's outcome. */
 export type AppOutcome = SingleRunOutcome | MultirunOutcome;

@@ -12,11 +12,13 @@ import type { LauncherPlugin } from "./types.js";
 const launchers = new Map<string, LauncherPlugin>();
 const sweepers = new Map<string, SweeperPlugin>();
 
+/** Adds a launcher: `hydra/launcher=<plugin.name>` selects it, and its config node joins the `hydra/launcher` group. */
 export function registerLauncher(plugin: LauncherPlugin): void {
   launchers.set(plugin.name, plugin);
   registerConfig({ group: "hydra/launcher", name: plugin.name, node: fromPlain(plugin.configNode), provider: "hydrant" });
 }
 
+/** Adds a sweeper: `hydra/sweeper=<plugin.name>` selects it, and its config node joins the `hydra/sweeper` group. */
 export function registerSweeper(plugin: SweeperPlugin): void {
   sweepers.set(plugin.name, plugin);
   registerConfig({ group: "hydra/sweeper", name: plugin.name, node: fromPlain(plugin.configNode), provider: "hydrant" });

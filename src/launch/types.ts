@@ -20,6 +20,7 @@ export interface PreparedJob {
   keyOrigin?: KeyOrigin;
 }
 
+/** How one job ended, as a launcher reports it. */
 export interface JobOutcome {
   status: "completed" | "failed";
   /** A function task's return value, or what a command wrote to $HYDRANT_RESULT. */
@@ -58,6 +59,7 @@ export interface LaunchSink {
   notify?(event: LauncherEvent): void;
 }
 
+/** Runs a sweep's jobs (Hydra's Launcher): made by a {@link LauncherPlugin} for one sweep. */
 export interface Launcher {
   /** Runs the jobs, pulling the next one only when it can start it; resolves when all ended. */
   launch(jobs: AsyncIterable<PreparedJob>, sink: LaunchSink): Promise<void>;
@@ -71,6 +73,7 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
 }
 
+/** What a launcher gets for one sweep: its config, the task, and how to run one job. */
 export interface LaunchContext {
   /** The launcher's config node (`hydra.launcher`), resolved to plain data. */
   config: Record<string, unknown>;
@@ -82,6 +85,7 @@ export interface LaunchContext {
   onOutput?: ExecuteOptions["onOutput"];
 }
 
+/** A launcher as registered with {@link registerLauncher}: its name, config node, and a factory. */
 export interface LauncherPlugin {
   /** Option name in the `hydra/launcher` group (`hydra/launcher=<name>`). */
   name: string;

@@ -1,6 +1,7 @@
 /** Events the run engine emits instead of printing (see RunHooks.onEvent). */
 import type { JobStatus } from "./manifest.js";
 
+/** A status change of a run or sweep, given to {@link RunHooks.onEvent}. */
 export type RunEvent =
   | { type: "run_start"; outputDir: string }
   | { type: "run_end"; outputDir: string; status: JobStatus }

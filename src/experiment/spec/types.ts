@@ -93,6 +93,7 @@ export interface ExperimentRunRecord extends JobRecord {
   interrupted_at?: string;
 }
 
+/** An experiment's manifest: a sweep manifest whose origin is the spec. */
 export interface ExperimentManifest extends Omit<Manifest, "origin" | "jobs"> {
   origin: Partial<ExperimentOrigin> & SweepOrigin;
   jobs: ExperimentRunRecord[];
@@ -114,6 +115,7 @@ export interface ExecuteOptions {
   cwd?: string;
 }
 
+/** Options of {@link runExperiment}. */
 export interface RunExperimentOptions extends ExecuteOptions {
   /** Where experiment dirs go; default `./experiments`. */
   root?: string;
@@ -123,6 +125,7 @@ export interface RunExperimentOptions extends ExecuteOptions {
 
 export type ExperimentState = "pending" | "running" | "finished" | "failed" | "partial" | "stopped" | "crashed";
 
+/** How an experiment run ended: its dir, state and counts. */
 export interface ExperimentOutcome {
   dir: string;
   state: ExperimentState;

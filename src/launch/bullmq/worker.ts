@@ -12,6 +12,7 @@ import { loadBullmq } from "./load.js";
 import { isQueueJobData, jsonSafe, type QueueFailureDetails, type QueueJobData, type QueueJobResult } from "./protocol.js";
 import { EntryProcesses, runPayload } from "./run-payload.js";
 
+/** Options of {@link runWorker}: which Redis and queue, how many jobs at once, and where events go. */
 export interface RunWorkerOptions {
   /** Redis URL, e.g. redis://127.0.0.1:6379. */
   redis: string;
@@ -38,6 +39,7 @@ export interface RunWorkerOptions {
   onMessage?: (text: string) => void;
 }
 
+/** What a queue worker reports while it runs (see {@link RunWorkerOptions}). */
 export type WorkerEvent =
   | { type: "worker_ready"; name: string; queue: string; concurrency: number }
   | { type: "job_start"; id: string; num?: number; attempt: number; jobDir: string }
@@ -47,6 +49,7 @@ export type WorkerEvent =
   | { type: "worker_stopping"; running: number; graceMs: number }
   | { type: "worker_stopped"; completed: number; failed: number; released: number };
 
+/** What a worker did, once it stopped. */
 export interface WorkerSummary {
   name: string;
   completed: number;
