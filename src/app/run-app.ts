@@ -8,26 +8,25 @@ import path from "node:path";
 import { ConfigList, isDict } from "../config/node.js";
 import { globalResolvers } from "../config/interpolation/index.js";
 import { LaunchError } from "../errors.js";
-import { registerBuiltinPlugins } from "../launch/builtins.js";
-import { errorText } from "../launch/error-text.js";
-import { executeJob } from "../launch/executor.js";
-import { findLauncher } from "../launch/registry.js";
-import type { PreparedJob, TaskRef } from "../launch/types.js";
-import { getPath, resolvePath, setPath } from "../runs/config-access.js";
+import { errorText } from "../job/error-text.js";
+import { executeJob } from "../job/executor.js";
+import { findLauncher } from "../plugins/registry.js";
+import type { PreparedJob } from "../core/launcher.js";
+import type { AppTask, TaskRef } from "../core/task.js";
+import { getPath, resolvePath, setPath } from "../compose/config-access.js";
 import type { RunEvent } from "../runs/events.js";
-import { pinSweepDir, placeRun, placeSweepJob, sweepDirOf, writeMultirunYaml } from "../runs/job-dirs.js";
+import { pinSweepDir, placeRun, placeSweepJob, sweepDirOf } from "../job/job-dirs.js";
 import { countJobs, ManifestWriter, readManifest, type JobRecord, type SweepOrigin } from "../runs/manifest.js";
-import { compose, configLocation, type Composed, type ConfigLocation } from "../sweep/compose-access.js";
-import { planSweep, type SweepPlan } from "../sweep/plan.js";
+import { compose, configLocation, type Composed, type ConfigLocation } from "../runs/compose-access.js";
+import { planSweep, writeMultirunYaml, type SweepPlan } from "../runs/plan.js";
 import { SweepState } from "./sweep-state.js";
-import type { AppArgs, AppOutcome, AppTask, MultirunOutcome, RunHooks, SingleRunOutcome } from "./types.js";
+import type { AppArgs, AppOutcome, MultirunOutcome, RunHooks, SingleRunOutcome } from "./types.js";
 
 /** Above this many jobs the manifest lists jobs as they start instead of all of them up front. */
 const LIST_PENDING_UP_TO = 10_000;
 
 /** Runs a parsed Hydra app command line (see {@link parseAppArgv}): one run, a multirun sweep, or the resumption of one, with `task` as the job. Never prints: progress goes to `hooks`. */
 export async function runApp(args: AppArgs, task: AppTask, hooks: RunHooks = {}): Promise<AppOutcome> {
-  registerBuiltinPlugins();
   // A new run, a new instant for ${now:…} (cached from here on, so all its jobs share it).
   globalResolvers.clearCache("now");
   if (args.resume !== undefined) return resumeSweep(args, task, hooks);

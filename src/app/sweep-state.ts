@@ -1,7 +1,7 @@
 /** The launcher's sink for one sweep: records every change in the manifest and emits events. */
-import type { LauncherEvent, RunEvent } from "../runs/events.js";
+import type { RunEvent } from "../runs/events.js";
 import type { ManifestWriter } from "../runs/manifest.js";
-import type { JobOutcome, JobPlacement, LaunchSink, PreparedJob } from "../launch/types.js";
+import type { JobOutcome, JobPlacement, LauncherEvent, LaunchSink, PreparedJob } from "../core/launcher.js";
 
 export class SweepState implements LaunchSink {
   stopped = false;

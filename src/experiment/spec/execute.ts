@@ -9,10 +9,10 @@ import path from "node:path";
 import { ConfigDict, ConfigList, type ConfigValue } from "../../config/node.js";
 import { parseYaml } from "../../config/yaml.js";
 import { LaunchError } from "../../errors.js";
-import { registerBuiltinPlugins } from "../../launch/builtins.js";
-import { errorText } from "../../launch/error-text.js";
-import { findLauncher } from "../../launch/registry.js";
-import type { PreparedJob, TaskRef } from "../../launch/types.js";
+import { errorText } from "../../job/error-text.js";
+import { findLauncher } from "../../plugins/registry.js";
+import type { PreparedJob } from "../../core/launcher.js";
+import type { TaskRef } from "../../core/task.js";
 import { countJobs, ManifestWriter } from "../../runs/manifest.js";
 import { activeOrchestrator, ORCHESTRATOR_LOG, readExperiment, writeOrchestrator } from "./layout.js";
 import { executeWithMetrics } from "./metrics.js";
@@ -39,7 +39,6 @@ export async function executeExperiment(dirArg: string, options: ExecuteOptions 
   const emit = options.onEvent ?? (() => {});
   const sink = new ExperimentSink(manifest, emit, () => stop.signal.aborted);
   try {
-    registerBuiltinPlugins();
     const plugin = findLauncher(undefined, launcherName(parallel));
     manifest.setSweep({ launcher: plugin.name });
     const task: TaskRef = { kind: "command", argv };

@@ -3,7 +3,7 @@
  * atomic snapshot soon) with the engine's fields and the experiment's own. A run ended by a stop is
  * not a failure: it goes back to pending, marked `interrupted_at`, and a resume runs it again.
  */
-import type { JobOutcome, JobPlacement, LaunchSink, PreparedJob } from "../../launch/types.js";
+import type { JobOutcome, JobPlacement, LaunchSink, PreparedJob } from "../../core/launcher.js";
 import type { RunEvent } from "../../runs/events.js";
 import type { ManifestWriter } from "../../runs/manifest.js";
 import type { ExperimentRunRecord } from "./types.js";

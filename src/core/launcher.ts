@@ -5,8 +5,7 @@
  */
 import type { KeyOrigin } from "../compose/key-origin.js";
 import type { ConfigDict } from "../config/node.js";
-import type { TaskContext } from "../app/types.js";
-import type { LauncherEvent } from "../runs/events.js";
+import type { TaskRef } from "./task.js";
 
 /** One job, ready to run: the full composed config (hydra node included) and its absolute dir. */
 export interface PreparedJob {
@@ -34,11 +33,6 @@ export interface JobOutcome {
   /** The machine (worker) that ran the job's last attempt, for remote launchers. */
   host?: string;
 }
-
-/** What the task is: a function called in-process, or a program run per job. */
-export type TaskRef =
-  | { kind: "function"; fn: (cfg: never, ctx: TaskContext) => unknown }
-  | { kind: "command"; argv: string[] };
 
 export interface JobPlacement {
   /** Pool slot / worker index. */
@@ -84,6 +78,15 @@ export interface LaunchContext {
   entry?: { script: string; execArgv: string[] };
   onOutput?: ExecuteOptions["onOutput"];
 }
+
+/** What a launcher reports beyond job starts and ends (see LaunchSink.notify). */
+export type LauncherEvent =
+  /** Counts across all workers of a distributed launcher; `retried` counts restarts (failures and stalls). */
+  | { type: "launcher_progress"; launcher: string; queued: number; running: number; done: number; failed: number; retried: number }
+  /** A job is being run again: after a failed attempt, or because its worker died (stalled). */
+  | { type: "job_retry"; num: number; attempt: number; reason: string }
+  /** Something the user should see, e.g. Redis unreachable and being waited for. */
+  | { type: "launcher_notice"; launcher: string; level: "info" | "warning"; message: string };
 
 /** A launcher as registered with {@link registerLauncher}: its name, config node, and a factory. */
 export interface LauncherPlugin {
