@@ -107,7 +107,9 @@ async function buildLibrary() {
     ...common, format: "cjs", packages: "external", outfile: "dist/hydrant.cjs",
     stdin: { contents: lines.join("\n"), resolveDir: process.cwd(), sourcefile: "hydrant-library.ts", loader: "ts" },
     define: { ...common.define, "import.meta.url": "__hydrantImportMetaUrl" },
-    banner: { js: "var __hydrantImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    // An app that bundles hydrant into an ES module has no __filename: then the library does not know
+    // where it lies (only starting a background experiment needs to), but it loads.
+    banner: { js: "var __hydrantImportMetaUrl = typeof __filename === 'string' ? require('node:url').pathToFileURL(__filename).href : undefined;" },
   });
   const bundle = createRequire(path.resolve("dist/hydrant.cjs"))(path.resolve("dist/hydrant.cjs"));
   for (const [name, src] of Object.entries(LIBRARY)) {
