@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { readManifest } from "../../src/runs/manifest.js";
 import { read, readLog, runAppSync, tmpDir } from "./helpers.js";
 
+// Each test starts node with tsx, slow on a loaded machine.
 describe("main() single run", { timeout: 60_000 }, () => {
   it("composes, makes outputs/YYYY-MM-DD/HH-MM-SS with the .hydra files and calls the task", () => {
     const cwd = tmpDir();
