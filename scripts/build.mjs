@@ -69,6 +69,12 @@ function routeDynamicImports(file) {
 }
 
 rmSync("dist", { recursive: true, force: true });
+// The dashboard's page: one browser script with its stylesheet inside, read by `hydrant ui` and inlined
+// by `hydrant results --html`. Never loaded by the bin itself.
+await build({
+  entryPoints: { app: "src/dashboard/client/main.ts" }, outdir: "dist/dashboard", bundle: true, format: "iife", platform: "browser",
+  target: ["chrome110", "firefox110", "safari16"], minify: true, loader: { ".css": "text" }, legalComments: "eof", logLevel: "warning",
+});
 await build({ ...common, entryPoints: LAZY, outdir: "dist/lazy", splitting: true, chunkNames: "chunks/[name]-[hash]", external, banner, plugins: [builtinsViaRequire] });
 await build({
   ...common, format: "cjs", entryPoints: { "cli-main": "src/cli/main.ts" }, outdir: "dist", outExtension: { ".js": ".cjs" }, external, plugins: [lazyEntries],
@@ -90,7 +96,7 @@ await buildLibrary();
 const withTypes = !process.argv.includes("--no-types");
 // Declarations: dist/types/ is in dist's CommonJS scope, as the code they describe (dist/hydrant.cjs).
 if (withTypes) execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json", "--emitDeclarationOnly"], { stdio: "inherit" });
-const expected = ["dist/cli.js", "dist/cli-main.cjs", "dist/lazy/commands.js", "dist/hydrant.cjs"];
+const expected = ["dist/cli.js", "dist/dashboard/app.js", "dist/cli-main.cjs", "dist/lazy/commands.js", "dist/hydrant.cjs"];
 for (const name of Object.keys(LIBRARY)) expected.push(`dist/${name}.cjs`, `dist/${name}.mjs`, ...(withTypes ? [`dist/${name}.d.cts`, `dist/${name}.d.mts`, typesOf(LIBRARY[name])] : []));
 for (const f of expected) if (!existsSync(f)) throw new Error(`build produced no ${f}`);
 
