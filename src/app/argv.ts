@@ -9,7 +9,7 @@ export const INFO_TOPICS = new Set(["all", "config", "config-groups", "defaults"
 const CFG_VALUES = new Set(["job", "hydra", "all"]);
 
 type ValueFlag = "configPath" | "configName" | "configDir" | "cfg" | "package" | "resume" | "limit";
-type BoolFlag = "resolve" | "multirun" | "run" | "help" | "hydraHelp";
+type BoolFlag = "resolve" | "multirun" | "run" | "help" | "hydraHelp" | "yes";
 
 const VALUE_FLAGS: Record<string, ValueFlag> = {
   "--config-path": "configPath", "-cp": "configPath",
@@ -27,6 +27,7 @@ const BOOL_FLAGS: Record<string, BoolFlag> = {
   "--run": "run", "-r": "run",
   "--help": "help", "-h": "help",
   "--hydra-help": "hydraHelp",
+  "--yes": "yes", "-y": "yes",
 };
 
 export class ArgvError extends HydrantError {}

@@ -65,6 +65,13 @@ export interface ExecuteOptions {
   onOutput?: (chunk: Uint8Array, stream: "stdout" | "stderr", jobNum: number | undefined) => void;
   /** Aborting kills a command task's process (a launcher's per-job timeout). */
   signal?: AbortSignal;
+  /** Called with a command's pid once it runs (the manifest records it). */
+  onSpawn?: (pid: number) => void;
+  /**
+   * A resumed sweep: a command that exited 0 in this job dir after its launcher died (before the
+   * manifest could say so) counts as completed instead of running again.
+   */
+  resume?: boolean;
 }
 
 /** What a launcher gets for one sweep: its config, the task, and how to run one job. */

@@ -40,7 +40,6 @@ describe("composeConfig", () => {
   it("puts the hydra node first and fills its runtime fields", () => {
     const r = composeConfig({ configDir: APP, configName: "config", overrides: ["db=postgresql", "app.name=x", "hydra.job.chdir=true"] });
     expect([...r.config.keys()][0]).toBe("hydra");
-    // biome-ignore lint/suspicious/noExplicitAny: the test walks deep into the composed hydra node
     const hydra = plain(r.config).hydra as Record<string, any>;
     expect(hydra.job.name).toBe("config");
     expect(hydra.job.config_name).toBe("config");
