@@ -33,10 +33,11 @@ export async function runApp(args: AppArgs, task: AppTask, hooks: RunHooks = {})
   const taskRef = toTaskRef(task, args);
   const location = configLocation(args);
   const origin: SweepOrigin = { cwd: process.cwd(), ...defined({ configDir: location.configDir, searchPath: location.searchPath, configName: args.configName }), overrides: args.overrides, ...commandOrEntry(taskRef, hooks) };
-  if (args.multirun) return runSweep({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit });
+  if (args.multirun) return runSweep({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit, detach: args.detach });
   const composed = compose(location, args.overrides, "RUN");
   // hydra.mode: MULTIRUN in a config makes the app sweep without -m, as in Hydra 1.2+.
-  if (getPath(composed.config, "hydra.mode") === "MULTIRUN") return runSweep({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit });
+  if (getPath(composed.config, "hydra.mode") === "MULTIRUN") return runSweep({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit, detach: args.detach });
+  if (args.detach) throw new LaunchError("--detach applies to sweeps: add --multirun (-m).");
   return runSingle(composed, taskRef, hooks);
 }
 
@@ -81,6 +82,7 @@ interface SweepRequest {
   origin: SweepOrigin;
   limit?: number;
   resumeDir?: string;
+  detach?: boolean;
 }
 
 async function runSweep(req: SweepRequest): Promise<MultirunOutcome> {
@@ -94,10 +96,14 @@ async function runSweep(req: SweepRequest): Promise<MultirunOutcome> {
   if (!req.resumeDir) writeMultirunYaml(master, sweepDir);
   const launcherChoice = plan.master.choices["hydra/launcher"];
   const plugin = findLauncher(getPath(master, "hydra.launcher._target_"), typeof launcherChoice === "string" ? launcherChoice : undefined);
+  if (req.detach && !plugin.detachable) throw new LaunchError(`--detach needs a launcher whose jobs run on without hydrant (e.g. hydra/launcher=slurm); the ${plugin.name} launcher runs them in this process's care.`, { key: "hydra/launcher" });
   const manifest = req.resumeDir ? ManifestWriter.open(sweepDir) : ManifestWriter.create({ sweepDir, origin: req.origin, total, launcher: plugin.name, jobs: pendingJobs(plan, total) });
   if (req.resumeDir) manifest.setSweep({ total, launcher: plugin.name });
   const emit = req.hooks.onEvent ?? (() => {});
   const state = new SweepState(manifest, emit, req.hooks.failFast ?? false);
+  // Interrupted: no new job starts, whatever the launcher; one that honors the signal also stops what runs.
+  const stop = () => void (state.stopped = true);
+  req.hooks.signal?.addEventListener("abort", stop, { once: true });
   try {
     const launcher = plugin.create({
       config: launcherConfig(master),
@@ -105,14 +111,18 @@ async function runSweep(req: SweepRequest): Promise<MultirunOutcome> {
       execute: (job, o) => executeJob(job, req.taskRef, o),
       entry: req.hooks.workerEntry,
       onOutput: req.hooks.onOutput,
+      signal: req.hooks.signal,
+      detach: req.detach,
     });
     const toRun = countToRun(manifest, total, req.limit);
     emit({ type: "sweep_start", sweepDir, total, toRun, launcher: plugin.name });
     await launcher.launch(jobStream(plan, { sweepDir, pin: req.resumeDir !== undefined }, manifest, state, req.limit), state);
   } finally {
+    req.hooks.signal?.removeEventListener("abort", stop);
     finish(manifest);
   }
-  return sweepOutcome(manifest, sweepDir, emit, state.startedAt);
+  const outcome = sweepOutcome(manifest, sweepDir, emit, state.startedAt);
+  return { ...outcome, ...(req.detach && { detached: true }), ...(req.hooks.signal?.aborted && { interrupted: true }) };
 }
 
 /** Like Hydra's validate_batch_is_legal, but for the first job only: later ones compose lazily. */
@@ -185,7 +195,7 @@ async function resumeSweep(args: AppArgs, task: AppTask, hooks: RunHooks): Promi
   const m = readManifest(sweepDir);
   const taskRef = resumeTask(task, args, m.origin);
   const location: ConfigLocation = { configDir: m.origin.configDir, searchPath: m.origin.searchPath, configName: m.origin.configName };
-  return runSweep({ location, overrides: m.origin.overrides, taskRef, hooks, origin: m.origin, limit: args.limit, resumeDir: sweepDir });
+  return runSweep({ location, overrides: m.origin.overrides, taskRef, hooks, origin: m.origin, limit: args.limit, resumeDir: sweepDir, detach: args.detach });
 }
 
 function resumeTask(task: AppTask, args: AppArgs, origin: SweepOrigin): TaskRef {

@@ -1,6 +1,6 @@
 /** The launcher's sink for one sweep: records every change in the manifest and emits events. */
 import type { LauncherEvent, RunEvent } from "../runs/events.js";
-import type { ManifestWriter } from "../runs/manifest.js";
+import type { JobRecord, ManifestWriter } from "../runs/manifest.js";
 import type { JobOutcome, JobPlacement, LaunchSink, PreparedJob } from "../launch/types.js";
 
 export class SweepState implements LaunchSink {
@@ -19,7 +19,7 @@ export class SweepState implements LaunchSink {
   started(job: PreparedJob, where: JobPlacement): void {
     const num = job.num as number;
     const attempts = (this.manifest.job(num)?.attempts ?? 0) + 1;
-    this.manifest.replace({ num, overrides: job.overrides, status: "running", jobDir: job.jobDir, startedAt: new Date().toISOString(), attempts });
+    this.manifest.replace({ num, overrides: job.overrides, status: "running", jobDir: job.jobDir, startedAt: new Date().toISOString(), attempts, ...launcherFacts(where) });
     this.running++;
     this.emit({ type: "job_start", num, overrides: job.overrides, jobDir: job.jobDir, ...where });
   }
@@ -51,7 +51,7 @@ export class SweepState implements LaunchSink {
   }
 }
 
-/** Attempts and host, recorded only when the launcher knows them (a distributed launcher does). */
-function launcherFacts(outcome: JobOutcome): { attempts?: number; host?: string } {
-  return { ...(outcome.attempts !== undefined && { attempts: outcome.attempts }), ...(outcome.host !== undefined && { host: outcome.host }) };
+/** Attempts, host and scheduler job, recorded only when the launcher knows them (a distributed launcher does). */
+function launcherFacts(facts: Pick<JobOutcome, "attempts" | "host" | "scheduler">): Pick<JobRecord, "attempts" | "host" | "scheduler"> {
+  return { ...(facts.attempts !== undefined && { attempts: facts.attempts }), ...(facts.host !== undefined && { host: facts.host }), ...(facts.scheduler !== undefined && { scheduler: facts.scheduler }) };
 }

@@ -23,6 +23,8 @@ export interface AppArgs {
   resume?: string;
   /** Run at most this many jobs now (the rest stay pending for a later resume). */
   limit?: number;
+  /** Submit the sweep and return without waiting (a launcher whose jobs run elsewhere, e.g. slurm). */
+  detach?: boolean;
   /** `-- CMD ARGS…`: an external program as the task. */
   command?: string[];
   help?: boolean;
@@ -58,6 +60,8 @@ export interface RunHooks {
   failFast?: boolean;
   /** The script (and node flags) the local launcher forks as workers for function tasks. */
   workerEntry?: { script: string; execArgv: string[] };
+  /** Aborting interrupts a sweep: the launcher stops (or cancels) what runs, records it and returns. */
+  signal?: AbortSignal;
 }
 
 export interface SingleRunOutcome {
@@ -82,6 +86,10 @@ export interface MultirunOutcome {
   /** Jobs that were not run now (a `limit`, fail-fast, or an interrupted sweep). */
   notRun: number;
   jobs: JobRecord[];
+  /** `--detach`: the jobs were handed over and run on; `--resume` collects them. */
+  detached?: boolean;
+  /** The sweep was interrupted (RunHooks.signal). */
+  interrupted?: boolean;
 }
 
 export type AppOutcome = SingleRunOutcome | MultirunOutcome;

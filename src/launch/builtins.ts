@@ -5,6 +5,7 @@ import { BULLMQ_LAUNCHER } from "./bullmq/config.js";
 import { deferredLauncherPlugin } from "./deferred.js";
 import { LOCAL_LAUNCHER } from "./local-config.js";
 import { registerLauncher, registerSweeper } from "./registry.js";
+import { SLURM_LAUNCHER } from "./slurm/config.js";
 
 let registered = false;
 
@@ -15,4 +16,5 @@ export function registerBuiltinPlugins(): void {
   registerLauncher(basicLauncherPlugin);
   registerLauncher(deferredLauncherPlugin(LOCAL_LAUNCHER, async () => (await import("./local.js")).localLauncherPlugin));
   registerLauncher(deferredLauncherPlugin(BULLMQ_LAUNCHER, async () => (await import("./bullmq/index.js")).bullmqLauncherPlugin));
+  registerLauncher(deferredLauncherPlugin(SLURM_LAUNCHER, async () => (await import("./slurm/index.js")).slurmLauncherPlugin));
 }

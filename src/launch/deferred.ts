@@ -5,7 +5,7 @@
  */
 import type { LauncherPlugin } from "./types.js";
 
-export type LauncherDescriptor = Pick<LauncherPlugin, "name" | "target" | "configNode">;
+export type LauncherDescriptor = Pick<LauncherPlugin, "name" | "target" | "configNode" | "detachable">;
 
 export function deferredLauncherPlugin(descriptor: LauncherDescriptor, load: () => Promise<LauncherPlugin>): LauncherPlugin {
   return {

@@ -30,6 +30,8 @@ export interface JobRecord {
   attempts?: number;
   /** The worker (host:pid) that ran the job, for distributed launchers. */
   host?: string;
+  /** The batch scheduler's job id and state (SLURM: `1234_5`, `COMPLETED`/`TIMEOUT`/`CANCELLED`…). */
+  scheduler?: { id: string; state: string };
 }
 
 /** What the sweep was started with, so `resume` can re-create it. */
