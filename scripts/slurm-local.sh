@@ -33,7 +33,7 @@ write_conf() {
   mkdir -p "$dir/state" "$dir/spool" "$dir/log" "$dir/run"
   cat >"$conf" <<EOF
 ClusterName=hydrant-local
-SlurmctldHost=$host
+SlurmctldHost=$host(127.0.0.1)
 SlurmctldPort=$ctl_port
 SlurmdPort=$d_port
 SlurmUser=root
@@ -65,7 +65,7 @@ InactiveLimit=0
 # Trust the CPU count above even when it differs from the hardware's (SLURM_LOCAL_CPUS).
 SlurmdParameters=config_overrides
 GresTypes=gpu
-NodeName=$host CPUs=$cpus RealMemory=$mem Gres=gpu:2 State=UNKNOWN
+NodeName=$host NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=$mem Gres=gpu:2 State=UNKNOWN
 PartitionName=debug Nodes=$host Default=YES MaxTime=INFINITE State=UP
 EOF
   # Two pretend GPUs: enough for SLURM to allocate them and set CUDA_VISIBLE_DEVICES per task.
