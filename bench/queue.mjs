@@ -38,7 +38,7 @@ async function loadLibrary() {
   const [{ bullmqLauncherPlugin }, { localLauncherPlugin }, { executeJob }, { fromPlain }] = await Promise.all([
     src("launch/bullmq/index.ts"),
     src("launch/local.ts"),
-    src("launch/executor.ts"),
+    src("job/executor.ts"),
     src("config/node.ts"),
   ]);
   return { bullmqLauncherPlugin, localLauncherPlugin, executeJob, fromPlain };

@@ -51,13 +51,13 @@ export type { Override, OverrideType, ValueType, ParsedElement, Sweep } from "./
 // Running apps and sweeps
 export { main, type MainOptions } from "./cli/main-app.js";
 export { runApp, parseAppArgv } from "./app/index.js";
-export { iterateSweepJobs } from "./sweep/index.js";
-export type { AppArgs, AppOutcome, MultirunOutcome, SingleRunOutcome, RunHooks, TaskContext, TaskFunction, CommandTask } from "./app/index.js";
-export { registerLauncher, registerSweeper, type Launcher, type LauncherPlugin, type LaunchContext, type LaunchSink, type PreparedJob, type JobOutcome } from "./launch/index.js";
-export { deferredLauncherPlugin, type LauncherDescriptor } from "./launch/deferred.js";
+export { iterateSweepJobs } from "./runs/index.js";
+export type { AppArgs, AppOutcome, MultirunOutcome, SingleRunOutcome, RunHooks } from "./app/index.js";
+export type { TaskContext, TaskFunction, CommandTask, Launcher, LauncherPlugin, LaunchContext, LaunchSink, PreparedJob, JobOutcome } from "./core/index.js";
+export { registerLauncher, registerSweeper, deferredLauncherPlugin, type LauncherDescriptor } from "./plugins/index.js";
 // Distributed sweeps (hydra/launcher=bullmq): what `hydrant worker` and `hydrant queue status` run
 export { runWorker, queueStatus, formatQueueStatus, type RunWorkerOptions, type WorkerEvent, type WorkerSummary, type QueueStatus } from "./launch/bullmq/index.js";
-export type { Sweeper, SweeperPlugin } from "./sweep/index.js";
+export type { Sweeper, SweeperPlugin } from "./core/index.js";
 export { readManifest, formatResultsTable, formatProgress, type Manifest, type JobRecord, type JobStatus, type RunEvent } from "./runs/index.js";
 
 // Experiment specs: what `hydrant experiment run|list|stop|logs|show` run

@@ -3,11 +3,8 @@
  * and flags. The candidates depend on what is already on the line (earlier overrides change the
  * composed config), exactly as Hydra's completion plugins do.
  */
-import { loadConfigGroupsIndex } from "../compose/index.js";
 import { isDict, isList, type ConfigValue } from "../config/node.js";
-import { configLocation } from "../sweep/compose-access.js";
-import { composeConfig } from "../compose/index.js";
-import { registerBuiltinPlugins } from "../launch/builtins.js";
+import { appConfigGroups, composeAppConfig, configLocation } from "../runs/compose-access.js";
 import type { AppArgs } from "./types.js";
 
 const FLAGS = ["--config-path", "--config-name", "--config-dir", "--cfg", "--resolve", "--package", "--info", "--multirun", "--run", "--help", "--hydra-help", "--version", "--shell-completion", "--resume", "--limit"];
@@ -17,9 +14,8 @@ export function completeWord(args: AppArgs, word: string, cwd = process.cwd()): 
   if (word.startsWith("-")) return FLAGS.filter((f) => f.startsWith(word));
   const prefix = /^(\+\+|\+|~)?/.exec(word)?.[0] ?? "";
   const body = word.slice(prefix.length);
-  registerBuiltinPlugins();
   const loc = configLocation(args, cwd);
-  const groups = loadConfigGroupsIndex({ configDir: loc.configDir, searchPath: loc.searchPath, cwd });
+  const groups = appConfigGroups({ configDir: loc.configDir, searchPath: loc.searchPath, cwd });
   const eq = body.indexOf("=");
   if (eq !== -1) {
     const key = body.slice(0, eq).split("@")[0];
@@ -37,7 +33,7 @@ function configKeyCandidates(args: AppArgs, body: string, cwd: string): string[]
   let config: ConfigValue;
   try {
     const loc = configLocation(args, cwd);
-    config = composeConfig({ configDir: loc.configDir, searchPath: loc.searchPath, configName: loc.configName ?? null, overrides: args.overrides, cwd }).config;
+    config = composeAppConfig({ configDir: loc.configDir, searchPath: loc.searchPath, configName: loc.configName ?? null, overrides: args.overrides, cwd }).config;
   } catch {
     return []; // an unfinished line often does not compose; offer what the groups give
   }

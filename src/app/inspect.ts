@@ -3,7 +3,7 @@
  * both print exactly what Hydra prints; the callers only write the strings.
  */
 import { withKeyOrigin } from "../compose/key-origin.js";
-import { composeConfig, loadConfigGroupsIndex, type ComposeResult } from "../compose/index.js";
+import type { ComposeResult } from "../compose/index.js";
 import { InputDefault, type DefaultsTreeNode } from "../compose/index.js";
 import { HYDRA_VERSION } from "../compose/index.js";
 import { GroupDefault, VirtualRoot } from "../compose/index.js";
@@ -11,18 +11,16 @@ import { ConfigDict, isDict, type ConfigValue } from "../config/node.js";
 import { selectNode } from "../config/path.js";
 import { toYaml } from "../config/yaml.js";
 import { HydrantError } from "../errors.js";
-import { registerBuiltinPlugins } from "../launch/builtins.js";
-import { hydraOnly, resolvePath, resolveTaskConfigTree, withoutHydra } from "../runs/config-access.js";
-import { configLocation, type ConfigLocation } from "../sweep/compose-access.js";
-import { iterateSweepJobs } from "../sweep/plan.js";
+import { hydraOnly, resolvePath, resolveTaskConfigTree, withoutHydra } from "../compose/config-access.js";
+import { appConfigGroups, composeAppConfig, configLocation, type ConfigLocation } from "../runs/compose-access.js";
+import { iterateSweepJobs } from "../runs/plan.js";
 import { INFO_TOPICS } from "./argv.js";
 import type { AppArgs } from "./types.js";
 
 
 function composeFor(args: AppArgs, cwd: string): ComposeResult {
-  registerBuiltinPlugins();
   const loc = configLocation(args, cwd);
-  return composeConfig({ configDir: loc.configDir, searchPath: loc.searchPath, configName: loc.configName ?? null, overrides: args.overrides, runMode: "RUN", cwd, fromShell: true });
+  return composeAppConfig({ configDir: loc.configDir, searchPath: loc.searchPath, configName: loc.configName ?? null, overrides: args.overrides, runMode: "RUN", cwd, fromShell: true });
 }
 
 /** `--cfg job|hydra|all [--resolve] [--package P]`; with --multirun one YAML document per job. */
@@ -136,9 +134,8 @@ function renderPlugins(): string {
 
 /** Every config group with its options: what Hydra users reach for and Hydra lacks. */
 export function renderConfigGroups(args: AppArgs, cwd = process.cwd()): string {
-  registerBuiltinPlugins();
   const loc: ConfigLocation = configLocation(args, cwd);
-  const groups = loadConfigGroupsIndex({ configDir: loc.configDir, searchPath: loc.searchPath, cwd });
+  const groups = appConfigGroups({ configDir: loc.configDir, searchPath: loc.searchPath, cwd });
   const app = groups.filter((g) => !isHydraGroup(g.group) && g.options.length > 0);
   const hydra = groups.filter((g) => isHydraGroup(g.group) && g.options.length > 0);
   const section = (title: string, list: typeof groups) =>
@@ -153,7 +150,7 @@ export function isHydraGroup(group: string): boolean {
 /** Hydra's compact `group: a, b, c` lines for help templates. */
 export function formatConfigGroups(args: AppArgs, predicate: (group: string) => boolean, cwd = process.cwd()): string {
   const loc = configLocation(args, cwd);
-  return loadConfigGroupsIndex({ configDir: loc.configDir, searchPath: loc.searchPath, cwd })
+  return appConfigGroups({ configDir: loc.configDir, searchPath: loc.searchPath, cwd })
     .filter((g) => g.options.length > 0 && predicate(g.group))
     .map((g) => `${g.group}: ${g.options.join(", ")}\n`)
     .join("");

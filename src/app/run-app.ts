@@ -8,35 +8,32 @@ import path from "node:path";
 import { ConfigList, isDict } from "../config/node.js";
 import { globalResolvers } from "../config/interpolation/index.js";
 import { LaunchError } from "../errors.js";
-import { registerBuiltinPlugins } from "../launch/builtins.js";
-import { errorText } from "../launch/error-text.js";
-import { executeJob } from "../launch/executor.js";
-import { findLauncher } from "../launch/registry.js";
-import type { PreparedJob, TaskRef } from "../launch/types.js";
-import { getPath, resolvePath, setPath } from "../runs/config-access.js";
-import type { RunEvent } from "../runs/events.js";
-import { pinSweepDir, placeRun, placeSweepJob, sweepDirOf, writeMultirunYaml } from "../runs/job-dirs.js";
-import { countJobs, ManifestWriter, readManifest, type JobRecord, type SweepOrigin } from "../runs/manifest.js";
-import { compose, configLocation, type Composed, type ConfigLocation } from "../sweep/compose-access.js";
-import { planSweep, type SweepPlan } from "../sweep/plan.js";
-import { SweepState } from "./sweep-state.js";
-import type { AppArgs, AppOutcome, AppTask, MultirunOutcome, RunHooks, SingleRunOutcome } from "./types.js";
+import { executeJob } from "../job/executor.js";
+import { findLauncher } from "../plugins/registry.js";
+import type { PreparedJob } from "../core/launcher.js";
+import type { AppTask, TaskRef } from "../core/task.js";
+import { getPath, resolvePath, setPath } from "../compose/config-access.js";
+import { pinSweepDir, placeRun, placeSweepJob, sweepDirOf } from "../job/job-dirs.js";
+import { runSweep, type SweepJob } from "../runs/engine.js";
+import { ManifestWriter, readManifest, type JobRecord, type SweepOrigin } from "../runs/manifest.js";
+import { compose, configLocation, type Composed, type ConfigLocation } from "../runs/compose-access.js";
+import { planSweep, writeMultirunYaml, type SweepPlan } from "../runs/plan.js";
+import type { AppArgs, AppOutcome, MultirunOutcome, RunHooks, SingleRunOutcome } from "./types.js";
 
 /** Above this many jobs the manifest lists jobs as they start instead of all of them up front. */
 const LIST_PENDING_UP_TO = 10_000;
 
 export async function runApp(args: AppArgs, task: AppTask, hooks: RunHooks = {}): Promise<AppOutcome> {
-  registerBuiltinPlugins();
   // A new run, a new instant for ${now:…} (cached from here on, so all its jobs share it).
   globalResolvers.clearCache("now");
   if (args.resume !== undefined) return resumeSweep(args, task, hooks);
   const taskRef = toTaskRef(task, args);
   const location = configLocation(args);
   const origin: SweepOrigin = { cwd: process.cwd(), ...defined({ configDir: location.configDir, searchPath: location.searchPath, configName: args.configName }), overrides: args.overrides, ...commandOrEntry(taskRef, hooks) };
-  if (args.multirun) return runSweep({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit, detach: args.detach });
+  if (args.multirun) return runMultirun({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit, detach: args.detach });
   const composed = compose(location, args.overrides, "RUN");
   // hydra.mode: MULTIRUN in a config makes the app sweep without -m, as in Hydra 1.2+.
-  if (getPath(composed.config, "hydra.mode") === "MULTIRUN") return runSweep({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit, detach: args.detach });
+  if (getPath(composed.config, "hydra.mode") === "MULTIRUN") return runMultirun({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit, detach: args.detach });
   if (args.detach) throw new LaunchError("--detach applies to sweeps: add --multirun (-m).");
   return runSingle(composed, taskRef, hooks);
 }
@@ -85,7 +82,7 @@ interface SweepRequest {
   detach?: boolean;
 }
 
-async function runSweep(req: SweepRequest): Promise<MultirunOutcome> {
+async function runMultirun(req: SweepRequest): Promise<MultirunOutcome> {
   const plan = planSweep(req.location, req.overrides);
   const master = plan.master.config;
   const sweepDir = req.resumeDir ?? sweepDirOf(master);
@@ -99,30 +96,24 @@ async function runSweep(req: SweepRequest): Promise<MultirunOutcome> {
   if (req.detach && !plugin.detachable) throw new LaunchError(`--detach needs a launcher whose jobs run on without hydrant (e.g. hydra/launcher=slurm); the ${plugin.name} launcher runs them in this process's care.`, { key: "hydra/launcher" });
   const manifest = req.resumeDir ? ManifestWriter.open(sweepDir) : ManifestWriter.create({ sweepDir, origin: req.origin, total, launcher: plugin.name, jobs: pendingJobs(plan, total) });
   if (req.resumeDir) manifest.setSweep({ total, launcher: plugin.name });
-  const emit = req.hooks.onEvent ?? (() => {});
-  const state = new SweepState(manifest, emit, req.hooks.failFast ?? false);
-  // Interrupted: no new job starts, whatever the launcher; one that honors the signal also stops what runs.
-  const stop = () => void (state.stopped = true);
-  req.hooks.signal?.addEventListener("abort", stop, { once: true });
-  try {
-    const launcher = plugin.create({
-      config: launcherConfig(master),
-      task: req.taskRef,
-      execute: (job, o) => executeJob(job, req.taskRef, o),
-      entry: req.hooks.workerEntry,
-      onOutput: req.hooks.onOutput,
-      signal: req.hooks.signal,
-      detach: req.detach,
-    });
-    const toRun = countToRun(manifest, total, req.limit);
-    emit({ type: "sweep_start", sweepDir, total, toRun, launcher: plugin.name });
-    await launcher.launch(jobStream(plan, { sweepDir, pin: req.resumeDir !== undefined }, manifest, state, req.limit), state);
-  } finally {
-    req.hooks.signal?.removeEventListener("abort", stop);
-    finish(manifest);
-  }
-  const outcome = sweepOutcome(manifest, sweepDir, emit, state.startedAt);
-  return { ...outcome, ...(req.detach && { detached: true }), ...(req.hooks.signal?.aborted && { interrupted: true }) };
+  const pin = req.resumeDir !== undefined;
+  const result = await runSweep({
+    manifest,
+    sweepDir,
+    plugin,
+    context: { config: launcherConfig(master), task: req.taskRef, execute: (job, o) => executeJob(job, req.taskRef, o), entry: req.hooks.workerEntry, onOutput: req.hooks.onOutput, signal: req.hooks.signal, detach: req.detach },
+    jobs: numbered(plan.sweeper.jobs()),
+    prepare: ({ num, overrides }) => {
+      const composed = plan.composeJob(overrides, num);
+      const jobDir = placeSweepJob(composed.config, num, sweepDir, pin);
+      return { num, overrides, config: composed.config, jobDir, keyOrigin: composed.keyOrigin };
+    },
+    limit: req.limit,
+    onEvent: req.hooks.onEvent,
+    recorder: { failFast: req.hooks.failFast, signal: req.hooks.signal },
+  });
+  const flags = { ...(req.detach && { detached: true }), ...(req.hooks.signal?.aborted && { interrupted: true }) };
+  return { mode: "multirun", status: result.status, sweepDir, total: result.total, completed: result.completed, failed: result.failed, notRun: result.notRun, jobs: result.jobs, ...flags };
 }
 
 /** Like Hydra's validate_batch_is_legal, but for the first job only: later ones compose lazily. */
@@ -133,10 +124,14 @@ function validateFirstJob(plan: SweepPlan): void {
   }
 }
 
+function* numbered(jobs: Iterable<string[]>): Generator<SweepJob> {
+  let num = 0;
+  for (const overrides of jobs) yield { num: num++, overrides };
+}
+
 function pendingJobs(plan: SweepPlan, total: number): JobRecord[] {
   if (total > LIST_PENDING_UP_TO) return [];
-  let num = 0;
-  return [...plan.sweeper.jobs()].map((overrides) => ({ num: num++, overrides, status: "pending" as const }));
+  return [...numbered(plan.sweeper.jobs())].map((job) => ({ ...job, status: "pending" as const }));
 }
 
 function launcherConfig(master: PreparedJob["config"]): Record<string, unknown> {
@@ -147,55 +142,13 @@ function launcherConfig(master: PreparedJob["config"]): Record<string, unknown> 
   return out;
 }
 
-function countToRun(manifest: ManifestWriter, total: number, limit: number | undefined): number {
-  const notDone = total - manifest.allJobs().filter((j) => j.status === "completed").length;
-  return limit === undefined ? notDone : Math.min(limit, notDone);
-}
-
-/** Jobs in sweep order, composed one at a time as the launcher asks; completed ones are skipped. */
-async function* jobStream(plan: SweepPlan, where: { sweepDir: string; pin: boolean }, manifest: ManifestWriter, state: SweepState, limit: number | undefined): AsyncGenerator<PreparedJob> {
-  let num = -1;
-  let dispatched = 0;
-  for (const overrides of plan.sweeper.jobs()) {
-    num++;
-    if (manifest.job(num)?.status === "completed") continue;
-    if (limit !== undefined && dispatched >= limit) return;
-    if (state.stopped) return;
-    dispatched++;
-    let job: PreparedJob;
-    try {
-      const composed = plan.composeJob(overrides, num);
-      const jobDir = placeSweepJob(composed.config, num, where.sweepDir, where.pin);
-      job = { num, overrides, config: composed.config, jobDir, keyOrigin: composed.keyOrigin };
-    } catch (e) {
-      state.failedBeforeStart(num, overrides, errorText(e));
-      continue;
-    }
-    yield job;
-  }
-}
-
-function finish(manifest: ManifestWriter): void {
-  const c = countJobs(manifest.snapshot());
-  manifest.setSweep({ status: c.failed > 0 ? "failed" : c.pending + c.running > 0 ? "partial" : "completed" });
-  manifest.close();
-}
-
-function sweepOutcome(manifest: ManifestWriter, sweepDir: string, emit: (e: RunEvent) => void, startedAt: number): MultirunOutcome {
-  const snap = manifest.snapshot();
-  const c = countJobs(snap);
-  const notRun = c.pending + c.running;
-  emit({ type: "sweep_end", sweepDir, completed: c.completed, failed: c.failed, notRun, elapsedMs: Date.now() - startedAt });
-  return { mode: "multirun", status: snap.status === "running" ? "partial" : snap.status, sweepDir, total: snap.total, completed: c.completed, failed: c.failed, notRun, jobs: snap.jobs };
-}
-
 /** Runs again every job of a sweep that is not completed, with the sweep's own config and overrides. */
 async function resumeSweep(args: AppArgs, task: AppTask, hooks: RunHooks): Promise<MultirunOutcome> {
   const sweepDir = path.resolve(args.resume as string);
   const m = readManifest(sweepDir);
   const taskRef = resumeTask(task, args, m.origin);
   const location: ConfigLocation = { configDir: m.origin.configDir, searchPath: m.origin.searchPath, configName: m.origin.configName };
-  return runSweep({ location, overrides: m.origin.overrides, taskRef, hooks, origin: m.origin, limit: args.limit, resumeDir: sweepDir, detach: args.detach });
+  return runMultirun({ location, overrides: m.origin.overrides, taskRef, hooks, origin: m.origin, limit: args.limit, resumeDir: sweepDir, detach: args.detach });
 }
 
 function resumeTask(task: AppTask, args: AppArgs, origin: SweepOrigin): TaskRef {

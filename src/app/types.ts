@@ -1,7 +1,6 @@
 /**
  * The contract between the command line (src/cli, or `main()`'s own argv parser) and the run engine.
  */
-import type { ConfigDict } from "../config/node.js";
 import type { RunEvent } from "../runs/events.js";
 import type { JobRecord } from "../runs/manifest.js";
 
@@ -30,26 +29,6 @@ export interface AppArgs {
   help?: boolean;
   hydraHelp?: boolean;
 }
-
-/** A task function: receives the job's resolved config (without the `hydra` node). */
-export type TaskFunction<Cfg = Record<string, unknown>> = (cfg: Cfg, ctx: TaskContext) => unknown;
-
-/** Extra facts a task may want (Hydra's HydraConfig.get() equivalents). */
-export interface TaskContext {
-  /** The job's output dir (absolute). */
-  outputDir: string;
-  /** The full composed config, `hydra` node included, unresolved. */
-  hydraConfig: ConfigDict;
-  /** Job number within the sweep; undefined for a single run. */
-  jobNum?: number;
-}
-
-/** A program run once per job. */
-export interface CommandTask {
-  command: string[];
-}
-
-export type AppTask = TaskFunction<never> | CommandTask;
 
 export interface RunHooks {
   /** Every status change, for progress displays. The library itself never prints. */

@@ -6,7 +6,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseAppArgv } from "../app/argv.js";
 import { renderConfig, renderHelp, renderInfo } from "../app/inspect.js";
-import type { AppArgs, AppOutcome, RunHooks, TaskFunction } from "../app/types.js";
+import type { AppArgs, AppOutcome, RunHooks } from "../app/types.js";
+import type { TaskFunction } from "../core/task.js";
 import { HydrantError } from "../errors.js";
 import { formatResultsTable } from "../runs/results-table.js";
 import { createProgressDisplay } from "./progress.js";
@@ -82,13 +83,13 @@ async function run(args: AppArgs, io: Io, options: AppCommandOptions): Promise<A
     // A single run's output goes to the terminal as well as to its log files; a sweep's only to its logs.
     onOutput: args.multirun ? undefined : (chunk, stream) => void (stream === "stdout" ? process.stdout : process.stderr).write(chunk),
   };
-  const interrupt = interruptOnSignals(io);
+  const interrupt = args.multirun || args.resume !== undefined ? interruptOnSignals(io) : undefined;
   try {
-    const outcome = await runApp(args, options.task ?? { command: args.command ?? [] }, { ...hooks, signal: hooks.signal ?? interrupt.signal });
+    const outcome = await runApp(args, options.task ?? { command: args.command ?? [] }, { ...hooks, signal: hooks.signal ?? interrupt?.signal });
     progress.close();
     return { code: report(outcome, io), outcome };
   } finally {
-    interrupt.dispose();
+    interrupt?.dispose();
     progress.close();
   }
 }

@@ -70,6 +70,6 @@ export async function runSubcommand(argv: string[]): Promise<number> {
 }
 
 async function experiment(argv: string[]): Promise<number> {
-  const { experimentCommand } = await import("../experiment/spec/cli-entry.js");
+  const { experimentCommand } = await import("./experiment-command.js");
   return experimentCommand(argv, { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) });
 }

@@ -4,7 +4,8 @@
  * serves jobs over IPC instead.
  */
 import path from "node:path";
-import type { AppArgs, RunHooks, TaskContext } from "../app/types.js";
+import type { AppArgs, RunHooks } from "../app/types.js";
+import type { TaskContext } from "../core/task.js";
 import { isWorkerProcess, serveJobs } from "../launch/worker.js";
 import { processIo, reportFailure, runAppCommand, type Io } from "./app-command.js";
 

@@ -1,6 +1,6 @@
 /** Hydra's basic launcher: one job after the other, in this process. */
 import { runPool } from "./pool.js";
-import type { LauncherPlugin } from "./types.js";
+import type { LauncherPlugin } from "../core/launcher.js";
 
 export const BASIC_LAUNCHER_TARGET = "hydrant.launcher.BasicLauncher";
 

@@ -7,7 +7,7 @@ import os from "node:os";
 import { LaunchError } from "../errors.js";
 import { LOCAL_LAUNCHER } from "./local-config.js";
 import { runPool } from "./pool.js";
-import type { LaunchContext, Launcher, LauncherPlugin } from "./types.js";
+import type { LaunchContext, Launcher, LauncherPlugin } from "../core/launcher.js";
 import { WorkerHandle } from "./worker.js";
 
 

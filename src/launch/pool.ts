@@ -2,8 +2,8 @@
  * A slot pool: pulls a job only when a slot is free (so job generation stays lazy), runs up to
  * `slots` jobs at once, reports start/end through the sink.
  */
-import { errorText } from "./error-text.js";
-import type { JobOutcome, JobPlacement, LaunchSink, PreparedJob } from "./types.js";
+import { errorText } from "../job/error-text.js";
+import type { JobOutcome, JobPlacement, LaunchSink, PreparedJob } from "../core/launcher.js";
 
 export type SlotRunner = (job: PreparedJob, slot: number) => Promise<JobOutcome>;
 

@@ -3,7 +3,7 @@
  * travel as entry arrays so key order (including numeric-looking keys) survives.
  */
 import { ConfigDict, ConfigList, type ConfigValue, type Scalar } from "../config/node.js";
-import type { PreparedJob } from "./types.js";
+import type { PreparedJob } from "../core/launcher.js";
 
 export type WireValue = Scalar | { d: [string, WireValue][] } | { l: WireValue[] };
 

@@ -4,9 +4,10 @@
  * jobs over IPC instead of parsing argv.
  */
 import { fork, type ChildProcess } from "node:child_process";
-import { executeJob } from "./executor.js";
+import { executeJob } from "../job/executor.js";
 import { cloneableResult, decodeJob, encodeJob, type WireJob } from "./wire.js";
-import type { JobOutcome, PreparedJob, TaskRef } from "./types.js";
+import type { JobOutcome, PreparedJob } from "../core/launcher.js";
+import type { TaskRef } from "../core/task.js";
 
 export const WORKER_ENV = "HYDRANT_WORKER";
 

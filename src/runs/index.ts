@@ -2,5 +2,5 @@ export { ManifestWriter, readManifest, countJobs, MANIFEST_FILE, JOURNAL_FILE, t
 export { formatProgress, formatDuration, estimateRemainingMs, type ProgressCounts } from "./progress.js";
 export { formatResultsTable, flattenResult, type ResultsTableOptions } from "./results-table.js";
 export { writeFileAtomic } from "./atomic.js";
-export { runDirOf, sweepDirOf, writeHydraFiles, writeMultirunYaml } from "./job-dirs.js";
+export { iterateSweepJobs, planSweep, writeMultirunYaml, type SweepJobView, type SweepJobsArgs, type SweepPlan } from "./plan.js";
 export type { RunEvent } from "./events.js";

@@ -7,9 +7,9 @@ import { isDict, type ConfigValue } from "../config/node.js";
 import { OverrideApplyError } from "../errors.js";
 import type { Override } from "../overrides/types.js";
 import { isGlob, isRangeSweep, isSweep, keyElement, parseOverrides, sweepStrings, valueString } from "../overrides/index.js";
-import { resolvePath } from "../runs/config-access.js";
+import { resolvePath } from "../compose/config-access.js";
 import { cartesianProduct, productSize, type SweepDimension } from "./grid.js";
-import type { SweepContext, Sweeper, SweeperPlugin } from "./types.js";
+import type { SweepContext, Sweeper, SweeperPlugin } from "../core/sweeper.js";
 
 export const BASIC_SWEEPER_TARGET = "hydrant.sweeper.BasicSweeper";
 

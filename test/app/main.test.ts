@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { readManifest } from "../../src/runs/manifest.js";
 import { read, readLog, runAppSync, tmpDir } from "./helpers.js";
 
-describe("main() single run", () => {
+// Each test starts node with tsx, slow on a loaded machine.
+describe("main() single run", { timeout: 60_000 }, () => {
   it("composes, makes outputs/YYYY-MM-DD/HH-MM-SS with the .hydra files and calls the task", () => {
     const cwd = tmpDir();
     const log = path.join(cwd, "log.jsonl");
@@ -54,7 +55,7 @@ describe("main() single run", () => {
   });
 });
 
-describe("main() multirun", () => {
+describe("main() multirun", { timeout: 60_000 }, () => {
   it("lays out the sweep like Hydra, one job per grid point in order, with the manifest", () => {
     const cwd = tmpDir();
     const log = path.join(cwd, "log.jsonl");

@@ -149,7 +149,7 @@ function handWritten(tree: ConfigValue, seed: number): string {
 
 // ---------------------------------------------------------------------------------------------
 
-describe("readYamlFast agrees with the yaml package", () => {
+describe("readYamlFast agrees with the yaml package", { timeout: 60_000 }, () => {
   it("on every config file of the conformance trees, the bench trees and conf/", () => {
     const roots = ["../../../shared/conformance/trees", "../../../shared/bench/trees", "../../conf", "../fixtures"]
       .map((r) => fileURLToPath(new URL(r, import.meta.url)))

@@ -6,9 +6,10 @@ import { mkdtempSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ConfigDict, ConfigList, fromPlain } from "../../src/config/node.js";
 import { basicLauncherPlugin } from "../../src/launch/basic.js";
-import { executeJob, expandPlaceholders } from "../../src/launch/executor.js";
+import { executeJob, expandPlaceholders } from "../../src/job/executor.js";
 import { localLauncherPlugin, poolShape } from "../../src/launch/local.js";
-import type { JobOutcome, JobPlacement, LaunchSink, PreparedJob, TaskRef } from "../../src/launch/types.js";
+import type { JobOutcome, JobPlacement, LaunchSink, PreparedJob } from "../../src/core/launcher.js";
+import type { TaskRef } from "../../src/core/task.js";
 import { decodeJob, encodeJob } from "../../src/launch/wire.js";
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), "hydrant-launch-"));

@@ -1,6 +1,6 @@
 // The basic sweeper's expansion rules, through the dry-run path (no job runs).
 import { describe, expect, it } from "vitest";
-import { iterateSweepJobs } from "../../src/sweep/plan.js";
+import { iterateSweepJobs } from "../../src/runs/plan.js";
 import { CONF } from "../app/helpers.js";
 
 const jobs = (overrides: string[]) => [...iterateSweepJobs({ configDir: CONF, configName: "config", overrides })].map((j) => j.overrides);

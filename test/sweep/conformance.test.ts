@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { toPlainUnresolved } from "../../src/config/node.js";
-import { iterateSweepJobs } from "../../src/sweep/plan.js";
+import { iterateSweepJobs } from "../../src/runs/plan.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/conformance");
 

@@ -4,7 +4,7 @@
  * and its pid in `<dir>/orchestrator.json`.
  *
  * The child is this same code: bundled, `node dist/cli.js experiment _orchestrate DIR`; from source
- * (tests, `tsx`), `node --import tsx src/experiment/spec/orchestrator-main.ts _orchestrate DIR`.
+ * (tests, `tsx`), `node --import tsx src/cli/orchestrator-main.ts _orchestrate DIR`.
  */
 import { spawn } from "node:child_process";
 import { closeSync, existsSync, openSync } from "node:fs";
@@ -64,7 +64,7 @@ export function startBackground(target: ExperimentSpec | string, options: Backgr
 /** The node arguments that start `experiment …` in this build: the bundled bin, or the source entry. */
 export function orchestratorEntry(): string[] {
   const here = fileURLToPath(import.meta.url);
-  if (/\.[cm]?ts$/.test(here)) return ["--import", tsxLoader(), path.join(path.dirname(here), "orchestrator-main.ts")];
+  if (/\.[cm]?ts$/.test(here)) return ["--import", tsxLoader(), path.join(path.dirname(here), "../../cli/orchestrator-main.ts")];
   // Bundled: this code lives in dist/cli-main.cjs, dist/index.mjs or a chunk below dist/ (dist/lazy/chunks/).
   for (let dir = path.dirname(here), up = 0; up < 3; dir = path.dirname(dir), up++) {
     const cli = path.join(dir, "cli.js");

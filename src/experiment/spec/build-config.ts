@@ -9,9 +9,9 @@ import path from "node:path";
 import { cloneValue, ConfigDict, ConfigList, fromPlain, type PlainValue } from "../../config/node.js";
 import { selectNode, updateNode } from "../../config/path.js";
 import { parseYaml } from "../../config/yaml.js";
-import { composeConfig } from "../../compose/index.js";
+import { composeAppConfig } from "../../runs/compose-access.js";
 import { ExperimentSpecError, HydrantError } from "../../errors.js";
-import { resolveTaskConfigTree, setPath } from "../../runs/config-access.js";
+import { resolveTaskConfigTree, setPath } from "../../compose/config-access.js";
 import { formatValue } from "./expand.js";
 import { isWithin } from "./load.js";
 import { SpecSource } from "./source-map.js";
@@ -79,7 +79,7 @@ export class RunConfigBuilder {
     const cacheKey = groupOverrides.join("\n");
     let cfg = this.composed.get(cacheKey);
     if (!cfg) {
-      cfg = composeConfig({ configDir: base.configDir, configName: base.configName, overrides: groupOverrides, runMode: "RUN" }).config;
+      cfg = composeAppConfig({ configDir: base.configDir, configName: base.configName, overrides: groupOverrides, runMode: "RUN" }).config;
       this.composed.set(cacheKey, cfg);
     }
     return cloneValue(cfg);
@@ -117,6 +117,6 @@ function loadBase(file: string): Base {
   }
   const configDir = path.dirname(file);
   const configName = path.basename(file, ".yaml");
-  const probe = composeConfig({ configDir, configName, runMode: "RUN" });
+  const probe = composeAppConfig({ configDir, configName, runMode: "RUN" });
   return { kind: "hydra", configDir, configName, groups: new Set(Object.keys(probe.choices).filter((g) => !g.startsWith("hydra/"))) };
 }

@@ -33,10 +33,10 @@ export function experimentSummary(dir: string): ExperimentSummary {
   const c = countJobs(m);
   const o = readOrchestrator(dir);
   let state: ExperimentState;
-  if (!o) state = c.completed + c.failed === 0 ? "pending" : stateOfCounts(c);
+  if (!o) state = c.completed + c.failed === 0 ? "pending" : stateOfCounts({ failed: c.failed, notRun: c.pending + c.running });
   else if (o.state === "running") state = isAlive(o.pid) ? "running" : "crashed";
   else if (o.state === "stopped") state = "stopped";
-  else state = stateOfCounts(c);
+  else state = stateOfCounts({ failed: c.failed, notRun: c.pending + c.running });
   const live = state === "running" || state === "crashed";
   return {
     dir,

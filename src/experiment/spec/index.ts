@@ -8,7 +8,6 @@ export { startBackground, orchestratorEntry, type BackgroundHandle, type Backgro
 export { listExperiments, experimentSummary, formatExperimentList, stopExperiment, type ExperimentSummary, type StopResult } from "./control.js";
 export { followLogs, type FollowOptions } from "./logs.js";
 export { experimentTable, type TableOptions } from "./table.js";
-export { experimentCommand, EXPERIMENT_USAGE, type CommandIO } from "./cli-entry.js";
 export { MODES_FILE } from "./modes.js";
 export { DEFAULT_ROOT, findExperimentDir, readExperiment, readOrchestrator, type OrchestratorRecord } from "./layout.js";
 export type {

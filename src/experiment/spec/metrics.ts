@@ -5,8 +5,9 @@
  */
 import { copyFileSync, existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { executeJob } from "../../launch/executor.js";
-import type { ExecuteOptions, JobOutcome, PreparedJob, TaskRef } from "../../launch/types.js";
+import { executeJob } from "../../job/executor.js";
+import type { ExecuteOptions, JobOutcome, PreparedJob } from "../../core/launcher.js";
+import type { TaskRef } from "../../core/task.js";
 
 export const METRICS_FILE = "metrics.json";
 

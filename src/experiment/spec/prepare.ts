@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../../runs/atomic.js";
-import { dumpYaml } from "../../runs/config-access.js";
+import { dumpYaml } from "../../compose/config-access.js";
 import { ManifestWriter } from "../../runs/manifest.js";
 import { RunConfigBuilder } from "./build-config.js";
 import { expandRuns, valuesAsOverrides } from "./expand.js";

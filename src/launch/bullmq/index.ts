@@ -3,7 +3,7 @@
  * sharing the code and the output dir. Nothing here imports bullmq at load time: the CLI and the
  * built-in plugin registry stay fast; bullmq is loaded when a sweep, a worker or a status needs it.
  */
-import type { LauncherPlugin } from "../types.js";
+import type { LauncherPlugin } from "../../core/launcher.js";
 import { BULLMQ_LAUNCHER } from "./config.js";
 import { createBullmqLauncher } from "./launcher.js";
 

@@ -12,9 +12,9 @@
 import path from "node:path";
 import type { Job, JobsOptions, Queue, QueueEvents } from "bullmq";
 import { LaunchError } from "../../errors.js";
-import { resolvePath } from "../../runs/config-access.js";
-import type { LauncherEvent } from "../../runs/events.js";
-import type { JobOutcome, LaunchContext, LaunchSink, Launcher, PreparedJob } from "../types.js";
+import { resolvePath } from "../../compose/config-access.js";
+import type { LauncherEvent } from "../../core/launcher.js";
+import type { JobOutcome, LaunchContext, LaunchSink, Launcher, PreparedJob } from "../../core/launcher.js";
 import { encodeJob } from "../wire.js";
 import { parseLauncherConfig, redisConnection, type BullmqLauncherConfig } from "./config.js";
 import { ConnectionWatch, firstConnection } from "./connection.js";

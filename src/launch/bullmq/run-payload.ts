@@ -3,8 +3,8 @@
  * executeJob; a function task goes to a forked process of the app's `main()` script, speaking the local
  * launcher's worker protocol (WorkerHandle), so a `main()` app runs on a remote machine too.
  */
-import { executeJob } from "../executor.js";
-import type { JobOutcome } from "../types.js";
+import { executeJob } from "../../job/executor.js";
+import type { JobOutcome } from "../../core/launcher.js";
 import { decodeJob } from "../wire.js";
 import { WorkerHandle } from "../worker.js";
 import type { QueueJobData } from "./protocol.js";

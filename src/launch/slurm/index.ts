@@ -2,7 +2,7 @@
  * `hydra/launcher=slurm`: sweeps as SLURM job arrays, configured with submitit's option names. Loaded on
  * the first sweep that asks for it (see builtins.ts): composing and the bin's start-up never load it.
  */
-import type { LauncherPlugin } from "../types.js";
+import type { LauncherPlugin } from "../../core/launcher.js";
 import { SLURM_LAUNCHER } from "./config.js";
 import { createSlurmLauncher } from "./launcher.js";
 

@@ -11,10 +11,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { LaunchError } from "../../errors.js";
-import { resolvePath } from "../../runs/config-access.js";
-import type { LauncherEvent } from "../../runs/events.js";
+import { resolvePath } from "../../compose/config-access.js";
 import type { QueuedTask } from "../bullmq/protocol.js";
-import type { JobOutcome, LaunchContext, LaunchSink, Launcher, PreparedJob } from "../types.js";
+import type { JobOutcome, LaunchContext, LaunchSink, Launcher, LauncherEvent, PreparedJob } from "../../core/launcher.js";
 import { encodeJob } from "../wire.js";
 import { clusterMaxArraySize, sbatch, scancel, squeue, type QueueRow } from "./commands.js";
 import { parseSlurmConfig, type SlurmConfig } from "./config.js";

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../../runs/atomic.js";
 import type { QueuedTask } from "../bullmq/protocol.js";
-import type { JobOutcome } from "../types.js";
+import type { JobOutcome } from "../../core/launcher.js";
 import type { WireJob } from "../wire.js";
 
 export const OUTCOME_FILE = "hydrant-outcome.json";

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { experimentCommand } from "../../../src/experiment/spec/cli-entry.js";
+import { experimentCommand } from "../../../src/cli/experiment-command.js";
 import { readExperiment } from "../../../src/experiment/spec/layout.js";
 import type { ExperimentManifest } from "../../../src/experiment/spec/types.js";
 
@@ -11,7 +11,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = path.resolve(here, "../../fixtures/spec");
 export const RECORD = path.join(FIXTURES, "record.mjs");
 export const BASE = path.join(FIXTURES, "base.yaml");
-export const ENTRY = path.resolve(here, "../../../src/experiment/spec/orchestrator-main.ts");
+export const ENTRY = path.resolve(here, "../../../src/cli/orchestrator-main.ts");
 const TSX = import.meta.resolve("tsx");
 
 export const tmpDir = (): string => mkdtempSync(path.join(os.tmpdir(), "hydrant-spec-"));

@@ -7,9 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ConfigDict, fromPlain } from "../../../src/config/node.js";
 import { LaunchError } from "../../../src/errors.js";
 import { bullmqLauncherPlugin, formatQueueStatus, parseLauncherConfig, queueJobId, queueStatus, type WorkerEvent } from "../../../src/launch/bullmq/index.js";
-import { executeJob } from "../../../src/launch/executor.js";
-import type { JobOutcome, LaunchSink, PreparedJob, TaskRef } from "../../../src/launch/types.js";
-import type { LauncherEvent } from "../../../src/runs/events.js";
+import { executeJob } from "../../../src/job/executor.js";
+import type { JobOutcome, LauncherEvent, LaunchSink, PreparedJob } from "../../../src/core/launcher.js";
+import type { TaskRef } from "../../../src/core/task.js";
 import { readManifest } from "../../../src/runs/manifest.js";
 import { redisSkipReason, startRedis, type TestRedis } from "../../helpers/redis.js";
 

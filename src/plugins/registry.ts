@@ -2,32 +2,51 @@
  * Plugin registry for launchers and sweepers. Built-ins register through these same functions, which
  * also put their `hydra/launcher/<name>` / `hydra/sweeper/<name>` config into compose's ConfigStore so
  * that `hydra/launcher=<name>` composes.
+ *
+ * The built-ins are registered here, once, on the first use of the registry: every entry point that
+ * looks a plugin up (or registers its own) has them, and one registered later under the same name
+ * replaces them. What composes an app's config without a lookup first (src/runs/compose-access.ts)
+ * calls `registerBuiltinPlugins()`.
  */
 import { fromPlain } from "../config/node.js";
 import { registerConfig } from "../compose/sources/config-store.js";
+import type { LauncherPlugin } from "../core/launcher.js";
+import type { SweeperPlugin } from "../core/sweeper.js";
 import { LaunchError } from "../errors.js";
-import type { SweeperPlugin } from "../sweep/types.js";
-import type { LauncherPlugin } from "./types.js";
+import { BUILTIN_LAUNCHERS, BUILTIN_SWEEPERS } from "./builtins.js";
 
 const launchers = new Map<string, LauncherPlugin>();
 const sweepers = new Map<string, SweeperPlugin>();
+let builtinsRegistered = false;
+
+/** Registers the built-in plugins, once (idempotent). */
+export function registerBuiltinPlugins(): void {
+  if (builtinsRegistered) return;
+  builtinsRegistered = true;
+  for (const p of BUILTIN_SWEEPERS) registerSweeper(p);
+  for (const p of BUILTIN_LAUNCHERS) registerLauncher(p);
+}
 
 export function registerLauncher(plugin: LauncherPlugin): void {
+  registerBuiltinPlugins();
   launchers.set(plugin.name, plugin);
   registerConfig({ group: "hydra/launcher", name: plugin.name, node: fromPlain(plugin.configNode), provider: "hydrant" });
 }
 
 export function registerSweeper(plugin: SweeperPlugin): void {
+  registerBuiltinPlugins();
   sweepers.set(plugin.name, plugin);
   registerConfig({ group: "hydra/sweeper", name: plugin.name, node: fromPlain(plugin.configNode), provider: "hydrant" });
 }
 
 /** The launcher a composed config asks for: by `_target_`, else by the `hydra/launcher` choice. */
 export function findLauncher(target: unknown, choice: string | undefined): LauncherPlugin {
+  registerBuiltinPlugins();
   return find(launchers, "launcher", target, choice);
 }
 
 export function findSweeper(target: unknown, choice: string | undefined): SweeperPlugin {
+  registerBuiltinPlugins();
   return find(sweepers, "sweeper", target, choice);
 }
 
@@ -41,5 +60,6 @@ function find<P extends { name: string; target: string }>(registry: Map<string, 
 }
 
 export function registeredLaunchers(): string[] {
+  registerBuiltinPlugins();
   return [...launchers.keys()];
 }

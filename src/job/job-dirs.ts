@@ -5,8 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ConfigDict } from "../config/node.js";
 import { LaunchError } from "../errors.js";
-import { writeFileAtomic } from "./atomic.js";
-import { dumpYaml, getPath, hydraOnly, resolveString, setPath, withoutHydra } from "./config-access.js";
+import { dumpYaml, getPath, hydraOnly, resolveString, setPath, withoutHydra } from "../compose/config-access.js";
 
 /** The run dir of a single run: `hydra.run.dir`, absolute. */
 export function runDirOf(cfg: ConfigDict, cwd = process.cwd()): string {
@@ -77,9 +76,4 @@ export function writeHydraFiles(cfg: ConfigDict, jobDir: string, jobConfigYaml?:
   const overrides = getPath(cfg, "hydra.overrides.task");
   writeFileSync(path.join(dir, "overrides.yaml"), overrides === undefined ? "[]\n" : dumpYaml(overrides));
   return dir;
-}
-
-/** The sweep's `multirun.yaml`: the master config, hydra node included. */
-export function writeMultirunYaml(master: ConfigDict, sweepDir: string): void {
-  writeFileAtomic(path.join(sweepDir, "multirun.yaml"), dumpYaml(master));
 }

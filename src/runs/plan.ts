@@ -2,13 +2,14 @@
  * A sweep before anything runs: the master config (composed in MULTIRUN mode), the sweeper it
  * names, and how to compose one job. Shared by the multirun orchestrator and the `--cfg` dry run.
  */
+import path from "node:path";
 import { withKeyOrigin } from "../compose/key-origin.js";
 import { ConfigDict } from "../config/node.js";
-import { findSweeper } from "../launch/registry.js";
-import { registerBuiltinPlugins } from "../launch/builtins.js";
-import { getPath, resolveTaskConfigTree, setPath, withoutHydra } from "../runs/config-access.js";
+import { findSweeper } from "../plugins/registry.js";
+import { dumpYaml, getPath, resolveTaskConfigTree, setPath, withoutHydra } from "../compose/config-access.js";
+import { writeFileAtomic } from "./atomic.js";
 import { compose, configLocation, groupOptions, type Composed, type ConfigLocation, type LocationArgs } from "./compose-access.js";
-import type { Sweeper } from "./types.js";
+import type { Sweeper } from "../core/sweeper.js";
 
 export interface SweepPlan {
   location: ConfigLocation;
@@ -19,7 +20,6 @@ export interface SweepPlan {
 }
 
 export function planSweep(location: ConfigLocation, overrides: readonly string[]): SweepPlan {
-  registerBuiltinPlugins();
   const master = compose(location, [...overrides, "hydra.mode=MULTIRUN"], "MULTIRUN");
   const choice = master.choices["hydra/sweeper"];
   const plugin = findSweeper(getPath(master.config, "hydra.sweeper._target_"), typeof choice === "string" ? choice : undefined);
@@ -35,6 +35,11 @@ export function planSweep(location: ConfigLocation, overrides: readonly string[]
       return job;
     },
   };
+}
+
+/** The sweep's `multirun.yaml`: the master config, hydra node included. */
+export function writeMultirunYaml(master: ConfigDict, sweepDir: string): void {
+  writeFileAtomic(path.join(sweepDir, "multirun.yaml"), dumpYaml(master));
 }
 
 export interface SweepJobsArgs extends LocationArgs {

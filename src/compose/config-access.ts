@@ -5,7 +5,7 @@
 import { ConfigDict, ConfigList, isDict, toPlainUnresolved, type ConfigValue, type PlainValue } from "../config/node.js";
 import { resolveTree, resolveValue, splitKey, type ResolveOptions } from "../config/interpolation/index.js";
 import { toYaml } from "../config/yaml.js";
-import { hydraResolver } from "../compose/resolvers.js";
+import { hydraResolver } from "./resolvers.js";
 
 /** `${hydra:…}` reads this config's own hydra node, as in a Hydra job. */
 function optionsFor(cfg: ConfigDict): ResolveOptions {

@@ -1,11 +1,13 @@
 /**
- * The run engine's only doorway into composition: where the configs are (from AppArgs), composing a
- * master config or one job's, and listing a group's options for `glob()`.
+ * An app's only doorway into composition (the run engine's, `--cfg`/`--info`'s, completion's): where
+ * the configs are (from AppArgs), composing a master config or one job's, listing config groups.
+ * Each registers the built-in plugins first, so that `hydra/launcher=local` composes from any entry.
  */
 import type { KeyOrigin } from "../compose/key-origin.js";
 import path from "node:path";
 import type { ConfigDict } from "../config/node.js";
-import { composeConfig, listOptions as composeListOptions } from "../compose/index.js";
+import { composeConfig, listOptions as composeListOptions, loadConfigGroupsIndex, type ComposeOptions, type ComposeResult, type ConfigGroupInfo, type GroupsIndexOptions } from "../compose/index.js";
+import { registerBuiltinPlugins } from "../plugins/registry.js";
 /** The location flags of an app command line. */
 export interface LocationArgs {
   configDir?: string;
@@ -40,11 +42,24 @@ export function configLocation(args: LocationArgs, cwd = process.cwd()): ConfigL
   return { configDir: primary, searchPath: extra, configName: args.configName };
 }
 
+/** `composeConfig` with the built-in plugins' config nodes registered. */
+export function composeAppConfig(options: ComposeOptions): ComposeResult {
+  registerBuiltinPlugins();
+  return composeConfig(options);
+}
+
+/** The config groups and their options, the built-in plugins' included. */
+export function appConfigGroups(options: GroupsIndexOptions): ConfigGroupInfo[] {
+  registerBuiltinPlugins();
+  return loadConfigGroupsIndex(options);
+}
+
 export function compose(loc: ConfigLocation, overrides: readonly string[], runMode: "RUN" | "MULTIRUN"): Composed {
-  const r = composeConfig({ configDir: loc.configDir, searchPath: loc.searchPath, configName: loc.configName, overrides: [...overrides], runMode });
+  const r = composeAppConfig({ configDir: loc.configDir, searchPath: loc.searchPath, configName: loc.configName, overrides: [...overrides], runMode });
   return { config: r.config, taskOverrides: [...r.taskOverrides], hydraOverrides: [...r.hydraOverrides], choices: { ...r.choices }, keyOrigin: r.keyOrigin };
 }
 
 export function groupOptions(loc: ConfigLocation, group: string): string[] {
+  registerBuiltinPlugins();
   return composeListOptions({ configDir: loc.configDir, searchPath: loc.searchPath, configName: loc.configName ?? null }, group);
 }

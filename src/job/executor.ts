@@ -8,10 +8,11 @@ import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStream } from "node:fs";
 import path from "node:path";
 import { isDict } from "../config/node.js";
-import { dumpYaml, resolvePath, resolveTaskConfig, resolveTaskConfigTree } from "../runs/config-access.js";
+import { dumpYaml, resolvePath, resolveTaskConfig, resolveTaskConfigTree } from "../compose/config-access.js";
 import { errorText } from "./error-text.js";
-import { writeHydraFiles } from "../runs/job-dirs.js";
-import type { ExecuteOptions, JobOutcome, PreparedJob, TaskRef } from "./types.js";
+import { writeHydraFiles } from "./job-dirs.js";
+import type { ExecuteOptions, JobOutcome, PreparedJob } from "../core/launcher.js";
+import type { TaskRef } from "../core/task.js";
 
 export async function executeJob(job: PreparedJob, task: TaskRef, options: ExecuteOptions = {}): Promise<JobOutcome> {
   try {

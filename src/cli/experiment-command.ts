@@ -6,19 +6,19 @@
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { formatError } from "../../cli/report-error.js";
-import { HydrantError } from "../../errors.js";
-import type { RunEvent } from "../../runs/events.js";
-import { formatDuration } from "../../runs/progress.js";
-import { ORCHESTRATE_COMMAND, startBackground } from "./background.js";
-import { formatExperimentList, listExperiments, stopExperiment } from "./control.js";
-import { DEFAULT_ROOT, findExperimentDir, isExperimentDir, readExperiment } from "./layout.js";
-import { loadSpec } from "./load.js";
-import { followLogs } from "./logs.js";
-import { prepareExperiment } from "./prepare.js";
-import { latestExperimentOf, resumeExperiment } from "./run.js";
-import { experimentTable } from "./table.js";
-import type { ExecuteOptions, ExperimentOutcome, SpecWarning } from "./types.js";
+import { formatError } from "./report-error.js";
+import { HydrantError } from "../errors.js";
+import type { RunEvent } from "../runs/events.js";
+import { formatDuration } from "../runs/progress.js";
+import { ORCHESTRATE_COMMAND, startBackground } from "../experiment/spec/background.js";
+import { formatExperimentList, listExperiments, stopExperiment } from "../experiment/spec/control.js";
+import { DEFAULT_ROOT, findExperimentDir, isExperimentDir, readExperiment } from "../experiment/spec/layout.js";
+import { loadSpec } from "../experiment/spec/load.js";
+import { followLogs } from "../experiment/spec/logs.js";
+import { prepareExperiment } from "../experiment/spec/prepare.js";
+import { latestExperimentOf, resumeExperiment } from "../experiment/spec/run.js";
+import { experimentTable } from "../experiment/spec/table.js";
+import type { ExecuteOptions, ExperimentOutcome, SpecWarning } from "../experiment/spec/types.js";
 
 export interface CommandIO {
   out(text: string): void;

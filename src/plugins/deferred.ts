@@ -3,7 +3,7 @@
  * config node in the `hydra/launcher` group, which every compose needs; its code (process pools,
  * Redis clients) only a sweep that picked it does. Third-party plugins can register the same way.
  */
-import type { LauncherPlugin } from "./types.js";
+import type { LauncherPlugin } from "../core/launcher.js";
 
 export type LauncherDescriptor = Pick<LauncherPlugin, "name" | "target" | "configNode" | "detachable">;
 

@@ -5,8 +5,7 @@
  */
 import type { KeyOrigin } from "../compose/key-origin.js";
 import type { ConfigDict } from "../config/node.js";
-import type { TaskContext } from "../app/types.js";
-import type { LauncherEvent } from "../runs/events.js";
+import type { TaskRef } from "./task.js";
 
 /** One job, ready to run: the full composed config (hydra node included) and its absolute dir. */
 export interface PreparedJob {
@@ -41,11 +40,6 @@ export interface SchedulerJob {
   id: string;
   state: string;
 }
-
-/** What the task is: a function called in-process, or a program run per job. */
-export type TaskRef =
-  | { kind: "function"; fn: (cfg: never, ctx: TaskContext) => unknown }
-  | { kind: "command"; argv: string[] };
 
 export interface JobPlacement {
   /** Pool slot / worker index. */
@@ -94,6 +88,15 @@ export interface LaunchContext {
   /** Submit the jobs and return without waiting (only for plugins marked `detachable`). */
   detach?: boolean;
 }
+
+/** What a launcher reports beyond job starts and ends (see LaunchSink.notify). */
+export type LauncherEvent =
+  /** Counts across all workers of a distributed launcher; `retried` counts restarts (failures and stalls). */
+  | { type: "launcher_progress"; launcher: string; queued: number; running: number; done: number; failed: number; retried: number }
+  /** A job is being run again: after a failed attempt, or because its worker died (stalled). */
+  | { type: "job_retry"; num: number; attempt: number; reason: string }
+  /** Something the user should see, e.g. Redis unreachable and being waited for. */
+  | { type: "launcher_notice"; launcher: string; level: "info" | "warning"; message: string };
 
 export interface LauncherPlugin {
   /** Option name in the `hydra/launcher` group (`hydra/launcher=<name>`). */

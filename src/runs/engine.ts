@@ -1,0 +1,104 @@
+/**
+ * The run engine: a sweep's jobs, in order, through a launcher, recorded in the manifest. A Hydra
+ * app's multirun (src/app/run-app.ts) and an experiment (src/experiment/) differ in where their jobs
+ * come from and what a run record adds, not in how a sweep runs. A first run and a resume are the
+ * same thing: run whatever is not completed.
+ */
+import type { LaunchContext, LauncherPlugin, PreparedJob } from "../core/launcher.js";
+import { errorText } from "../job/error-text.js";
+import type { RunEvent } from "./events.js";
+import { countJobs, type JobRecord, type ManifestWriter, type SweepStatus } from "./manifest.js";
+import { JobRecorder, type RecorderOptions } from "./recorder.js";
+
+/** A job of the sweep before it is prepared: its number and overrides. */
+export interface SweepJob {
+  num: number;
+  overrides: string[];
+}
+
+export interface SweepRun<J extends SweepJob = SweepJob> {
+  /** The sweep's manifest, open; the engine closes it. */
+  manifest: ManifestWriter;
+  /** Where the manifest is, as the events name the sweep. */
+  sweepDir: string;
+  plugin: LauncherPlugin;
+  context: LaunchContext;
+  /** Every job of the sweep in order, completed ones included (they are skipped). Read lazily. */
+  jobs: Iterable<J>;
+  /** Makes a job ready to run (composes it, reads it back); a throw records it as failed before it starts. */
+  prepare(job: J): PreparedJob;
+  /** Start at most this many jobs now; the rest stay pending for a resume. */
+  limit?: number;
+  onEvent?: (event: RunEvent) => void;
+  recorder?: RecorderOptions;
+  /** Runs once the manifest is final, before the end is announced (an experiment's orchestrator record). */
+  onFinished?(): void;
+}
+
+export interface SweepResult {
+  status: Exclude<SweepStatus, "running">;
+  total: number;
+  completed: number;
+  failed: number;
+  /** Jobs not run now (a limit, a stop, fail-fast, an interrupted sweep). */
+  notRun: number;
+  jobs: JobRecord[];
+}
+
+export async function runSweep<J extends SweepJob>(run: SweepRun<J>): Promise<SweepResult> {
+  const emit = run.onEvent ?? (() => {});
+  const startedAt = Date.now();
+  const recorder = new JobRecorder(run.manifest, emit, run.recorder);
+  try {
+    const launcher = run.plugin.create(run.context);
+    emit({ type: "sweep_start", sweepDir: run.sweepDir, total: run.manifest.total, toRun: countToRun(run.manifest, run.limit), launcher: run.plugin.name });
+    await launcher.launch(jobStream(run, recorder), recorder);
+  } finally {
+    finish(run.manifest);
+    run.onFinished?.();
+  }
+  const result = resultOf(run.manifest);
+  emit({ type: "sweep_end", sweepDir: run.sweepDir, completed: result.completed, failed: result.failed, notRun: result.notRun, elapsedMs: Date.now() - startedAt });
+  return result;
+}
+
+/** Jobs not completed yet, at most `limit`: what this run means to start. */
+function countToRun(manifest: ManifestWriter, limit: number | undefined): number {
+  const notDone = manifest.total - manifest.allJobs().filter((j) => j.status === "completed").length;
+  return limit === undefined ? notDone : Math.min(limit, notDone);
+}
+
+/** Jobs in sweep order, prepared one at a time as the launcher asks; completed ones are skipped. */
+async function* jobStream<J extends SweepJob>(run: SweepRun<J>, recorder: JobRecorder): AsyncGenerator<PreparedJob> {
+  let dispatched = 0;
+  for (const job of run.jobs) {
+    if (run.manifest.job(job.num)?.status === "completed") continue;
+    if (run.limit !== undefined && dispatched >= run.limit) return;
+    if (recorder.stopped) return;
+    dispatched++;
+    let prepared: PreparedJob;
+    try {
+      prepared = run.prepare(job);
+    } catch (e) {
+      recorder.failedBeforeStart(job.num, job.overrides, errorText(e));
+      continue;
+    }
+    yield prepared;
+  }
+}
+
+function finish(manifest: ManifestWriter): void {
+  manifest.setSweep({ status: statusOf(countJobs(manifest.snapshot())) });
+  manifest.close();
+}
+
+function statusOf(c: { failed: number; pending: number; running: number }): SweepResult["status"] {
+  if (c.failed > 0) return "failed";
+  return c.pending + c.running > 0 ? "partial" : "completed";
+}
+
+function resultOf(manifest: ManifestWriter): SweepResult {
+  const snap = manifest.snapshot();
+  const c = countJobs(snap);
+  return { status: statusOf(c), total: snap.total, completed: c.completed, failed: c.failed, notRun: c.pending + c.running, jobs: snap.jobs };
+}
