@@ -4,9 +4,8 @@
  * into the job's own dir (`hydrant-outcome.json`), so the launcher needs no accounting database and a
  * detached sweep's results are still there when someone comes back for them.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { writeFileAtomic } from "../../runs/atomic.js";
 import type { QueuedTask } from "../bullmq/protocol.js";
 import type { JobOutcome } from "../../core/launcher.js";
 import type { WireJob } from "../wire.js";
@@ -47,8 +46,12 @@ export function readTaskFile(taskDir: string, index: string): TaskFile {
   return JSON.parse(readFileSync(taskFilePath(taskDir, index), "utf8")) as TaskFile;
 }
 
+/** Written whole then renamed into place: the launcher polling for it never reads half of it. */
 export function writeOutcome(jobDir: string, outcome: TaskOutcome): void {
-  writeFileAtomic(path.join(jobDir, OUTCOME_FILE), JSON.stringify(outcome, null, 1) + "\n");
+  const file = path.join(jobDir, OUTCOME_FILE);
+  mkdirSync(jobDir, { recursive: true });
+  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(outcome, null, 1) + "\n");
+  renameSync(`${file}.${process.pid}.tmp`, file);
 }
 
 /** The outcome task `slurmJobId` wrote, if that task wrote one. */
