@@ -8,8 +8,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DynamicValue } from "../src/experiment/dynamic/index.js";
-import { Spearmint, type MintConfig } from "../src/experiment/spearmint/index.js";
+import { DynamicValue } from "../src/dynamic/index.js";
+import { Spearmint, type MintConfig } from "../src/spearmint/index.js";
 
 // ---- deterministic data: documents over a Zipf-like vocabulary, queries drawn from one document each
 

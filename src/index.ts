@@ -79,10 +79,10 @@ export {
   type ExperimentSummary,
   type RunExperimentOptions,
   type SpecWarning,
-} from "./experiment/spec/index.js";
+} from "./experiment/index.js";
 // Programmatic experiments
-export * from "./experiment/dynamic/index.js";
-export * from "./experiment/spearmint/index.js";
+export * from "./dynamic/index.js";
+export * from "./spearmint/index.js";
 
 // Errors
 export {

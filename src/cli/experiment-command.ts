@@ -10,15 +10,15 @@ import { formatError } from "./report-error.js";
 import { HydrantError } from "../errors.js";
 import type { RunEvent } from "../runs/events.js";
 import { formatDuration } from "../runs/progress.js";
-import { ORCHESTRATE_COMMAND, startBackground } from "../experiment/spec/background.js";
-import { formatExperimentList, listExperiments, stopExperiment } from "../experiment/spec/control.js";
-import { DEFAULT_ROOT, findExperimentDir, isExperimentDir, readExperiment } from "../experiment/spec/layout.js";
-import { loadSpec } from "../experiment/spec/load.js";
-import { followLogs } from "../experiment/spec/logs.js";
-import { prepareExperiment } from "../experiment/spec/prepare.js";
-import { latestExperimentOf, resumeExperiment } from "../experiment/spec/run.js";
-import { experimentTable } from "../experiment/spec/table.js";
-import type { ExecuteOptions, ExperimentOutcome, SpecWarning } from "../experiment/spec/types.js";
+import { ORCHESTRATE_COMMAND, startBackground } from "../experiment/directory/background.js";
+import { formatExperimentList, listExperiments, stopExperiment } from "../experiment/directory/control.js";
+import { DEFAULT_ROOT, findExperimentDir, isExperimentDir, readExperiment } from "../experiment/directory/layout.js";
+import { loadSpec } from "../experiment/definition/load.js";
+import { followLogs } from "../experiment/directory/logs.js";
+import { prepareExperiment } from "../experiment/directory/prepare.js";
+import { latestExperimentOf, resumeExperiment } from "../experiment/directory/run.js";
+import { experimentTable } from "../experiment/directory/runs-table.js";
+import type { ExecuteOptions, ExperimentOutcome, SpecWarning } from "../experiment/definition/types.js";
 
 export interface CommandIO {
   out(text: string): void;

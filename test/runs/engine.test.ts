@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigDict } from "../../src/config/node.js";
 import type { LauncherPlugin } from "../../src/core/launcher.js";
-import { EXPERIMENT_RECORD } from "../../src/experiment/spec/run-record.js";
+import { EXPERIMENT_RECORD } from "../../src/experiment/directory/run-record.js";
 import { runSweep, type SweepJob } from "../../src/runs/engine.js";
 import type { RunEvent } from "../../src/runs/events.js";
 import { ManifestWriter, readManifest } from "../../src/runs/manifest.js";

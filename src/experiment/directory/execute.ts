@@ -1,0 +1,105 @@
+/**
+ * Runs the pending runs of a prepared experiment dir with the run engine (src/runs/engine.ts): the
+ * runs become PreparedJobs read back from configs/run_NNN.yaml, a registered launcher runs them
+ * (basic: one after the other; local: `parallel` at once), executeJob runs the command and the
+ * engine's recorder adds the experiment's fields to each run record.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { ConfigDict, ConfigList, type ConfigValue } from "../../config/node.js";
+import { parseYaml } from "../../config/yaml.js";
+import { LaunchError } from "../../errors.js";
+import { findLauncher } from "../../plugins/registry.js";
+import type { TaskRef } from "../../core/task.js";
+import { runSweep } from "../../runs/engine.js";
+import { ManifestWriter } from "../../runs/manifest.js";
+import { activeOrchestrator, ORCHESTRATOR_LOG, readExperiment, writeOrchestrator } from "./layout.js";
+import { executeWithMetrics } from "./metrics.js";
+import { launcherName } from "./prepare.js";
+import { EXPERIMENT_RECORD } from "./run-record.js";
+import type { ExecuteOptions, ExperimentOutcome, ExperimentRunRecord, ExperimentState } from "../definition/types.js";
+
+export async function executeExperiment(dirArg: string, options: ExecuteOptions = {}): Promise<ExperimentOutcome> {
+  const dir = path.resolve(dirArg);
+  const m = readExperiment(dir);
+  const other = activeOrchestrator(dir);
+  if (other && other.pid !== process.pid) {
+    throw new LaunchError(`Experiment ${dir} is already running (pid ${other.pid}). Stop it first with \`hydrant experiment stop ${dir}\`.`, { file: dir });
+  }
+  const argv = m.origin.command;
+  if (!argv?.length) throw new LaunchError(`${dir}/experiment.json has no command to run (origin.command).`, { file: dir });
+  const parallel = options.parallel ?? m.origin.experiment?.parallel ?? 1;
+  const plugin = findLauncher(undefined, launcherName(parallel));
+  const startedAt = new Date().toISOString();
+  const background = options.background ?? false;
+  writeOrchestrator(dir, { pid: process.pid, state: "running", background, started_at: startedAt, ...(background ? { log: path.join(dir, ORCHESTRATOR_LOG) } : {}) });
+
+  const stop = linkedAbort(options.signal);
+  const manifest = ManifestWriter.open(dir);
+  const task: TaskRef = { kind: "command", argv };
+  const where = { cwd: options.cwd ?? process.cwd(), sequential: parallel <= 1 };
+  try {
+    manifest.setSweep({ launcher: plugin.name });
+    const result = await runSweep({
+      manifest,
+      sweepDir: dir,
+      plugin,
+      context: {
+        config: parallel > 1 ? { n_jobs: parallel, gpus: null } : {},
+        task,
+        execute: (job, o) => executeWithMetrics(job, task, { ...o, signal: stop.signal }, where),
+        onOutput: options.onOutput,
+      },
+      jobs: manifest.allJobs() as ExperimentRunRecord[],
+      prepare: (record) => ({ num: record.num, overrides: record.overrides, config: readRunConfig(record), jobDir: runDirFor(record) }),
+      limit: options.limit,
+      onEvent: options.onEvent,
+      recorder: { signal: stop.signal, extension: EXPERIMENT_RECORD },
+      onFinished: () => writeOrchestrator(dir, { pid: process.pid, state: stop.signal.aborted ? "stopped" : "finished", background, started_at: startedAt, ended_at: new Date().toISOString(), ...(background ? { log: path.join(dir, ORCHESTRATOR_LOG) } : {}) }),
+    });
+    return { dir, state: stop.signal.aborted ? "stopped" : stateOfCounts(result), total: result.total, completed: result.completed, failed: result.failed, pending: result.notRun, warnings: [] };
+  } finally {
+    stop.dispose();
+    manifest.close();
+  }
+}
+
+/** An AbortController that follows the caller's signal, detachable so no listener outlives the run. */
+function linkedAbort(outer: AbortSignal | undefined): { signal: AbortSignal; dispose(): void } {
+  const ctrl = new AbortController();
+  const onAbort = () => ctrl.abort();
+  if (outer?.aborted) ctrl.abort();
+  else outer?.addEventListener("abort", onAbort, { once: true });
+  return { signal: ctrl.signal, dispose: () => outer?.removeEventListener("abort", onAbort) };
+}
+
+function runDirFor(record: ExperimentRunRecord): string {
+  if (record.run_dir) return record.run_dir;
+  const configPath = record.config_path as string;
+  return path.join(path.dirname(path.dirname(configPath)), "runs", path.basename(configPath, ".yaml"));
+}
+
+/**
+ * The run's config as written, escaped so that executeJob's resolution gives back exactly these
+ * values (a resolved string may hold a literal `${`).
+ */
+function readRunConfig(record: ExperimentRunRecord): ConfigDict {
+  const file = record.config_path;
+  if (!file) throw new LaunchError(`run ${record.num} has no config_path in experiment.json.`);
+  const tree = parseYaml(readFileSync(file, "utf8"), file);
+  if (!(tree instanceof ConfigDict)) throw new LaunchError(`${file} is not a YAML mapping.`, { file });
+  return escapeLiterals(tree) as ConfigDict;
+}
+
+function escapeLiterals(v: ConfigValue): ConfigValue {
+  if (v instanceof ConfigDict) return new ConfigDict([...v.entries].map(([k, x]) => [k, escapeLiterals(x)] as const), v.source);
+  if (v instanceof ConfigList) return new ConfigList(v.items.map(escapeLiterals), v.source);
+  // OmegaConf's escapes: `\${` is a literal `${`, and backslashes right before it are doubled.
+  return typeof v === "string" ? v.replace(/(\\*)\$\{/g, (_m, bs: string) => `${bs}${bs}\\\${`) : v;
+}
+
+/** An experiment's state from its runs' counts ("finished" where a sweep says "completed"). */
+export function stateOfCounts(c: { failed: number; notRun: number }): ExperimentState {
+  if (c.failed > 0) return "failed";
+  return c.notRun > 0 ? "partial" : "finished";
+}

@@ -1,0 +1,97 @@
+/**
+ * `experiment show DIR`: one row per run with its swept values, status, duration and metrics, sorted
+ * by any of those columns, as a text table, CSV or JSON.
+ */
+import path from "node:path";
+import type { PlainValue } from "../../config/node.js";
+import { LaunchError } from "../../errors.js";
+import { formatDuration } from "../../runs/progress.js";
+import { flattenResult } from "../../runs/results-table.js";
+import { renderTable } from "./control.js";
+import { formatValue } from "../definition/run-plans.js";
+import { readExperiment } from "./layout.js";
+import { metricsOf } from "./metrics.js";
+import type { ExperimentManifest, ExperimentRunRecord } from "../definition/types.js";
+
+export interface TableOptions {
+  /** A metric (dotted for nested metrics), a swept key, "run", "status" or "duration". */
+  sortBy?: string;
+  descending?: boolean;
+  format?: "table" | "csv" | "json";
+}
+
+interface Row {
+  run: number;
+  values: Record<string, PlainValue>;
+  status: string;
+  durationMs?: number;
+  metrics: Map<string, unknown>;
+  runDir?: string;
+}
+
+export function experimentTable(dir: string, options: TableOptions = {}): string {
+  const m = readExperiment(path.resolve(dir));
+  const valueKeys = valueColumns(m);
+  const rows = m.jobs.map((j) => toRow(j, m));
+  const metricKeys = [...new Set(rows.flatMap((r) => [...r.metrics.keys()]))];
+  if (options.sortBy) sortRows(rows, options.sortBy, options.descending ?? false, valueKeys, metricKeys);
+  switch (options.format ?? "table") {
+    case "json":
+      return JSON.stringify(rows.map((r) => ({ run: r.run, values: r.values, status: r.status, duration_s: seconds(r.durationMs), metrics: Object.fromEntries(r.metrics), run_dir: r.runDir ?? null })), null, 2);
+    case "csv":
+      return [["run", ...valueKeys, "status", "duration_s", ...metricKeys], ...rows.map((r) => [r.run, ...valueKeys.map((k) => r.values[k]), r.status, seconds(r.durationMs), ...metricKeys.map((k) => r.metrics.get(k))])]
+        .map((cells) => cells.map(csvCell).join(","))
+        .join("\n");
+    default:
+      return renderTable(
+        ["run", ...valueKeys, "status", "duration", ...metricKeys],
+        rows.map((r) => [String(r.run), ...valueKeys.map((k) => textCell(r.values[k])), r.status, r.durationMs === undefined ? "" : formatDuration(r.durationMs), ...metricKeys.map((k) => textCell(r.metrics.get(k)))]),
+      );
+  }
+}
+
+/** The swept keys; for an explicit list of configs, the config each run came from. */
+function valueColumns(m: ExperimentManifest): string[] {
+  return m.origin.experiment?.form === "configs" ? ["config"] : (m.origin.experiment?.keys ?? []);
+}
+
+function toRow(j: ExperimentRunRecord, m: ExperimentManifest): Row {
+  const values = m.origin.experiment?.form === "configs" && j.source_config ? { config: path.relative(m.origin.cwd, j.source_config) } : (j.values ?? {});
+  return { run: j.num, values, status: j.status, durationMs: j.status === "pending" ? undefined : j.durationMs, metrics: flattenResult(metricsOf(j.result)), runDir: j.run_dir };
+}
+
+function sortRows(rows: Row[], by: string, descending: boolean, valueKeys: string[], metricKeys: string[]): void {
+  const columns = ["run", "status", "duration", ...valueKeys, ...metricKeys];
+  if (!columns.includes(by)) throw new LaunchError(`Cannot sort by '${by}': the columns are ${columns.join(", ")}.`, { key: by });
+  // A metric named like a swept key wins: sorting is mostly by results.
+  const isMetric = metricKeys.includes(by);
+  const key = (r: Row): unknown => (by === "run" ? r.run : by === "status" ? r.status : by === "duration" ? r.durationMs : isMetric ? r.metrics.get(by) : r.values[by]);
+  const sign = descending ? -1 : 1;
+  rows.sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    const xm = x === undefined || x === null;
+    const ym = y === undefined || y === null;
+    // Runs without the value (failed, not run) go last whichever the direction.
+    if (xm || ym) return xm === ym ? a.run - b.run : xm ? 1 : -1;
+    if (typeof x === "number" && typeof y === "number") return sign * (x - y) || a.run - b.run;
+    return sign * textCell(x).localeCompare(textCell(y)) || a.run - b.run;
+  });
+}
+
+function seconds(ms: number | undefined): number | null {
+  return ms === undefined ? null : Math.round(ms) / 1000;
+}
+
+function textCell(v: unknown): string {
+  if (v === undefined || v === null) return v === null ? "null" : "";
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+  return formatValue(v as PlainValue);
+}
+
+/** RFC 4180: quote a cell holding a comma, a quote or a line break; numbers as JSON writes them. */
+function csvCell(v: unknown): string {
+  if (v === undefined || v === null) return "";
+  const s = typeof v === "number" ? String(v) : formatValue(v as PlainValue);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

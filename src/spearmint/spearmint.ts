@@ -1,0 +1,182 @@
+/**
+ * `Spearmint`: a set of expanded configs, a strategy, and the wrapped experiment functions that
+ * run on them. `mint.experiment(fn)` gives a function of `fn`'s arguments minus the trailing
+ * config; how many configs a call runs, and what it resolves to, is the strategy's business.
+ */
+import { resolve } from "node:path";
+import { ExperimentSpecError } from "../errors.js";
+import { expandConfigs, type ConfigInput, type ExpandedConfigOf } from "../dynamic/expand.js";
+import { Background } from "./background-work.js";
+import { makeConfig, type Config } from "./config.js";
+import { ExperimentCore, type ExperimentFunction } from "./experiment-core.js";
+import { ConcurrencyLimiter } from "./limiter.js";
+import { JsonlSink, type RecordSink } from "./records.js";
+import { ResultSet } from "./results.js";
+import { createRunner, type RunOptions, type Runner } from "./runner.js";
+import { compileValidator, type ConfigSchema } from "./validation.js";
+import { SingleConfigStrategy, type BranchResult, type Strategy, type StrategyOutput } from "./strategies.js";
+
+export type ConfigsInput = ConfigInput | readonly ConfigInput[];
+
+export interface SpearmintOptions<In extends ConfigsInput, S extends Strategy> {
+  /** Configs, possibly with DynamicValues; expanded once, in order (the first is the main config). */
+  configs: In;
+  /** Default: SingleConfigStrategy (the main config only). */
+  strategy?: S;
+  /** Most branches running at once, across all experiments of this Spearmint (default: no limit). */
+  maxConcurrency?: number;
+  /** Where records go. Default: a JsonlSink in `recordDir`. `false`: memory (`mint.results`) only. */
+  sink?: RecordSink | readonly RecordSink[] | false;
+  /** Directory of the default JsonlSink (default: `spearmint-runs`, relative to the working directory). */
+  recordDir?: string;
+  /** How many records `mint.results` keeps (oldest dropped first; default 10000). */
+  maxRecordsInMemory?: number;
+}
+
+export interface ExperimentOptions {
+  /** Checked against every config before the function runs on it. */
+  schema?: ConfigSchema;
+  /** Name in records and tables (default: the function's name). */
+  name?: string;
+}
+
+export interface Experiment<Args extends unknown[], R, C, Out> {
+  (...args: Args): Promise<Out>;
+  readonly experimentName: string;
+  readonly configs: readonly Config<C>[];
+  /** Runs every config concurrently on these arguments, whatever the strategy. */
+  runAll(...args: Args): Promise<BranchResult<R, C>[]>;
+}
+
+/** The config type the experiments of a Spearmint receive: `(x: string, config: MintConfig<typeof mint>)`. */
+export type MintConfig<M> = M extends Spearmint<infer In, Strategy> ? Config<ExpandedConfigOf<In>> : never;
+
+export const DEFAULT_RECORD_DIR = "spearmint-runs";
+
+/** Lets `Spearmint.run` reach the machinery behind a wrapped function. */
+const cores = new WeakMap<object, ExperimentCore<never, unknown, unknown>>();
+
+export class Spearmint<In extends ConfigsInput = ConfigsInput, S extends Strategy = SingleConfigStrategy> {
+  readonly configs: readonly Config<ExpandedConfigOf<In>>[];
+  readonly strategy: Strategy;
+  readonly results: ResultSet;
+  readonly #background: Background;
+
+  constructor(options: SpearmintOptions<In, S>) {
+    const expanded = expandConfigs(options.configs);
+    if (expanded.length === 0) {
+      throw new ExperimentSpecError(
+        "Spearmint got no configs: the list is empty or a DynamicValue has no items; give at least one config",
+      );
+    }
+    this.configs = Object.freeze(expanded.map((c, i) => makeConfig<ExpandedConfigOf<In>>(c, i)));
+    rejectDuplicateIds(this.configs);
+    this.strategy = options.strategy ?? new SingleConfigStrategy();
+    this.results = new ResultSet(options.maxRecordsInMemory);
+    this.#background = new Background(new ConcurrencyLimiter(options.maxConcurrency), sinksFrom(options), this.results);
+  }
+
+  /** Errors thrown by record sinks; recording never fails a run. */
+  get sinkErrors(): readonly unknown[] {
+    return this.#background.sinkErrors;
+  }
+
+  /**
+   * Wraps `fn(...args, config)` into `(...args) => Promise<…>` run under this Spearmint's strategy.
+   * TypeScript infers `Args` when the config parameter is annotated (`config: MintConfig<typeof mint>`)
+   * or when the function takes the config alone; otherwise pass them: `mint.experiment<[string], number>(fn)`.
+   */
+  experiment<R>(
+    fn: (config: Config<ExpandedConfigOf<In>>) => R,
+    options?: ExperimentOptions,
+  ): Experiment<[], Awaited<R>, ExpandedConfigOf<In>, StrategyOutput<S, Awaited<R>, ExpandedConfigOf<In>>>;
+  experiment<Args extends unknown[], R>(
+    fn: ExperimentFunction<Args, R, ExpandedConfigOf<In>>,
+    options?: ExperimentOptions,
+  ): Experiment<Args, Awaited<R>, ExpandedConfigOf<In>, StrategyOutput<S, Awaited<R>, ExpandedConfigOf<In>>>;
+  experiment<Args extends unknown[], R>(
+    fn: ExperimentFunction<Args, R, ExpandedConfigOf<In>> | ((config: Config<ExpandedConfigOf<In>>) => R),
+    options: ExperimentOptions = {},
+  ): Experiment<Args, Awaited<R>, ExpandedConfigOf<In>, StrategyOutput<S, Awaited<R>, ExpandedConfigOf<In>>> {
+    type C = ExpandedConfigOf<In>;
+    const name = options.name ?? (fn.name || "experiment");
+    const validator = options.schema === undefined ? undefined : compileValidator(options.schema);
+    const core = new ExperimentCore<Args, Awaited<R>, C>(
+      name,
+      this.configs,
+      fn as ExperimentFunction<Args, Awaited<R>, C>,
+      this.#background,
+      validator,
+    );
+    const strategy = this.strategy;
+    const background = this.#background;
+    const call = (...args: Args) =>
+      strategy.execute<Awaited<R>, C>({
+        configs: core.configs,
+        runBranch: (config, role) => core.runBranch(config, role, args, strategy.name),
+        runInBackground: (config) => void background.later(() => core.runBranch(config, "variant", args, strategy.name)),
+      }) as Promise<StrategyOutput<S, Awaited<R>, C>>;
+    const wrapped = Object.assign(call, {
+      experimentName: name,
+      configs: core.configs,
+      runAll: (...args: Args) =>
+        Promise.all(core.configs.map((c, i) => core.runBranch(c, i === 0 ? "main" : "variant", args, "all"))),
+    });
+    cores.set(wrapped, core as unknown as ExperimentCore<never, unknown, unknown>);
+    return wrapped;
+  }
+
+  /** Resolves once every background branch (shadow variants, un-awaited runner variants) is done and sinks are flushed. */
+  drain(): Promise<void> {
+    return this.#background.drain();
+  }
+
+  /**
+   * Runs `body` with a runner for `experiment`: each `runner(...args)` runs the main config, then
+   * every variant, whatever the strategy, and resolves to `{ mainResult, variantResults }`.
+   */
+  static run<Args extends unknown[], R, C, T>(
+    experiment: Experiment<Args, R, C, unknown>,
+    body: (runner: Runner<Args, R, C>) => T | Promise<T>,
+  ): Promise<T>;
+  static run<Args extends unknown[], R, C, T>(
+    experiment: Experiment<Args, R, C, unknown>,
+    options: RunOptions,
+    body: (runner: Runner<Args, R, C>) => T | Promise<T>,
+  ): Promise<T>;
+  static async run<Args extends unknown[], R, C, T>(
+    experiment: Experiment<Args, R, C, unknown>,
+    optionsOrBody: RunOptions | ((runner: Runner<Args, R, C>) => T | Promise<T>),
+    maybeBody?: (runner: Runner<Args, R, C>) => T | Promise<T>,
+  ): Promise<T> {
+    const [options, body] = typeof optionsOrBody === "function" ? [{}, optionsOrBody] : [optionsOrBody, maybeBody];
+    const core = cores.get(experiment) as ExperimentCore<Args, R, C> | undefined;
+    if (!core || !body) {
+      throw new ExperimentSpecError(
+        "Spearmint.run needs a function returned by mint.experiment(...) and a callback (runner) => ...",
+      );
+    }
+    return body(createRunner(core, options));
+  }
+}
+
+function sinksFrom(options: SpearmintOptions<ConfigsInput, Strategy>): RecordSink[] {
+  if (options.sink === false) return [];
+  if (options.sink === undefined) return [new JsonlSink(resolve(options.recordDir ?? DEFAULT_RECORD_DIR))];
+  return Array.isArray(options.sink) ? [...(options.sink as readonly RecordSink[])] : [options.sink as RecordSink];
+}
+
+/** Records and tables are keyed by config id, so two configs with one id could not be told apart. */
+function rejectDuplicateIds(configs: readonly Config<unknown>[]): void {
+  const seen = new Map<string, number>();
+  for (const config of configs) {
+    const first = seen.get(config.configId);
+    if (first !== undefined) {
+      throw new ExperimentSpecError(
+        `Configs #${first} and #${config.index} have the same id '${config.configId}'; remove the duplicate or give each its own __config_id__`,
+        { key: "__config_id__" },
+      );
+    }
+    seen.set(config.configId, config.index);
+  }
+}
