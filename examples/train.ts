@@ -6,15 +6,20 @@
  *   npx tsx examples/train.ts +experiment=lr_ablation --multirun # one job per learning rate
  *
  * The job's return value (the metrics) is what hydrant records for the run; metrics.json is also written
- * to the run's output directory so that other tools can read it.
+ * to the run's output directory so that other tools can read it, and metrics.jsonl gets one line per
+ * epoch (the dashboard's metric-over-time plot, `hydrant ui`).
  */
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../src/index.js";
 import type { TrainConfig } from "./lib/config.js";
 import { train, writeMetrics, type Metrics } from "./lib/train.js";
 
 await main<TrainConfig>({ configPath: "../conf", configName: "config" }, async (cfg, ctx): Promise<Metrics> => {
-  const metrics = await train(cfg);
+  mkdirSync(ctx.outputDir, { recursive: true });
+  const series = join(ctx.outputDir, "metrics.jsonl");
+  writeFileSync(series, ""); // a job run again (resume) starts its series afresh
+  const metrics = await train(cfg, { onEpoch: (m) => appendFileSync(series, JSON.stringify(m) + "\n") });
   // conf/ points metrics_file into the run's output dir (hydra.job.chdir is false, so not the cwd).
   await writeMetrics(cfg.metrics_file ?? join(ctx.outputDir, "metrics.json"), metrics);
   return metrics;

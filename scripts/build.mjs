@@ -59,6 +59,12 @@ function routeDynamicImports(file) {
 }
 
 rmSync("dist", { recursive: true, force: true });
+// The dashboard's page: one browser script with its stylesheet inside, read by `hydrant ui` and inlined
+// by `hydrant results --html`. Never loaded by the bin itself.
+await build({
+  entryPoints: { app: "src/dashboard/client/main.ts" }, outdir: "dist/dashboard", bundle: true, format: "iife", platform: "browser",
+  target: ["chrome110", "firefox110", "safari16"], minify: true, loader: { ".css": "text" }, legalComments: "eof", logLevel: "warning",
+});
 await build({ ...common, entryPoints: LAZY, outdir: "dist/lazy", splitting: true, chunkNames: "chunks/[name]-[hash]", external, banner, plugins: [builtinsViaRequire] });
 await build({
   ...common, format: "cjs", entryPoints: { "cli-main": "src/cli/main.ts" }, outdir: "dist", outExtension: { ".js": ".cjs" }, external, plugins: [lazyEntries],
@@ -81,6 +87,6 @@ if (!process.argv.includes("--no-types")) {
   execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json", "--emitDeclarationOnly"], { stdio: "inherit" });
   writeFileSync("dist/types/package.json", '{ "type": "module" }\n');
 }
-for (const f of ["dist/cli.js", "dist/cli-main.cjs", "dist/index.mjs", "dist/lazy/commands.js", ...(process.argv.includes("--no-types") ? [] : ["dist/types/index.d.ts"])]) {
+for (const f of ["dist/cli.js", "dist/dashboard/app.js", "dist/cli-main.cjs", "dist/index.mjs", "dist/lazy/commands.js", ...(process.argv.includes("--no-types") ? [] : ["dist/types/index.d.ts"])]) {
   if (!existsSync(f)) throw new Error(`build produced no ${f}`);
 }

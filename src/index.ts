@@ -60,6 +60,21 @@ export { runWorker, queueStatus, formatQueueStatus, type RunWorkerOptions, type 
 export type { Sweeper, SweeperPlugin } from "./core/index.js";
 export { readManifest, formatResultsTable, formatProgress, type Manifest, type JobRecord, type JobStatus, type RunEvent } from "./runs/index.js";
 
+// The dashboard: what `hydrant ui` (a local read-only web server) and `hydrant results DIR --html FILE` run
+export {
+  startDashboard,
+  writeHtmlReport,
+  reportData,
+  discoverSweeps,
+  type Dashboard,
+  type DashboardOptions,
+  type ReportOptions,
+  type FoundSweep,
+  type SweepData,
+  type SweepSummary,
+  type ReportData,
+} from "./dashboard/index.js";
+
 // Experiment specs: what `hydrant experiment run|list|stop|logs|show` run
 export {
   loadSpec,

@@ -17,7 +17,7 @@ const LAYERS: readonly string[][] = [
   ["launch"],
   ["plugins"],
   ["runs"],
-  ["app", "experiment"],
+  ["app", "experiment", "dashboard"],
   ["cli"],
   ["index"],
 ];

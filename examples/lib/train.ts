@@ -25,6 +25,8 @@ export interface Metrics {
 export interface TrainOptions {
   /** Receives one progress line per logged epoch; console.log by default. */
   log?: (line: string) => void;
+  /** Receives every epoch's metrics (examples/train.ts appends them to metrics.jsonl). */
+  onEpoch?: (metrics: Metrics) => void;
 }
 
 export async function train(cfg: TrainConfig, options: TrainOptions = {}): Promise<Metrics> {
@@ -50,6 +52,7 @@ export async function train(cfg: TrainConfig, options: TrainOptions = {}): Promi
       epochs: epoch,
       stopped_early: stop,
     };
+    options.onEpoch?.(metrics);
     const last = stop || epoch === cfg.training.epochs;
     if (last || epoch % cfg.training.log_every === 0) log(formatEpoch(metrics));
     if (stop) {

@@ -41,8 +41,16 @@ export async function runSubcommand(argv: string[]): Promise<number> {
     .command("results <sweepDir>", "Show a sweep's jobs, status, durations and results", (y: Argv) =>
       y.positional("sweepDir", { type: "string", demandOption: true, describe: "a multirun sweep dir (with experiment.json)" })
         .option("sort", { type: "string", describe: "sort by this result metric (e.g. test_accuracy)" })
-        .option("desc", { type: "boolean", default: true, describe: "largest first when sorting" }),
-    async (a) => setCode(await (await import("./results.js")).resultsCommand(String(a.sweepDir), { sortBy: a.sort as string | undefined, descending: Boolean(a.desc) })))
+        .option("desc", { type: "boolean", default: true, describe: "largest first when sorting" })
+        .option("html", { type: "string", describe: "write the dashboard's views to this one self-contained HTML file instead" }),
+    async (a) => setCode(a.html !== undefined
+      ? await (await import("./ui.js")).htmlReportCommand(String(a.sweepDir), String(a.html))
+      : await (await import("./results.js")).resultsCommand(String(a.sweepDir), { sortBy: a.sort as string | undefined, descending: Boolean(a.desc) })))
+    .command("ui [dirs..]", "Open a local web dashboard of the sweeps under multirun/, outputs/, experiments/ (or DIRS)", (y: Argv) =>
+      y.positional("dirs", { type: "string", array: true, describe: "dirs to search for sweeps (default: multirun outputs experiments)" })
+        .option("port", { type: "number", default: 8765, describe: "port to listen on (0: any free port)" })
+        .option("host", { type: "string", default: "127.0.0.1", describe: "address to bind; anything but loopback exposes your configs and logs" }),
+    async (a) => setCode(await (await import("./ui.js")).uiCommand({ dirs: (a.dirs as string[] | undefined) ?? [], host: String(a.host), port: Number(a.port) })))
     .command("experiment", "Run experiment specs, in the foreground or the background, and compare them", (y: Argv) => y.help(false).version(false).strict(false),
       async () => setCode(await experiment(argv.slice(1))))
     .command("worker", "Serve sweep jobs from a BullMQ queue on Redis (hydra/launcher=bullmq)", (y: Argv) =>
