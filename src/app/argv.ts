@@ -9,7 +9,7 @@ export const INFO_TOPICS = new Set(["all", "config", "config-groups", "defaults"
 const CFG_VALUES = new Set(["job", "hydra", "all"]);
 
 type ValueFlag = "configPath" | "configName" | "configDir" | "cfg" | "package" | "resume" | "limit";
-type BoolFlag = "resolve" | "multirun" | "run" | "help" | "hydraHelp" | "detach";
+type BoolFlag = "resolve" | "multirun" | "run" | "help" | "hydraHelp" | "detach" | "yes";
 
 const VALUE_FLAGS: Record<string, ValueFlag> = {
   "--config-path": "configPath", "-cp": "configPath",
@@ -28,6 +28,7 @@ const BOOL_FLAGS: Record<string, BoolFlag> = {
   "--help": "help", "-h": "help",
   "--hydra-help": "hydraHelp",
   "--detach": "detach",
+  "--yes": "yes", "-y": "yes",
 };
 
 export class ArgvError extends HydrantError {}

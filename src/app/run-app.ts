@@ -15,7 +15,9 @@ import type { AppTask, TaskRef } from "../core/task.js";
 import { getPath, resolvePath, setPath } from "../compose/config-access.js";
 import { pinSweepDir, placeRun, placeSweepJob, sweepDirOf } from "../job/job-dirs.js";
 import { runSweep, type SweepJob } from "../runs/engine.js";
-import { ManifestWriter, readManifest, type JobRecord, type SweepOrigin } from "../runs/manifest.js";
+import { MANIFEST_FILE, ManifestWriter, readManifest, type JobRecord, type SweepOrigin } from "../runs/manifest.js";
+import { claimNewSweepDir, lockSweep } from "../runs/sweep-lock.js";
+import { checkResumeCommand } from "../runs/trust.js";
 import { compose, configLocation, type Composed, type ConfigLocation } from "../runs/compose-access.js";
 import { planSweep, writeMultirunYaml, type SweepPlan } from "../runs/plan.js";
 import type { AppArgs, AppOutcome, MultirunOutcome, RunHooks, SingleRunOutcome } from "./types.js";
@@ -85,10 +87,24 @@ interface SweepRequest {
 async function runMultirun(req: SweepRequest): Promise<MultirunOutcome> {
   const plan = planSweep(req.location, req.overrides);
   const master = plan.master.config;
-  const sweepDir = req.resumeDir ?? sweepDirOf(master);
-  if (req.resumeDir) pinSweepDir(master, sweepDir);
+  const wanted = req.resumeDir ?? sweepDirOf(master);
+  if (req.resumeDir) pinSweepDir(master, wanted);
   validateFirstJob(plan);
   const total = plan.sweeper.total();
+  // One owner per sweep dir: a resume locks it; a new sweep takes a dir nobody owns or used.
+  const lock = req.resumeDir ? lockSweep(wanted) : claimNewSweepDir(wanted);
+  const sweepDir = lock.dir;
+  const pin = req.resumeDir !== undefined || sweepDir !== wanted;
+  if (pin) pinSweepDir(master, sweepDir);
+  try {
+    return await runLockedMultirun(req, plan, sweepDir, pin, total);
+  } finally {
+    lock.release();
+  }
+}
+
+async function runLockedMultirun(req: SweepRequest, plan: SweepPlan, sweepDir: string, pin: boolean, total: number): Promise<MultirunOutcome> {
+  const master = plan.master.config;
   mkdirSync(sweepDir, { recursive: true });
   if (!req.resumeDir) writeMultirunYaml(master, sweepDir);
   const launcherChoice = plan.master.choices["hydra/launcher"];
@@ -96,7 +112,6 @@ async function runMultirun(req: SweepRequest): Promise<MultirunOutcome> {
   if (req.detach && !plugin.detachable) throw new LaunchError(`--detach needs a launcher whose jobs run on without hydrant (e.g. hydra/launcher=slurm); the ${plugin.name} launcher runs them in this process's care.`, { key: "hydra/launcher" });
   const manifest = req.resumeDir ? ManifestWriter.open(sweepDir) : ManifestWriter.create({ sweepDir, origin: req.origin, total, launcher: plugin.name, jobs: pendingJobs(plan, total) });
   if (req.resumeDir) manifest.setSweep({ total, launcher: plugin.name });
-  const pin = req.resumeDir !== undefined;
   const result = await runSweep({
     manifest,
     sweepDir,
@@ -146,15 +161,21 @@ function launcherConfig(master: PreparedJob["config"]): Record<string, unknown> 
 async function resumeSweep(args: AppArgs, task: AppTask, hooks: RunHooks): Promise<MultirunOutcome> {
   const sweepDir = path.resolve(args.resume as string);
   const m = readManifest(sweepDir);
-  const taskRef = resumeTask(task, args, m.origin);
+  const taskRef = resumeTask(task, args, m.origin, sweepDir);
   const location: ConfigLocation = { configDir: m.origin.configDir, searchPath: m.origin.searchPath, configName: m.origin.configName };
   return runMultirun({ location, overrides: m.origin.overrides, taskRef, hooks, origin: m.origin, limit: args.limit, resumeDir: sweepDir, detach: args.detach });
 }
 
-function resumeTask(task: AppTask, args: AppArgs, origin: SweepOrigin): TaskRef {
+function resumeTask(task: AppTask, args: AppArgs, origin: SweepOrigin, sweepDir: string): TaskRef {
   if (typeof task === "function") return { kind: "function", fn: task };
-  const argv = task.command.length > 0 ? task.command : args.command?.length ? args.command : origin.command;
-  if (argv && argv.length > 0) return { kind: "command", argv };
+  const given = task.command.length > 0 ? task.command : args.command?.length ? args.command : undefined;
+  if (given) return { kind: "command", argv: given };
+  const argv = origin.command;
+  if (argv && argv.length > 0) {
+    // Read from a file anyone with access to the dir can edit: run it only if it is what the user ran.
+    checkResumeCommand(sweepDir, argv, path.join(sweepDir, MANIFEST_FILE), args.yes === true);
+    return { kind: "command", argv };
+  }
   const how = origin.entry ? `run '${origin.entry}' with --resume ${args.resume}` : "run your main() app with --resume DIR";
   throw new LaunchError(`This sweep ran a function task, so it can only be resumed by its app: ${how}.`);
 }

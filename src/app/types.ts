@@ -20,6 +20,8 @@ export interface AppArgs {
   run?: boolean;
   /** A sweep dir to resume. */
   resume?: string;
+  /** Run the command a resumed sweep's experiment.json names even if it is not the one it started with. */
+  yes?: boolean;
   /** Run at most this many jobs now (the rest stay pending for a later resume). */
   limit?: number;
   /** Submit the sweep and return without waiting (a launcher whose jobs run elsewhere, e.g. slurm). */

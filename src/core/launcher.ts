@@ -72,6 +72,13 @@ export interface ExecuteOptions {
   onOutput?: (chunk: Buffer, stream: "stdout" | "stderr", jobNum: number | undefined) => void;
   /** Aborting kills a command task's process (a launcher's per-job timeout). */
   signal?: AbortSignal;
+  /** Called with a command's pid once it runs (the manifest records it). */
+  onSpawn?: (pid: number) => void;
+  /**
+   * A resumed sweep: a command that exited 0 in this job dir after its launcher died (before the
+   * manifest could say so) counts as completed instead of running again.
+   */
+  resume?: boolean;
 }
 
 export interface LaunchContext {

@@ -10,18 +10,25 @@ import path from "node:path";
 import { isDict } from "../config/node.js";
 import { dumpYaml, resolvePath, resolveTaskConfig, resolveTaskConfigTree } from "../compose/config-access.js";
 import { errorText } from "./error-text.js";
-import { writeHydraFiles } from "./job-dirs.js";
+import { RESOLVED_CONFIG_FILE, writeHydraFiles, writePrivateFile } from "./job-dirs.js";
+import { clearExitRecord, EXIT_FILE, findProgram, readExitRecord, wrapCommand } from "./exit-record.js";
+import { readJobState, settlePreviousCopy, thisLauncher, writeJobState } from "./job-state.js";
+import { expandPlaceholders } from "./placeholders.js";
+import { identify } from "./process-identity.js";
+import { guardGroup, killGroup, releaseGroup, startWatchdog } from "./watchdog.js";
 import type { ExecuteOptions, JobOutcome, PreparedJob } from "../core/launcher.js";
 import type { TaskRef } from "../core/task.js";
 
 export async function executeJob(job: PreparedJob, task: TaskRef, options: ExecuteOptions = {}): Promise<JobOutcome> {
   try {
     const taskCfg = resolveTaskConfig(job.config);
-    const yamlForCommand = task.kind === "command" ? dumpYaml(resolveTaskConfigTree(job.config)) : undefined;
-    const hydraDir = writeHydraFiles(job.config, job.jobDir, yamlForCommand) ?? path.join(job.jobDir, ".hydra");
+    const hydraDir = writeHydraFiles(job.config, job.jobDir) ?? path.join(job.jobDir, ".hydra");
     const env = jobEnv(job, options.gpu);
     const chdir = resolvePath(job.config, "hydra.job.chdir") === true;
-    if (task.kind === "command") return await runCommand(job, task.argv, { env, chdir, hydraDir, onOutput: options.onOutput, signal: options.signal });
+    if (task.kind === "command") {
+      const configFile = writePrivateFile(path.join(hydraDir, RESOLVED_CONFIG_FILE), dumpYaml(resolveTaskConfigTree(job.config)));
+      return await runCommand(job, task.argv, { env, chdir, configFile, onOutput: options.onOutput, signal: options.signal, onSpawn: options.onSpawn, resume: options.resume });
+    }
     return await runFunction(job, task.fn, taskCfg, env, chdir);
   } catch (e) {
     // Composition-time problems surfacing here (a bad env_set, an unresolvable key) fail the job.
@@ -61,32 +68,72 @@ async function runFunction(job: PreparedJob, fn: Extract<TaskRef, { kind: "funct
 interface CommandOptions {
   env: Record<string, string>;
   chdir: boolean;
-  hydraDir: string;
+  /** The resolved config the command reads ({config}, $HYDRANT_CONFIG). */
+  configFile: string;
   onOutput?: ExecuteOptions["onOutput"];
   signal?: AbortSignal;
+  onSpawn?: (pid: number) => void;
+  resume?: boolean;
 }
 
-/** `{config}`, `{job_dir}`, `{job_num}` in the command's arguments. */
-export function expandPlaceholders(argv: readonly string[], values: Record<string, string>): string[] {
-  return argv.map((a) => a.replace(/\{(config|job_dir|job_num)\}/g, (m, name: string) => values[name] ?? m));
+/** Registers a started command: watchdog, job state file, manifest; ends its group on abort. */
+function watchChild(pid: number, jobDir: string, o: CommandOptions): void {
+  writeJobState(jobDir, { child: identify(pid), launcher: thisLauncher() });
+  guardGroup(pid);
+  o.onSpawn?.(pid);
+  const onAbort = () => killGroup(pid, "SIGTERM");
+  o.signal?.addEventListener("abort", onAbort, { once: true });
+  childExits.set(pid, (code, signal) => {
+    o.signal?.removeEventListener("abort", onAbort);
+    releaseGroup(pid);
+    const prev = readJobState(jobDir);
+    if (prev?.child.pid === pid) writeJobState(jobDir, { ...prev, exit: { code, signal } });
+  });
+}
+
+/** Exit handlers by pid, run on the child's 'exit' (before its output is drained). */
+const childExits = new Map<number, (code: number | null, signal: NodeJS.Signals | null) => void>();
+
+/** A command that exited 0 after its launcher died, as recorded in its job state file. */
+function finishedBeforeResume(jobDir: string): { code: number; signal: null } | undefined {
+  const s = readJobState(jobDir);
+  // The wrapper's record (cleared before every start, so it is the last run's), or the launcher's.
+  const code = readExitRecord(jobDir) ?? (s && s.launcher.pid !== process.pid ? s.exit?.code : undefined);
+  return code === 0 ? { code: 0, signal: null } : undefined;
 }
 
 async function runCommand(job: PreparedJob, argv: string[], o: CommandOptions): Promise<JobOutcome> {
-  const configFile = path.join(o.hydraDir, "config.yaml");
-  const resultFile = path.join(o.hydraDir, "result.json");
+  const configFile = o.configFile;
+  const resultFile = path.join(path.dirname(configFile), "result.json");
   const num = job.num === undefined ? "" : String(job.num);
   const [cmd, ...args] = expandPlaceholders(argv, { config: configFile, job_dir: job.jobDir, job_num: num });
   const env = { ...process.env, ...o.env, HYDRANT_CONFIG: configFile, HYDRANT_JOB_DIR: job.jobDir, HYDRANT_JOB_NUM: num, HYDRANT_RESULT: resultFile };
   mkdirSync(job.jobDir, { recursive: true });
+  await settlePreviousCopy(job.jobDir);
+  const finished = o.resume ? finishedBeforeResume(job.jobDir) : undefined;
+  if (finished) return commandOutcome(cmd, finished, resultFile);
+  clearExitRecord(job.jobDir);
+  const cwd = o.chdir ? job.jobDir : process.cwd();
+  if (!findProgram(cmd, cwd, env)) return commandOutcome(cmd, { code: null, signal: null, error: new Error(`spawn ${cmd} ENOENT`) }, resultFile);
   const logs = { stdout: createWriteStream(path.join(job.jobDir, "stdout.log")), stderr: createWriteStream(path.join(job.jobDir, "stderr.log")) };
+  const wrapped = wrapCommand(cmd, args);
+  startWatchdog(); // before the child: nothing slow between its start and its registration
+
   const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
-    const child = spawn(cmd, args, { cwd: o.chdir ? job.jobDir : process.cwd(), env, stdio: ["ignore", "pipe", "pipe"], signal: o.signal });
+    // A group of its own: the job's whole tree can be signalled, and the watchdog ends it if we die.
+    const child = spawn(wrapped.file, wrapped.args, { cwd, env: { ...env, HYDRANT_EXIT_FILE: path.join(job.jobDir, EXIT_FILE) }, stdio: ["ignore", "pipe", "pipe"], signal: o.signal, detached: true });
+    if (child.pid !== undefined) watchChild(child.pid, job.jobDir, o);
     for (const stream of ["stdout", "stderr"] as const) {
       child[stream].on("data", (chunk: Buffer) => {
         logs[stream].write(chunk);
         o.onOutput?.(chunk, stream, job.num);
       });
     }
+    child.on("exit", (code, signal) => {
+      const pid = child.pid as number;
+      childExits.get(pid)?.(code, signal);
+      childExits.delete(pid);
+    });
     child.on("error", (error) => resolve({ code: null, signal: null, error }));
     child.on("close", (code, signal) => resolve({ code, signal }));
   });

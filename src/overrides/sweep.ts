@@ -8,7 +8,7 @@ import { filterGlob } from "./glob.js";
 import { shuffled } from "./ordering.js";
 import { pyFloatRepr, pyIntStr } from "./pyformat.js";
 import { PyError } from "./pyvalues.js";
-import { rangeValues } from "./ranges.js";
+import { rangeValues, valuesToShuffle } from "./ranges.js";
 import type { ChoiceSweep, Glob, IntervalSweep, Override, ParsedElement, RangeSweep } from "./types.js";
 import { elementToString } from "./values.js";
 
@@ -99,8 +99,7 @@ function mapSweep<T>(
 function rangeSweepValues<T>(o: Override & { value: RangeSweep }, fromNumber: (n: number) => T): Iterable<T> {
   const { start, stop, step, isFloat, shuffle } = o.value;
   const values = (): Iterable<number> => {
-    const lazy = rangeValues(start, stop, step, isFloat);
-    return shuffle ? shuffled([...lazy]) : lazy;
+    return shuffle ? shuffled(valuesToShuffle(start, stop, step, isFloat)) : rangeValues(start, stop, step, isFloat);
   };
   return lazyMap(values, fromNumber, o.inputLine);
 }
