@@ -19,6 +19,7 @@ export interface HydrantErrorDetails extends SourcePosition {
   cause?: unknown;
 }
 
+/** Base of every error hydrant throws for bad input: carries the file, line:column, key and override it is about, and a message saying what to do. */
 export class HydrantError extends Error {
   readonly file?: string;
   readonly line?: number;

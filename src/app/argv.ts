@@ -33,6 +33,7 @@ const BOOL_FLAGS: Record<string, BoolFlag> = {
 
 export class ArgvError extends HydrantError {}
 
+/** Parses a Hydra app command line (`--config-dir`, `-m`, `--cfg job`, overrides, `-- CMD …`) into {@link AppArgs}; throws on a malformed one. */
 export function parseAppArgv(argv: readonly string[]): AppArgs {
   const args: AppArgs = { overrides: [], multirun: false, resolve: false };
   for (let i = 0; i < argv.length; i++) {

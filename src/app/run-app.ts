@@ -25,6 +25,7 @@ import type { AppArgs, AppOutcome, MultirunOutcome, RunHooks, SingleRunOutcome }
 /** Above this many jobs the manifest lists jobs as they start instead of all of them up front. */
 const LIST_PENDING_UP_TO = 10_000;
 
+/** Runs a parsed Hydra app command line (see {@link parseAppArgv}): one run, a multirun sweep, or the resumption of one, with `task` as the job. Never prints: progress goes to `hooks`. */
 export async function runApp(args: AppArgs, task: AppTask, hooks: RunHooks = {}): Promise<AppOutcome> {
   // A new run, a new instant for ${now:…} (cached from here on, so all its jobs share it).
   globalResolvers.clearCache("now");

@@ -32,11 +32,12 @@ export interface AppArgs {
   hydraHelp?: boolean;
 }
 
+/** Callbacks through which a run reports what happens, since the library never prints. */
 export interface RunHooks {
   /** Every status change, for progress displays. The library itself never prints. */
   onEvent?: (event: RunEvent) => void;
-  /** Output of command tasks as it arrives (the CLI echoes it for a single run). */
-  onOutput?: (chunk: Buffer, stream: "stdout" | "stderr", jobNum: number | undefined) => void;
+  /** Output of command tasks as it arrives (the CLI echoes it for a single run); a Buffer at run time. */
+  onOutput?: (chunk: Uint8Array, stream: "stdout" | "stderr", jobNum: number | undefined) => void;
   /** Stop the sweep at the first failed job (the failure is still recorded). */
   failFast?: boolean;
   /** The script (and node flags) the local launcher forks as workers for function tasks. */
@@ -45,6 +46,7 @@ export interface RunHooks {
   signal?: AbortSignal;
 }
 
+/** What one run (no `--multirun`) ended with. */
 export interface SingleRunOutcome {
   mode: "run";
   status: "completed" | "failed";
@@ -57,6 +59,7 @@ export interface SingleRunOutcome {
   thrown?: unknown;
 }
 
+/** What a sweep ended with: its dir, counts and every job's record. */
 export interface MultirunOutcome {
   mode: "multirun";
   status: "completed" | "failed" | "partial";
@@ -73,4 +76,5 @@ export interface MultirunOutcome {
   interrupted?: boolean;
 }
 
+/** What {@link runApp} resolves to: a single run's or a sweep's outcome. */
 export type AppOutcome = SingleRunOutcome | MultirunOutcome;

@@ -9,6 +9,7 @@ import type { TaskContext } from "../core/task.js";
 import { isWorkerProcess, serveJobs } from "../launch/worker.js";
 import { processIo, reportFailure, runAppCommand, type Io } from "./app-command.js";
 
+/** Options of {@link main}: where the configs are, and where its output goes. */
 export interface MainOptions {
   /** Config dir, relative to the script that calls main() (like Hydra's config_path). */
   configPath?: string;

@@ -19,6 +19,7 @@ export interface PreparedJob {
   keyOrigin?: KeyOrigin;
 }
 
+/** How one job ended, as a launcher reports it. */
 export interface JobOutcome {
   status: "completed" | "failed";
   /** A function task's return value, or what a command wrote to $HYDRANT_RESULT. */
@@ -62,6 +63,7 @@ export interface LaunchSink {
   notify?(event: LauncherEvent): void;
 }
 
+/** Runs a sweep's jobs (Hydra's Launcher): made by a {@link LauncherPlugin} for one sweep. */
 export interface Launcher {
   /** Runs the jobs, pulling the next one only when it can start it; resolves when all ended. */
   launch(jobs: AsyncIterable<PreparedJob>, sink: LaunchSink): Promise<void>;
@@ -69,7 +71,8 @@ export interface Launcher {
 
 export interface ExecuteOptions {
   gpu?: string;
-  onOutput?: (chunk: Buffer, stream: "stdout" | "stderr", jobNum: number | undefined) => void;
+  /** Output of a command task as it arrives; a Buffer at run time. */
+  onOutput?: (chunk: Uint8Array, stream: "stdout" | "stderr", jobNum: number | undefined) => void;
   /** Aborting kills a command task's process (a launcher's per-job timeout). */
   signal?: AbortSignal;
   /** Called with a command's pid once it runs (the manifest records it). */
@@ -81,6 +84,7 @@ export interface ExecuteOptions {
   resume?: boolean;
 }
 
+/** What a launcher gets for one sweep: its config, the task, and how to run one job. */
 export interface LaunchContext {
   /** The launcher's config node (`hydra.launcher`), resolved to plain data. */
   config: Record<string, unknown>;
@@ -105,6 +109,7 @@ export type LauncherEvent =
   /** Something the user should see, e.g. Redis unreachable and being waited for. */
   | { type: "launcher_notice"; launcher: string; level: "info" | "warning"; message: string };
 
+/** A launcher as registered with {@link registerLauncher}: its name, config node, and a factory. */
 export interface LauncherPlugin {
   /** Option name in the `hydra/launcher` group (`hydra/launcher=<name>`). */
   name: string;

@@ -15,6 +15,7 @@ import { DynamicValue } from "./dynamic-value.js";
 /** A list marked `!sweep` in YAML: each item is one candidate. */
 class SweepList extends ConfigList {}
 
+/** A config as declared in YAML or code, before its {@link DynamicValue}s are expanded. */
 export type DeclaredConfig = { [key: string]: unknown };
 
 /** Parses YAML text where `!sweep [..]` marks the values to expand; returns data for expandConfigs. */
@@ -28,6 +29,7 @@ export function parseConfigsYaml(text: string, file = "<string>"): DeclaredConfi
   return data as DeclaredConfig;
 }
 
+/** Reads a YAML file where `!sweep [..]` marks the values to expand (see `parseConfigsYaml`). */
 export function loadConfigsYaml(file: string): DeclaredConfig | DeclaredConfig[] {
   return parseConfigsYaml(readFileSync(file, "utf8"), file);
 }
@@ -45,6 +47,7 @@ function toDeclared(v: ConfigValue): unknown {
   return v;
 }
 
+/** Options of `configsFromGroup`: the config dir, the group whose options become configs, and overrides for all. */
 export interface GroupConfigsOptions {
   configDir: string;
   group: string;

@@ -15,8 +15,10 @@ import { writeFileAtomic } from "./atomic.js";
 import { checkManifest } from "./manifest-check.js";
 import { trustCommand } from "./trust.js";
 
+/** Where a job of a sweep stands. */
 export type JobStatus = "pending" | "running" | "completed" | "failed";
 
+/** One job of a sweep in its manifest: overrides, status, dir, timing and result. */
 export interface JobRecord {
   num: number;
   overrides: string[];
@@ -54,6 +56,7 @@ export interface SweepOrigin {
 
 export type SweepStatus = "running" | "completed" | "failed" | "partial";
 
+/** A sweep's manifest (`<sweep dir>/manifest.json`): what was launched and how each job ended; `--resume` reads it. */
 export interface Manifest {
   version: 1;
   sweepDir: string;

@@ -2,7 +2,7 @@
 // strings, containers, keys, override forms, whitespace) plus the edges of the lexer.
 import { describe, expect, it } from "vitest";
 import { parseOverride, parseOverrides, type OverrideType } from "../../src/overrides/index.js";
-import { choice, dict, dq, parseError, sq, val } from "./helpers.js";
+import { choice, dict, dq, sq, val } from "./helpers.js";
 
 const UNQUOTED_SPECIAL = "/-\\+.$%*@?|";
 
