@@ -30,7 +30,8 @@ const common = {
 const external = ["bullmq", "ioredis", "yaml"];
 const banner = { js: "import { createRequire as __hydrantCreateRequire } from 'node:module'; const require = __hydrantCreateRequire(import.meta.url);" };
 
-const LAZY = { commands: "src/cli/commands.ts", completion: "src/cli/completion.ts" };
+// slurm-task: the program each SLURM array task runs (hydra/launcher=slurm), started by path.
+const LAZY = { commands: "src/cli/commands.ts", completion: "src/cli/completion.ts", "slurm-task": "src/launch/slurm/task-main.ts" };
 /** In the bin, `import("./commands.js")` and friends point at the separately built dist/lazy/ entries. */
 const lazyEntries = {
   name: "lazy-entries",

@@ -36,10 +36,11 @@ export async function runApp(args: AppArgs, task: AppTask, hooks: RunHooks = {})
   const taskRef = toTaskRef(task, args);
   const location = configLocation(args);
   const origin: SweepOrigin = { cwd: process.cwd(), ...defined({ configDir: location.configDir, searchPath: location.searchPath, configName: args.configName }), overrides: args.overrides, ...commandOrEntry(taskRef, hooks) };
-  if (args.multirun) return runMultirun({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit });
+  if (args.multirun) return runMultirun({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit, detach: args.detach });
   const composed = compose(location, args.overrides, "RUN");
   // hydra.mode: MULTIRUN in a config makes the app sweep without -m, as in Hydra 1.2+.
-  if (getPath(composed.config, "hydra.mode") === "MULTIRUN") return runMultirun({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit });
+  if (getPath(composed.config, "hydra.mode") === "MULTIRUN") return runMultirun({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit, detach: args.detach });
+  if (args.detach) throw new LaunchError("--detach applies to sweeps: add --multirun (-m).");
   return runSingle(composed, taskRef, hooks);
 }
 
@@ -90,6 +91,7 @@ interface SweepRequest {
   origin: SweepOrigin;
   limit?: number;
   resumeDir?: string;
+  detach?: boolean;
 }
 
 async function runMultirun(req: SweepRequest): Promise<MultirunOutcome> {
@@ -122,13 +124,14 @@ async function runLockedMultirun(req: SweepRequest, plan: SweepPlan, sweepDir: s
   if (!req.resumeDir) writeMultirunYaml(master, sweepDir);
   const launcherChoice = plan.master.choices["hydra/launcher"];
   const plugin = findLauncher(getPath(master, "hydra.launcher._target_"), typeof launcherChoice === "string" ? launcherChoice : undefined);
+  if (req.detach && !plugin.detachable) throw new LaunchError(`--detach needs a launcher whose jobs run on without hydrant (e.g. hydra/launcher=slurm); the ${plugin.name} launcher runs them in this process's care.`, { key: "hydra/launcher" });
   const manifest = req.resumeDir ? ManifestWriter.open(sweepDir) : ManifestWriter.create({ sweepDir, origin: req.origin, total, launcher: plugin.name, jobs: pendingJobs(plan, total) });
   if (req.resumeDir) manifest.setSweep({ total, launcher: plugin.name });
   const result = await runSweep({
     manifest,
     sweepDir,
     plugin,
-    context: { config: launcherConfig(master), task: req.taskRef, execute: (job, o) => executeJob(job, req.taskRef, o), entry: req.hooks.workerEntry, onOutput: req.hooks.onOutput },
+    context: { config: launcherConfig(master), task: req.taskRef, execute: (job, o) => executeJob(job, req.taskRef, o), entry: req.hooks.workerEntry, onOutput: req.hooks.onOutput, signal: req.hooks.signal, detach: req.detach },
     jobs: numbered(plan.sweeper.jobs()),
     prepare: ({ num, overrides }) => {
       const composed = plan.composeJob(overrides, num);
@@ -137,9 +140,10 @@ async function runLockedMultirun(req: SweepRequest, plan: SweepPlan, sweepDir: s
     },
     limit: req.limit,
     onEvent: req.hooks.onEvent,
-    recorder: { failFast: req.hooks.failFast },
+    recorder: { failFast: req.hooks.failFast, signal: req.hooks.signal },
   });
-  return { mode: "multirun", status: result.status, sweepDir, total: result.total, completed: result.completed, failed: result.failed, notRun: result.notRun, jobs: result.jobs };
+  const flags = { ...(req.detach && { detached: true }), ...(req.hooks.signal?.aborted && { interrupted: true }) };
+  return { mode: "multirun", status: result.status, sweepDir, total: result.total, completed: result.completed, failed: result.failed, notRun: result.notRun, jobs: result.jobs, ...flags };
 }
 
 /**
@@ -187,7 +191,7 @@ async function resumeSweep(args: AppArgs, task: AppTask, hooks: RunHooks): Promi
   const m = readManifest(sweepDir);
   const taskRef = resumeTask(task, args, m.origin, sweepDir);
   const location: ConfigLocation = { configDir: m.origin.configDir, searchPath: m.origin.searchPath, configName: m.origin.configName };
-  return runMultirun({ location, overrides: m.origin.overrides, taskRef, hooks, origin: m.origin, limit: args.limit, resumeDir: sweepDir });
+  return runMultirun({ location, overrides: m.origin.overrides, taskRef, hooks, origin: m.origin, limit: args.limit, resumeDir: sweepDir, detach: args.detach });
 }
 
 function resumeTask(task: AppTask, args: AppArgs, origin: SweepOrigin, sweepDir: string): TaskRef {

@@ -26,6 +26,8 @@ export interface AppArgs {
   yes?: boolean;
   /** Run at most this many jobs now (the rest stay pending for a later resume). */
   limit?: number;
+  /** Submit the sweep and return without waiting (a launcher whose jobs run elsewhere, e.g. slurm). */
+  detach?: boolean;
   /** `-- CMD ARGS…`: an external program as the task. */
   command?: string[];
   help?: boolean;
@@ -42,6 +44,8 @@ export interface RunHooks {
   failFast?: boolean;
   /** The script (and node flags) the local launcher forks as workers for function tasks. */
   workerEntry?: { script: string; execArgv: string[] };
+  /** Aborting interrupts a sweep: the launcher stops (or cancels) what runs, records it and returns. */
+  signal?: AbortSignal;
 }
 
 /** What one run (no `--multirun`) ended with. */
@@ -68,6 +72,10 @@ export interface MultirunOutcome {
   /** Jobs that were not run now (a `limit`, fail-fast, or an interrupted sweep). */
   notRun: number;
   jobs: JobRecord[];
+  /** `--detach`: the jobs were handed over and run on; `--resume` collects them. */
+  detached?: boolean;
+  /** The sweep was interrupted (RunHooks.signal). */
+  interrupted?: boolean;
 }
 
 /** What {@link runApp} resolves to: a single run's or a sweep's outcome. */

@@ -32,6 +32,14 @@ export interface JobOutcome {
   attempts?: number;
   /** The machine (worker) that ran the job's last attempt, for remote launchers. */
   host?: string;
+  /** The batch scheduler's job and its final state, for launchers that submit to one (SLURM). */
+  scheduler?: SchedulerJob;
+}
+
+/** A job as a batch scheduler knows it, e.g. SLURM task `1234_5` in state `TIMEOUT`. */
+export interface SchedulerJob {
+  id: string;
+  state: string;
 }
 
 export interface JobPlacement {
@@ -41,6 +49,8 @@ export interface JobPlacement {
   gpu?: string;
   /** The machine running the job, for remote launchers. */
   host?: string;
+  /** The batch scheduler's job, for launchers that submit to one. */
+  scheduler?: SchedulerJob;
 }
 
 /** How a launcher reports progress back to the sweep. */
@@ -84,6 +94,10 @@ export interface LaunchContext {
   /** The script to fork for function-task workers (`main()` apps); undefined for the CLI. */
   entry?: { script: string; execArgv: string[] };
   onOutput?: ExecuteOptions["onOutput"];
+  /** Aborted when the sweep is interrupted (Ctrl-C): stop or cancel what runs, record it, return. */
+  signal?: AbortSignal;
+  /** Submit the jobs and return without waiting (only for plugins marked `detachable`). */
+  detach?: boolean;
 }
 
 /** What a launcher reports beyond job starts and ends (see LaunchSink.notify). */
@@ -103,5 +117,7 @@ export interface LauncherPlugin {
   target: string;
   /** The `hydra/launcher/<name>` config node (plain data). */
   configNode: Record<string, unknown>;
+  /** Its jobs run on without the launching process (a batch scheduler): `--detach` is allowed. */
+  detachable?: boolean;
   create(ctx: LaunchContext): Launcher;
 }

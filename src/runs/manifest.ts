@@ -34,6 +34,8 @@ export interface JobRecord {
   attempts?: number;
   /** The worker (host:pid) that ran the job, for distributed launchers. */
   host?: string;
+  /** The batch scheduler's job id and state (SLURM: `1234_5`, `COMPLETED`/`TIMEOUT`/`CANCELLED`…). */
+  scheduler?: { id: string; state: string };
   /** The pid of the job's command while it runs (its start time is in the job dir's .hydrant-job.json). */
   pid?: number;
 }
