@@ -19,6 +19,7 @@ export interface HydrantErrorDetails extends SourcePosition {
   cause?: unknown;
 }
 
+/** Base of every error hydrant throws for bad input: carries the file, line:column, key and override it is about, and a message saying what to do. */
 export class HydrantError extends Error {
   readonly file?: string;
   readonly line?: number;
@@ -95,6 +96,16 @@ export class ExperimentSpecError extends HydrantError {}
 
 /** A launcher or sweeper failure that is not the job's own failure. */
 export class LaunchError extends HydrantError {}
+
+/** A `_target_` node that cannot be built: the target does not resolve, or its call throws. */
+export class InstantiationError extends HydrantError {
+  /** The `_target_` as written (a module export or a registered name). */
+  readonly target?: string;
+  constructor(message: string, details: HydrantErrorDetails & { target?: string } = {}) {
+    super(message, details);
+    this.target = details.target;
+  }
+}
 
 const SYSTEM_ERRORS: Record<string, string> = {
   EACCES: "permission denied: choose a dir you can write to (hydra.run.dir, hydra.sweep.dir) or fix its permissions",

@@ -11,7 +11,9 @@ import { ConfigFloat, fromJsNumber } from "./float.js";
 import { keyId, keyText } from "./dict-key.js";
 
 export { ConfigFloat } from "./float.js";
+/** A leaf value: a Python int is a bare number, a Python float a {@link ConfigFloat}. */
 export type Scalar = string | number | ConfigFloat | boolean | null;
+/** Any node of a config tree: a scalar, a {@link ConfigDict} or a {@link ConfigList}. */
 export type ConfigValue = Scalar | ConfigDict | ConfigList;
 
 /** Where a node came from, for error messages. Lines and columns are 1-based. */
@@ -23,8 +25,10 @@ export interface NodeSource {
   positions?: Map<string, { line: number; column: number }>;
 }
 
+/** OmegaConf's mandatory-value marker `???`: a value that must be set (by an override) before it is read. */
 export const MISSING = "???";
 
+/** A config mapping (OmegaConf's DictConfig): insertion-ordered entries, and where it came from for error messages. */
 export class ConfigDict {
   readonly entries: Map<string, ConfigValue>;
   source?: NodeSource;
@@ -54,6 +58,7 @@ export class ConfigDict {
   }
 }
 
+/** A config sequence (OmegaConf's ListConfig), and where it came from for error messages. */
 export class ConfigList {
   readonly items: ConfigValue[];
   source?: NodeSource;
@@ -70,15 +75,18 @@ export class ConfigList {
 
 export type ConfigContainer = ConfigDict | ConfigList;
 
+/** Whether `v` is a config mapping. */
 export function isDict(v: unknown): v is ConfigDict {
   return v instanceof ConfigDict;
 }
+/** Whether `v` is a config sequence. */
 export function isList(v: unknown): v is ConfigList {
   return v instanceof ConfigList;
 }
 export function isContainer(v: unknown): v is ConfigContainer {
   return v instanceof ConfigDict || v instanceof ConfigList;
 }
+/** Whether `v` is the mandatory-value marker `???` ({@link MISSING}). */
 export function isMissing(v: unknown): boolean {
   return v === MISSING;
 }
@@ -108,7 +116,7 @@ export function cloneValue<T extends ConfigValue>(v: T): T {
 /** Plain JSON-like data, unresolved: interpolations stay strings, numbers are plain JS numbers. */
 export type PlainValue = string | number | boolean | null | PlainValue[] | { [key: string]: PlainValue };
 
-/** The tree as plain data for users: floats unboxed, typed keys as Python's json.dumps writes them. */
+/** The tree as plain data for users, unresolved (interpolations stay `${…}` strings): floats unboxed, typed keys as Python's json.dumps writes them. */
 export function toPlainUnresolved(v: ConfigValue): PlainValue {
   if (v instanceof ConfigDict) {
     const o: { [key: string]: PlainValue } = {};

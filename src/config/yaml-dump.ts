@@ -21,6 +21,7 @@ const BEST_WIDTH = 80;
 /** PyYAML writes keys longer than this in the explicit `? key` form. */
 const SIMPLE_KEY_LIMIT = 128;
 
+/** A config tree or plain data as YAML, written as Hydra's `--cfg` prints it (PyYAML's style: quoting, key order, floats). */
 export function toYaml(value: ConfigValue | PlainValue): string {
   if (isMapping(value)) return entriesOf(value).length === 0 ? "{}\n" : `${mapping(value, 0)}\n`;
   if (isSequence(value)) return itemsOf(value).length === 0 ? "[]\n" : `${sequence(value, 0)}\n`;

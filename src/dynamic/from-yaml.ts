@@ -16,6 +16,7 @@ import { DynamicValue } from "./dynamic-value.js";
 /** A list marked `!sweep` in YAML: each item is one candidate. */
 class SweepList extends ConfigList {}
 
+/** A config as declared in YAML or code, before its {@link DynamicValue}s are expanded. */
 export type DeclaredConfig = { [key: string]: unknown };
 
 /** Parses YAML text where `!sweep [..]` marks the values to expand; returns data for expandConfigs. */
@@ -29,6 +30,7 @@ export function parseConfigsYaml(text: string, file = "<string>"): DeclaredConfi
   return data as DeclaredConfig;
 }
 
+/** Reads a YAML file where `!sweep [..]` marks the values to expand (see `parseConfigsYaml`). */
 export function loadConfigsYaml(file: string): DeclaredConfig | DeclaredConfig[] {
   return parseConfigsYaml(readFileSync(file, "utf8"), file);
 }
@@ -47,6 +49,7 @@ function toDeclared(v: ConfigValue): unknown {
   return toPlainUnresolved(v);
 }
 
+/** Options of `configsFromGroup`: the config dir, the group whose options become configs, and overrides for all. */
 export interface GroupConfigsOptions {
   configDir: string;
   group: string;

@@ -8,7 +8,13 @@ import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStream } from "node:fs";
 import path from "node:path";
 import { isDict } from "../config/node.js";
-import { dumpYaml, resolvePath, resolveTaskConfig, resolveTaskConfigTree } from "../compose/config-access.js";
+import { dumpYaml, resolvePath, resolveString, resolveTaskConfig, resolveTaskConfigTree } from "../compose/config-access.js";
+import { configureHydraLogging } from "../logging/hydra.js";
+import { getLogger } from "../logging/logger.js";
+import type { LoggingSession } from "../logging/configure.js";
+import { callbacksOf, type Callbacks } from "../callbacks/callbacks.js";
+import { withJobCallbacks } from "../callbacks/job.js";
+import { rememberKeyPaths } from "../instantiate/key-paths.js";
 import { errorText } from "./error-text.js";
 import { RESOLVED_CONFIG_FILE, writeHydraFiles, writePrivateFile } from "./job-dirs.js";
 import { clearExitRecord, EXIT_FILE, findProgram, readExitRecord, wrapCommand } from "./exit-record.js";
@@ -17,19 +23,22 @@ import { expandPlaceholders } from "./placeholders.js";
 import { identify } from "./process-identity.js";
 import { guardGroup, killGroup, releaseGroup, startWatchdog } from "./watchdog.js";
 import type { ExecuteOptions, JobOutcome, PreparedJob } from "../core/launcher.js";
-import type { TaskRef } from "../core/task.js";
+import type { TaskContext, TaskRef } from "../core/task.js";
 
 export async function executeJob(job: PreparedJob, task: TaskRef, options: ExecuteOptions = {}): Promise<JobOutcome> {
   try {
     const taskCfg = resolveTaskConfig(job.config);
+    // instantiate(cfg.model) can then name `model.encoder` in its errors.
+    rememberKeyPaths(taskCfg);
     const hydraDir = writeHydraFiles(job.config, job.jobDir) ?? path.join(job.jobDir, ".hydra");
     const env = jobEnv(job, options.gpu);
     const chdir = resolvePath(job.config, "hydra.job.chdir") === true;
+    const callbacks = await callbacksOf(job.config);
     if (task.kind === "command") {
       const configFile = writePrivateFile(path.join(hydraDir, RESOLVED_CONFIG_FILE), dumpYaml(resolveTaskConfigTree(job.config)));
-      return await runCommand(job, task.argv, { env, chdir, configFile, onOutput: options.onOutput, signal: options.signal, onSpawn: options.onSpawn, resume: options.resume });
+      return await withJobCallbacks(callbacks, job, { command: task.argv }, () => runCommand(job, task.argv, { env, chdir, configFile, onOutput: options.onOutput, signal: options.signal, onSpawn: options.onSpawn, resume: options.resume }));
     }
-    return await runFunction(job, task.fn, taskCfg, env, chdir);
+    return await runFunction(job, task.fn, taskCfg, { env, chdir, callbacks });
   } catch (e) {
     // Composition-time problems surfacing here (a bad env_set, an unresolvable key) fail the job.
     const located = locateError(e, job.keyOrigin);
@@ -46,22 +55,37 @@ function jobEnv(job: PreparedJob, gpu: string | undefined): Record<string, strin
   return env;
 }
 
-async function runFunction(job: PreparedJob, fn: Extract<TaskRef, { kind: "function" }>["fn"], cfg: unknown, env: Record<string, string>, chdir: boolean): Promise<JobOutcome> {
-  const savedEnv = new Map(Object.keys(env).map((k) => [k, process.env[k]]));
+async function runFunction(job: PreparedJob, fn: FunctionTask, cfg: unknown, o: { env: Record<string, string>; chdir: boolean; callbacks: Callbacks }): Promise<JobOutcome> {
+  const savedEnv = new Map(Object.keys(o.env).map((k) => [k, process.env[k]]));
   const oldCwd = process.cwd();
-  Object.assign(process.env, env);
+  Object.assign(process.env, o.env);
+  let logging: LoggingSession | undefined;
   try {
-    if (chdir) process.chdir(job.jobDir);
-    const result = await fn(cfg as never, { outputDir: job.jobDir, hydraConfig: job.config, jobNum: job.num });
-    return { status: "completed", result };
+    // As Hydra's run_job: logging first, then the working dir, then the callbacks around the task.
+    logging = configureHydraLogging(job.config, "job_logging");
+    if (o.chdir) process.chdir(job.jobDir);
+    const log = getLogger(resolveString(job.config, "hydra.job.name") ?? "app");
+    const ctx = { outputDir: job.jobDir, hydraConfig: job.config, jobNum: job.num, log };
+    return await withJobCallbacks(o.callbacks, job, { taskFunction: fn }, () => callTask(fn, cfg, ctx));
   } catch (e) {
     return { status: "failed", error: errorText(e), thrown: e };
   } finally {
-    if (chdir) process.chdir(oldCwd);
+    logging?.close();
+    if (o.chdir) process.chdir(oldCwd);
     for (const [k, v] of savedEnv) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
+  }
+}
+
+type FunctionTask = Extract<TaskRef, { kind: "function" }>["fn"];
+
+async function callTask(fn: FunctionTask, cfg: unknown, ctx: TaskContext): Promise<JobOutcome> {
+  try {
+    return { status: "completed", result: await fn(cfg as never, ctx) };
+  } catch (e) {
+    return { status: "failed", error: errorText(e), thrown: e };
   }
 }
 

@@ -15,8 +15,10 @@ import { writeFileAtomic } from "./atomic.js";
 import { checkManifest } from "./manifest-check.js";
 import { trustCommand } from "./trust.js";
 
+/** Where a job of a sweep stands. */
 export type JobStatus = "pending" | "running" | "completed" | "failed";
 
+/** One job of a sweep in its manifest: overrides, status, dir, timing and result. */
 export interface JobRecord {
   num: number;
   overrides: string[];
@@ -32,6 +34,8 @@ export interface JobRecord {
   attempts?: number;
   /** The worker (host:pid) that ran the job, for distributed launchers. */
   host?: string;
+  /** The batch scheduler's job id and state (SLURM: `1234_5`, `COMPLETED`/`TIMEOUT`/`CANCELLED`…). */
+  scheduler?: { id: string; state: string };
   /** The pid of the job's command while it runs (its start time is in the job dir's .hydrant-job.json). */
   pid?: number;
 }
@@ -52,6 +56,7 @@ export interface SweepOrigin {
 
 export type SweepStatus = "running" | "completed" | "failed" | "partial";
 
+/** A sweep's manifest (`<sweep dir>/manifest.json`): what was launched and how each job ended; `--resume` reads it. */
 export interface Manifest {
   version: 1;
   sweepDir: string;

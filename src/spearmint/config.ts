@@ -15,6 +15,7 @@ export type PathValue<T, P extends string> = P extends `${infer Head}.${infer Re
     ? T[P]
     : unknown;
 
+/** What every Spearmint config offers besides its own keys: its id, index and path lookups. */
 export interface ConfigAccess<T> {
   /** `__config_id__` if the config gives one, else the short hash of its content. */
   readonly configId: string;
@@ -30,6 +31,7 @@ export interface ConfigAccess<T> {
   toJSON(): T & { [CONFIG_ID_KEY]: string };
 }
 
+/** One expanded config as a Spearmint function receives it: its keys, read-only, plus {@link ConfigAccess}. */
 export type Config<T = Record<string, unknown>> = ConfigAccess<T> & Readonly<T>;
 
 const MISSING: unique symbol = Symbol("missing");
@@ -101,6 +103,7 @@ export function makeConfig<T>(data: Readonly<Record<string, unknown>>, index = 0
   return new ConfigView(withId as Record<string, unknown>, index) as unknown as Config<T>;
 }
 
+/** Whether `value` is a Spearmint {@link Config}. */
 export function isConfig(value: unknown): value is Config {
   return value instanceof ConfigView;
 }

@@ -28,7 +28,7 @@ function inDir<T>(dir: string, f: () => Promise<T>): Promise<T> {
   return f().finally(() => process.chdir(old));
 }
 
-describe("command tasks", () => {
+describe("command tasks", { timeout: 60_000 }, () => {
   it("single run: unresolved .hydra/config.yaml, resolved config.resolved.yaml (mode 600), exit code as status, output to logs and hook", async () => {
     const cwd = tmpDir();
     const chunks: string[] = [];

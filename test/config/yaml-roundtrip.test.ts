@@ -92,7 +92,7 @@ function fromOracle(v: unknown): unknown {
   return v;
 }
 
-describe.skipIf(!hasPyYaml)("agreement with PyYAML + OmegaConf's loader and dumper", () => {
+describe.skipIf(!hasPyYaml)("agreement with PyYAML + OmegaConf's loader and dumper", { timeout: 60_000 }, () => {
   it("prints the same text as OmegaConf.to_yaml", () => {
     const samples = fc.sample(root, { numRuns: 400, seed: 42 });
     const expected = askOracle("dump", samples);

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { toPlainUnresolved } from "../../src/config/node.js";
 import { iterateSweepJobs } from "../../src/runs/plan.js";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/conformance");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../conformance/hydra");
 
 interface SweepCase {
   id: string;

@@ -7,6 +7,7 @@ import { stateOfCounts } from "./execute.js";
 import { DEFAULT_ROOT, experimentDirs, isAlive, readExperiment, readOrchestrator } from "./layout.js";
 import type { ExperimentState } from "../definition/types.js";
 
+/** One experiment dir, as `hydrant experiment list` shows it. */
 export interface ExperimentSummary {
   dir: string;
   name: string;
@@ -56,6 +57,7 @@ export function experimentSummary(dir: string): ExperimentSummary {
   };
 }
 
+/** Every experiment dir under `root` (default `./experiments`), oldest first, with its state read from its manifest. */
 export function listExperiments(root = DEFAULT_ROOT): ExperimentSummary[] {
   return experimentDirs(path.resolve(root)).map(experimentSummary);
 }

@@ -48,6 +48,7 @@ export function isExperimentDir(dir: string): boolean {
   return existsSync(path.join(dir, MANIFEST_FILE));
 }
 
+/** The manifest of an experiment dir. */
 export function readExperiment(dir: string): ExperimentManifest {
   return readManifest(dir) as unknown as ExperimentManifest;
 }

@@ -15,6 +15,7 @@ import { isQueueJobData, jsonSafe, QUEUE_OUTCOME_FILE, type QueueFailureDetails,
 import { EntryProcesses, runPayload } from "./run-payload.js";
 import { queueSecret, SECRET_ENV, signatureProblem } from "./signing.js";
 
+/** Options of {@link runWorker}: which Redis and queue, how many jobs at once, and where events go. */
 export interface RunWorkerOptions {
   /** Redis URL, e.g. redis://127.0.0.1:6379. */
   redis: string;
@@ -41,6 +42,7 @@ export interface RunWorkerOptions {
   onMessage?: (text: string) => void;
 }
 
+/** What a queue worker reports while it runs (see {@link RunWorkerOptions}). */
 export type WorkerEvent =
   | { type: "worker_ready"; name: string; queue: string; concurrency: number }
   | { type: "job_start"; id: string; num?: number; attempt: number; jobDir: string }
@@ -51,6 +53,7 @@ export type WorkerEvent =
   | { type: "worker_stopping"; running: number; graceMs: number }
   | { type: "worker_stopped"; completed: number; failed: number; released: number };
 
+/** What a worker did, once it stopped. */
 export interface WorkerSummary {
   name: string;
   completed: number;

@@ -1,0 +1,23 @@
+/**
+ * Where each object of a task's config sits in the whole config, so that `instantiate(cfg.model)` can
+ * say `model.encoder` in an error although it was handed a plain object. Held weakly: nothing is
+ * added to the user's objects.
+ */
+const keyPaths = new WeakMap<object, string>();
+
+/** Records the dotted key of every object and array under `root` (`root` itself is `prefix`). */
+export function rememberKeyPaths(root: unknown, prefix = ""): void {
+  if (root === null || typeof root !== "object") return;
+  keyPaths.set(root, prefix);
+  if (Array.isArray(root)) root.forEach((v, i) => rememberKeyPaths(v, `${prefix}[${i}]`));
+  else for (const [k, v] of Object.entries(root)) rememberKeyPaths(v, joinKey(prefix, k));
+}
+
+export function keyPathOf(value: unknown): string {
+  return value !== null && typeof value === "object" ? (keyPaths.get(value) ?? "") : "";
+}
+
+export function joinKey(prefix: string, key: string | number): string {
+  if (typeof key === "number") return `${prefix}[${key}]`;
+  return prefix === "" ? key : `${prefix}.${key}`;
+}
