@@ -16,6 +16,20 @@ import { HydrantError } from "../../src/errors.js";
 // The vendored copy of the recorded corpus (npm run conformance:sync refreshes it).
 const CONFORMANCE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../conformance/hydra");
 const CASES_FILE = path.join(CONFORMANCE, "cases.jsonl");
+function knownFailures(): { cases: Record<string, string>; inProcess: Record<string, string> } {
+  return JSON.parse(readFileSync(path.join(CONFORMANCE, "../known-failures.json"), "utf8"));
+}
+// Cases whose rule is not implemented yet: they must still fail here (the list only shrinks).
+const KNOWN = new Set(Object.keys(knownFailures().cases));
+// Cases only the in-process harness cannot reproduce (the CLI passes them): either outcome is accepted.
+const HARNESS_ONLY = new Set(Object.keys(knownFailures().inProcess));
+
+/** Failures not on the known list, plus known ones that now pass (to be taken off the list). */
+function unexpected(results: readonly (readonly [string, string])[]): string[] {
+  return results.flatMap(([id, why]) =>
+    HARNESS_ONLY.has(id) ? [] : why && !KNOWN.has(id) ? [`${id}: ${why}`] : !why && KNOWN.has(id) ? [`${id}: passes now, remove it from test/conformance/known-failures.json`] : [],
+  );
+}
 
 interface Case {
   id: string;
@@ -145,23 +159,18 @@ const sweeps = all.filter((c) => c.kind === "sweep");
 describe("Hydra compose conformance (in-process)", () => {
   it("passes the recorded compose cases", () => {
     expect(cases.length).toBeGreaterThan(process.env.HYDRANT_CASES ? 0 : 500);
-    const failures: string[] = [];
-    for (const c of cases) {
-      const why = runCase(c);
-      if (why) failures.push(`${c.id}: ${why}`);
-    }
-    const passed = cases.length - failures.length;
+    const results = cases.map((c) => [c.id, runCase(c)] as const);
+    const passed = results.filter(([, why]) => !why).length;
     console.log(`compose conformance: ${passed}/${cases.length} passed`);
-    if (failures.length) console.log(failures.join("\n"));
-    expect(failures).toEqual([]);
+    expect(unexpected(results)).toEqual([]);
   });
 });
 
 describe("Hydra sweep cases, job by job (in-process)", () => {
   it("composes each recorded job", () => {
     expect(sweeps.length).toBeGreaterThan(process.env.HYDRANT_CASES ? 0 : 20);
-    const failures = sweeps.map((c) => [c.id, runSweepCase(c)]).filter(([, why]) => why).map(([id, why]) => `${id}: ${why}`);
-    console.log(`sweep jobs: ${sweeps.length - failures.length}/${sweeps.length} cases passed`);
-    expect(failures).toEqual([]);
+    const results = sweeps.map((c) => [c.id, runSweepCase(c)] as const);
+    console.log(`sweep jobs: ${results.filter(([, why]) => !why).length}/${sweeps.length} cases passed`);
+    expect(unexpected(results)).toEqual([]);
   });
 });
