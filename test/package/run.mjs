@@ -212,7 +212,8 @@ await check("esbuild bundle (node defaults, CommonJS), run without node_modules:
   expectIn(ok(await run(process.execPath, ["app.js", "db=postgres", "hydra.run.dir=out/run"], { cwd: away })), "job db=postgres area=12");
   const out = ok(await run(process.execPath, ["app.js", "-m", "db=mysql,postgres", "hydra/launcher=local", "hydra.sweep.dir=out/sweep"], { cwd: away }));
   expectIn(out, "job db=mysql area=12", "job db=postgres area=12");
-  const bullmq = await run(process.execPath, ["app.js", "-m", "db=mysql", "hydra/launcher=bullmq", "hydra.sweep.dir=out/q"], { cwd: away });
+  // The launcher asks for its shared secret first; with one given, the missing optional peer is next.
+  const bullmq = await run(process.execPath, ["app.js", "-m", "db=mysql", "hydra/launcher=bullmq", "hydra.sweep.dir=out/q"], { cwd: away, env: { HYDRANT_QUEUE_SECRET: "a-test-secret-of-32-characters!!" } });
   if (bullmq.code === 0 || !bullmq.stderr.includes("npm install bullmq ioredis")) throw new Error(`hydra/launcher=bullmq without bullmq: expected the install hint, got ${bullmq.code}\n${bullmq.stderr}`);
 });
 await check("esbuild bundle (ES module, top-level await), run without node_modules", async () => {
