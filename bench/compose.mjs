@@ -3,7 +3,7 @@
 import path from "node:path";
 import { fmt, table, median } from "./lib.mjs";
 
-const trees = path.resolve("../shared/bench/trees");
+const trees = path.resolve("bench/trees"); // vendored from ../shared/bench/trees (npm run conformance:sync)
 const HYDRA_MS = { small: 67, large: 1400, deep: 106 };
 const CASES = {
   small: { configDir: `${trees}/small`, configName: "config", overrides: [] },

@@ -3,7 +3,7 @@
 import path from "node:path";
 import { fmt, measureAgainstFloor, table } from "./lib.mjs";
 
-const trees = path.resolve("../shared/bench/trees");
+const trees = path.resolve("bench/trees"); // vendored from ../shared/bench/trees (npm run conformance:sync)
 const FLOOR = [process.execPath, "-e", "0"];
 
 export function benchStartup({ runs = 21 } = {}) {

@@ -5,21 +5,33 @@
 // compiled code (dist/cli.js, a few lines, runs it through that cache: src/cli/compile-cache.ts). Code
 // it reaches through dynamic import() (launchers, the bullmq client) is inlined but not evaluated until
 // needed. The yargs subcommands and shell completion are separate ES entries under dist/lazy/, loaded
-// when asked for. The library (dist/index.mjs) leaves its dependencies to node_modules.
+// when asked for. The library is one CommonJS bundle (see buildLibrary) that leaves its dependencies to
+// node_modules, with thin ES and declaration entry files per export of package.json.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+/**
+ * The library's entry points: dist/<name>.{cjs,mjs,d.cts,d.mts} for each, from the source module that
+ * defines its exports. Adding a subpath export: one line here and one block in package.json's "exports"
+ * (test/package/exports.test.ts checks that the two agree).
+ */
+const LIBRARY = { index: "src/index.ts" };
 
 const { version } = JSON.parse(readFileSync("package.json", "utf8"));
 const common = {
   bundle: true, platform: "node", format: "esm", target: "node20", sourcemap: false, logLevel: "warning",
   define: { HYDRANT_VERSION: JSON.stringify(version) },
 };
-// Redis/BullMQ stay external: only the distributed launcher needs them, and it loads them lazily.
-const external = ["bullmq", "ioredis"];
+// Redis/BullMQ stay external: only the distributed launcher needs them, and it loads them lazily. yaml
+// too: most config files never need it (src/config/yaml-lib.ts), so the bin resolves it only when needed.
+const external = ["bullmq", "ioredis", "yaml"];
 const banner = { js: "import { createRequire as __hydrantCreateRequire } from 'node:module'; const require = __hydrantCreateRequire(import.meta.url);" };
 
-const LAZY = { commands: "src/cli/commands.ts", completion: "src/cli/completion.ts" };
+// slurm-task: the program each SLURM array task runs (hydra/launcher=slurm), started by path.
+const LAZY = { commands: "src/cli/commands.ts", completion: "src/cli/completion.ts", "slurm-task": "src/launch/slurm/task-main.ts" };
 /** In the bin, `import("./commands.js")` and friends point at the separately built dist/lazy/ entries. */
 const lazyEntries = {
   name: "lazy-entries",
@@ -45,14 +57,14 @@ const builtinsViaRequire = {
 
 /**
  * Code run from V8's cache cannot call import() itself (Node 20 loses the module context of cached
- * code), so the bundle's few dynamic imports (the lazy entries, bullmq) go through `__hydrantImport`,
- * which the bin (dist/cli.js, a plain module file in the same directory) passes in: specifiers resolve the same.
+ * code), so the bundle's dynamic imports (the lazy entries, bullmq, and the absolute file URLs of
+ * callback `_target_` modules) go through `__hydrantImport`, which the bin (dist/cli.js, a plain
+ * module file in the same directory) passes in: specifiers resolve the same.
  */
 function routeDynamicImports(file) {
   const text = readFileSync(file, "utf8");
-  const routed = text.replaceAll(/\bimport\((?=["'])/g, "__hydrantImport(");
+  const routed = text.replaceAll(/\bimport\(/g, "__hydrantImport(");
   if (routed === text) throw new Error(`${file}: expected dynamic imports to route`);
-  if (/\bimport\(/.test(routed)) throw new Error(`${file}: a dynamic import with a computed specifier cannot be routed`);
   const preamble = "var __hydrantImport = typeof __hydrantImportFromBin === 'function' ? __hydrantImportFromBin : (s) => import(s);\n";
   writeFileSync(file, routed.replace(/^(#!.*\n)?/, (shebang) => shebang + preamble));
 }
@@ -80,12 +92,43 @@ await build({
 });
 writeFileSync("dist/package.json", '{ "type": "commonjs" }\n');
 writeFileSync("dist/lazy/package.json", '{ "type": "module" }\n');
-await build({ ...common, entryPoints: { index: "src/index.ts" }, outdir: "dist", outExtension: { ".js": ".mjs" }, external: [...external, "yaml", "yargs", "ajv", "chalk"], packages: "external" });
 chmodSync("dist/cli.js", 0o755);
-if (!process.argv.includes("--no-types")) {
-  execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json", "--emitDeclarationOnly"], { stdio: "inherit" });
-  writeFileSync("dist/types/package.json", '{ "type": "module" }\n');
+await buildLibrary();
+const withTypes = !process.argv.includes("--no-types");
+// Declarations: dist/types/ is in dist's CommonJS scope, as the code they describe (dist/hydrant.cjs).
+if (withTypes) execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json", "--emitDeclarationOnly"], { stdio: "inherit" });
+const expected = ["dist/cli.js", "dist/dashboard/app.js", "dist/cli-main.cjs", "dist/lazy/commands.js", "dist/hydrant.cjs"];
+for (const name of Object.keys(LIBRARY)) expected.push(`dist/${name}.cjs`, `dist/${name}.mjs`, ...(withTypes ? [`dist/${name}.d.cts`, `dist/${name}.d.mts`, typesOf(LIBRARY[name])] : []));
+for (const f of expected) if (!existsSync(f)) throw new Error(`build produced no ${f}`);
+
+/**
+ * The library, for `require` and `import` alike, is ONE CommonJS bundle, dist/hydrant.cjs, holding every
+ * entry of LIBRARY as a namespace: one copy of the module state (config store, resolver and launcher
+ * registries) however a program reaches it, and through how many subpaths. Each entry gets a CommonJS
+ * file that picks its namespace and an ES file that re-exports its names (listed here, from the bundle
+ * itself). Dependencies stay in node_modules, loaded by plain require() calls bundlers can follow.
+ */
+async function buildLibrary() {
+  const lines = Object.entries(LIBRARY).map(([name, src]) => `export * as ${name} from ${JSON.stringify(`./${src}`)};`);
+  await build({
+    ...common, format: "cjs", packages: "external", outfile: "dist/hydrant.cjs",
+    stdin: { contents: lines.join("\n"), resolveDir: process.cwd(), sourcefile: "hydrant-library.ts", loader: "ts" },
+    define: { ...common.define, "import.meta.url": "__hydrantImportMetaUrl" },
+    // An app that bundles hydrant into an ES module has no __filename: then the library does not know
+    // where it lies (only starting a background experiment needs to), but it loads.
+    banner: { js: "var __hydrantImportMetaUrl = typeof __filename === 'string' ? require('node:url').pathToFileURL(__filename).href : undefined;" },
+  });
+  const bundle = createRequire(path.resolve("dist/hydrant.cjs"))(path.resolve("dist/hydrant.cjs"));
+  for (const [name, src] of Object.entries(LIBRARY)) {
+    const names = Object.keys(bundle[name]).sort();
+    const types = `./${path.relative("dist", typesOf(src))}`.replace(/\.d\.ts$/, ".js");
+    writeFileSync(`dist/${name}.cjs`, `"use strict";\nmodule.exports = require("./hydrant.cjs").${name};\n`);
+    writeFileSync(`dist/${name}.mjs`, `import hydrant from "./hydrant.cjs";\n\nexport const {\n${names.map((n) => `  ${n},\n`).join("")}} = hydrant.${name};\n`);
+    for (const ext of ["d.cts", "d.mts"]) writeFileSync(`dist/${name}.${ext}`, `export * from ${JSON.stringify(types)};\n`);
+  }
 }
-for (const f of ["dist/cli.js", "dist/dashboard/app.js", "dist/cli-main.cjs", "dist/index.mjs", "dist/lazy/commands.js", ...(process.argv.includes("--no-types") ? [] : ["dist/types/index.d.ts"])]) {
-  if (!existsSync(f)) throw new Error(`build produced no ${f}`);
+
+/** Where tsc puts the declarations of a source module. */
+function typesOf(src) {
+  return path.join("dist/types", path.relative("src", src)).replace(/\.ts$/, ".d.ts");
 }

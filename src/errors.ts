@@ -19,6 +19,7 @@ export interface HydrantErrorDetails extends SourcePosition {
   cause?: unknown;
 }
 
+/** Base of every error hydrant throws for bad input: carries the file, line:column, key and override it is about, and a message saying what to do. */
 export class HydrantError extends Error {
   readonly file?: string;
   readonly line?: number;
@@ -95,3 +96,38 @@ export class ExperimentSpecError extends HydrantError {}
 
 /** A launcher or sweeper failure that is not the job's own failure. */
 export class LaunchError extends HydrantError {}
+
+/** A `_target_` node that cannot be built: the target does not resolve, or its call throws. */
+export class InstantiationError extends HydrantError {
+  /** The `_target_` as written (a module export or a registered name). */
+  readonly target?: string;
+  constructor(message: string, details: HydrantErrorDetails & { target?: string } = {}) {
+    super(message, details);
+    this.target = details.target;
+  }
+}
+
+const SYSTEM_ERRORS: Record<string, string> = {
+  EACCES: "permission denied: choose a dir you can write to (hydra.run.dir, hydra.sweep.dir) or fix its permissions",
+  EPERM: "operation not permitted: choose a dir you can write to or fix its permissions",
+  ENOSPC: "no space left on the device: free some space or write the outputs elsewhere (hydra.run.dir, hydra.sweep.dir)",
+  EDQUOT: "disk quota exceeded: free some space or write the outputs elsewhere",
+  EROFS: "the file system is read-only: write the outputs elsewhere (hydra.run.dir, hydra.sweep.dir)",
+  ENOTDIR: "a part of the path is a file, not a directory",
+  EISDIR: "the path is a directory, a file was expected",
+  EMFILE: "too many open files: raise the limit (ulimit -n) or run fewer jobs at once",
+  ENAMETOOLONG: "the path is too long: shorten hydra.sweep.subdir or the override values that name the dirs",
+  ENOENT: "no such file or directory",
+};
+
+/**
+ * A file-system failure (EACCES, ENOSPC, …) as one sentence for the user, or undefined for other
+ * errors: "Cannot mkdir '/x': permission denied: …".
+ */
+export function systemErrorText(e: unknown): string | undefined {
+  if (!(e instanceof Error)) return undefined;
+  const { code, syscall, path } = e as NodeJS.ErrnoException;
+  if (typeof code !== "string" || typeof syscall !== "string") return undefined;
+  const what = SYSTEM_ERRORS[code] ?? e.message.replace(/^[A-Z]+: /, "").replace(/, \w+ '.*'$/, "");
+  return `Cannot ${syscall}${path ? ` '${path}'` : ""}: ${what} (${code}).`;
+}

@@ -48,6 +48,13 @@ export {
 export { parseOverride, parseOverrides } from "./overrides/index.js";
 export type { Override, OverrideType, ValueType, ParsedElement, Sweep } from "./overrides/types.js";
 
+// Building objects from `_target_` nodes (Hydra's instantiate)
+export { instantiate, registerTarget, clearTargets, type InstantiateOptions, type InstantiateOverrides, type Target } from "./instantiate/index.js";
+
+// Callbacks (hydra.callbacks) and job logging (hydra/job_logging)
+export { LogJobReturnCallback, SaveJobReturnCallback, type Callback, type CallbackConfig, type JobReturn, type RunInfo, type RunEndInfo, type MultirunEndInfo, type JobStartInfo, type ComposeInfo } from "./callbacks/index.js";
+export { getLogger, configureLogging, Logger, LEVELS, type ConfigureLoggingOptions, type LoggingSession } from "./logging/index.js";
+
 // Running apps and sweeps
 export { main, type MainOptions } from "./cli/main-app.js";
 export { runApp, parseAppArgv } from "./app/index.js";
@@ -113,4 +120,5 @@ export {
   SearchPathError,
   ExperimentSpecError,
   LaunchError,
+  InstantiationError,
 } from "./errors.js";

@@ -8,8 +8,8 @@ import type { AppArgs } from "./types.js";
 export const INFO_TOPICS = new Set(["all", "config", "config-groups", "defaults", "defaults-tree", "plugins", "searchpath"]);
 const CFG_VALUES = new Set(["job", "hydra", "all"]);
 
-type ValueFlag = "configPath" | "configName" | "configDir" | "cfg" | "package" | "resume" | "limit";
-type BoolFlag = "resolve" | "multirun" | "run" | "help" | "hydraHelp" | "version";
+type ValueFlag = "configPath" | "configName" | "configDir" | "cfg" | "package" | "resume" | "rerun" | "limit";
+type BoolFlag = "resolve" | "multirun" | "run" | "help" | "hydraHelp" | "version" | "detach" | "yes";
 
 const VALUE_FLAGS: Record<string, ValueFlag> = {
   "--config-path": "configPath", "-cp": "configPath",
@@ -18,6 +18,7 @@ const VALUE_FLAGS: Record<string, ValueFlag> = {
   "--cfg": "cfg", "-c": "cfg",
   "--package": "package", "-p": "package",
   "--resume": "resume",
+  "--rerun": "rerun",
   "--limit": "limit",
 };
 
@@ -28,10 +29,13 @@ const BOOL_FLAGS: Record<string, BoolFlag> = {
   "--help": "help", "-h": "help",
   "--hydra-help": "hydraHelp",
   "--version": "version",
+  "--detach": "detach",
+  "--yes": "yes", "-y": "yes",
 };
 
 export class ArgvError extends HydrantError {}
 
+/** Parses a Hydra app command line (`--config-dir`, `-m`, `--cfg job`, overrides, `-- CMD …`) into {@link AppArgs}; throws on a malformed one. */
 export function parseAppArgv(argv: readonly string[]): AppArgs {
   const args: AppArgs = { overrides: [], multirun: false, resolve: false };
   for (let i = 0; i < argv.length; i++) {
@@ -53,7 +57,7 @@ export function parseAppArgv(argv: readonly string[]): AppArgs {
       if (value === undefined) throw new ArgvError(`${flag} needs a value.`);
       setValue(args, VALUE_FLAGS[flag], value, flag);
     } else if (token.startsWith("-") && !/^-\d/.test(token)) {
-      throw new ArgvError(`Unrecognized argument '${token}'. Hydra flags: --config-path/-cp, --config-name/-cn, --config-dir/-cd, --cfg/-c job|hydra|all, --resolve, --package/-p, --info/-i, --multirun/-m, --run/-r, --help/-h, --hydra-help, --version; overrides look like key=value.`);
+      throw new ArgvError(`Unrecognized argument '${token}'. Hydra flags: --config-path/-cp, --config-name/-cn, --config-dir/-cd, --cfg/-c job|hydra|all, --resolve, --package/-p, --info/-i, --multirun/-m, --run/-r, --resume DIR, --limit N, --detach, --help/-h, --hydra-help, --version; overrides look like key=value.`);
     } else {
       args.overrides.push(token);
     }

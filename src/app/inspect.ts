@@ -7,7 +7,7 @@ import type { ComposeResult } from "../compose/index.js";
 import { InputDefault, type DefaultsTreeNode } from "../compose/index.js";
 import { HYDRA_VERSION } from "../compose/index.js";
 import { GroupDefault, VirtualRoot } from "../compose/index.js";
-import { ConfigDict, isDict, type ConfigValue } from "../config/node.js";
+import { ConfigDict, isContainer, isDict, type ConfigValue } from "../config/node.js";
 import { selectNode } from "../config/path.js";
 import { toYaml } from "../config/yaml.js";
 import { HydrantError } from "../errors.js";
@@ -27,7 +27,10 @@ function composeFor(args: AppArgs, cwd: string): ComposeResult {
 export function* renderConfig(args: AppArgs, cwd = process.cwd()): Generator<string> {
   if (args.multirun) {
     let first = true;
+    let shown = 0;
     for (const job of iterateSweepJobs(args, cwd)) {
+      // A dry run shows what a run would start: --limit N shows the first N jobs.
+      if (args.limit !== undefined && shown++ >= args.limit) return;
       yield `${first ? "" : "---\n"}${toYaml(selectPackage(job.config, args.package).value)}`;
       first = false;
     }
@@ -36,7 +39,7 @@ export function* renderConfig(args: AppArgs, cwd = process.cwd()): Generator<str
   const { config, keyOrigin } = composeFor(args, cwd);
   const shown = withKeyOrigin(keyOrigin, () => selectForCfg(config, args.cfg ?? "job", args.resolve));
   const { value, pkg } = selectPackage(shown, args.package);
-  if (!isDict(value) && !(value !== null && typeof value === "object")) {
+  if (!isContainer(value)) {
     yield `${value === null ? "None" : String(value)}\n`;
     return;
   }
@@ -181,6 +184,8 @@ export const FLAGS_HELP = `--help,-h : Application's help
 --info,-i : Print Hydra information [all|config|config-groups|defaults|defaults-tree|plugins|searchpath]
 --resume SWEEP_DIR : Run the jobs of an interrupted sweep that did not complete
 --limit N : Run at most N jobs now (the rest stay pending for --resume)
+--detach : Submit the sweep and return (launchers that run jobs elsewhere, e.g. slurm); --resume collects it
+--yes,-y : With --resume, run the command experiment.json names even if it is not the one the sweep started with
 -- CMD ARGS... : Run CMD once per job ({config}, {job_dir}, {job_num} are replaced)
 Overrides : Any key=value arguments to override config values (use dots for.nested=overrides)
 `;

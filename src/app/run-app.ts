@@ -5,35 +5,42 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { ConfigList, isDict } from "../config/node.js";
+import { ConfigList, isDict, toPlainUnresolved, type ConfigDict } from "../config/node.js";
 import { globalResolvers } from "../config/interpolation/index.js";
 import { LaunchError } from "../errors.js";
 import { executeJob } from "../job/executor.js";
 import { findLauncher } from "../plugins/registry.js";
 import type { PreparedJob } from "../core/launcher.js";
 import type { AppTask, TaskRef } from "../core/task.js";
-import { getPath, resolvePath, setPath } from "../compose/config-access.js";
+import { getPath, resolvePath, resolveString, setPath } from "../compose/config-access.js";
 import { pinSweepDir, placeRun, placeSweepJob, sweepDirOf } from "../job/job-dirs.js";
 import { runSweep, type SweepJob } from "../runs/engine.js";
-import { ManifestWriter, readManifest, type JobRecord, type SweepOrigin } from "../runs/manifest.js";
+import { MANIFEST_FILE, ManifestWriter, readManifest, type JobRecord, type SweepOrigin } from "../runs/manifest.js";
+import { claimNewSweepDir, lockSweep } from "../runs/sweep-lock.js";
+import { checkResumeCommand } from "../runs/trust.js";
 import { compose, configLocation, type Composed, type ConfigLocation } from "../runs/compose-access.js";
 import { planSweep, writeMultirunYaml, type SweepPlan } from "../runs/plan.js";
+import { observeRun, type RunObserver } from "../callbacks/run.js";
+import { loadRerun, rerunTask } from "./rerun.js";
 import type { AppArgs, AppOutcome, MultirunOutcome, RunHooks, SingleRunOutcome } from "./types.js";
 
 /** Above this many jobs the manifest lists jobs as they start instead of all of them up front. */
 const LIST_PENDING_UP_TO = 10_000;
 
+/** Runs a parsed Hydra app command line (see {@link parseAppArgv}): one run, a multirun sweep, or the resumption of one, with `task` as the job. Never prints: progress goes to `hooks`. */
 export async function runApp(args: AppArgs, task: AppTask, hooks: RunHooks = {}): Promise<AppOutcome> {
   // A new run, a new instant for ${now:…} (cached from here on, so all its jobs share it).
   globalResolvers.clearCache("now");
   if (args.resume !== undefined) return resumeSweep(args, task, hooks);
+  if (args.rerun !== undefined) return runSingle(loadRerun(args.rerun, args.overrides), rerunTask(task, args), hooks);
   const taskRef = toTaskRef(task, args);
   const location = configLocation(args);
   const origin: SweepOrigin = { cwd: process.cwd(), ...defined({ configDir: location.configDir, searchPath: location.searchPath, configName: args.configName }), overrides: args.overrides, ...commandOrEntry(taskRef, hooks) };
-  if (args.multirun) return runMultirun({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit });
+  if (args.multirun) return runMultirun({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit, detach: args.detach });
   const composed = compose(location, args.overrides, "RUN");
   // hydra.mode: MULTIRUN in a config makes the app sweep without -m, as in Hydra 1.2+.
-  if (getPath(composed.config, "hydra.mode") === "MULTIRUN") return runMultirun({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit });
+  if (getPath(composed.config, "hydra.mode") === "MULTIRUN") return runMultirun({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit, detach: args.detach });
+  if (args.detach) throw new LaunchError("--detach applies to sweeps: add --multirun (-m).");
   return runSingle(composed, taskRef, hooks);
 }
 
@@ -57,9 +64,15 @@ async function runSingle(composed: Composed, task: TaskRef, hooks: RunHooks): Pr
   markMode(composed, "RUN");
   const jobDir = placeRun(composed.config);
   const emit = hooks.onEvent ?? (() => {});
-  emit({ type: "run_start", outputDir: jobDir });
-  const outcome = await executeJob({ overrides: composed.taskOverrides, config: composed.config, jobDir, keyOrigin: composed.keyOrigin }, task, { onOutput: hooks.onOutput });
-  emit({ type: "run_end", outputDir: jobDir, status: outcome.status });
+  const job = { overrides: composed.taskOverrides, config: composed.config, jobDir, keyOrigin: composed.keyOrigin };
+  const outcome = await observed(composed.config, composed.taskOverrides, async (callbacks) => {
+    await callbacks.runStart();
+    emit({ type: "run_start", outputDir: jobDir });
+    const ended = await executeJob(job, task, { onOutput: hooks.onOutput });
+    emit({ type: "run_end", outputDir: jobDir, status: ended.status });
+    await callbacks.runEnd(job, ended);
+    return ended;
+  });
   return { mode: "run", outputDir: jobDir, status: outcome.status, result: outcome.result, exitCode: outcome.exitCode, error: outcome.error, thrown: outcome.thrown };
 }
 
@@ -78,27 +91,47 @@ interface SweepRequest {
   origin: SweepOrigin;
   limit?: number;
   resumeDir?: string;
+  detach?: boolean;
 }
 
 async function runMultirun(req: SweepRequest): Promise<MultirunOutcome> {
   const plan = planSweep(req.location, req.overrides);
   const master = plan.master.config;
-  const sweepDir = req.resumeDir ?? sweepDirOf(master);
-  if (req.resumeDir) pinSweepDir(master, sweepDir);
+  const wanted = req.resumeDir ?? sweepDirOf(master);
+  if (req.resumeDir) pinSweepDir(master, wanted);
   validateFirstJob(plan);
   const total = plan.sweeper.total();
+  // One owner per sweep dir: a resume locks it; a new sweep takes a dir nobody owns or used.
+  const lock = req.resumeDir ? lockSweep(wanted) : claimNewSweepDir(wanted);
+  const sweepDir = lock.dir;
+  const pin = req.resumeDir !== undefined || sweepDir !== wanted;
+  if (pin) pinSweepDir(master, sweepDir);
+  try {
+    return await observed(master, req.overrides, async (callbacks) => {
+      await callbacks.multirunStart();
+      const outcome = await runLockedMultirun(req, plan, sweepDir, pin, total);
+      await callbacks.multirunEnd(outcome);
+      return outcome;
+    });
+  } finally {
+    lock.release();
+  }
+}
+
+async function runLockedMultirun(req: SweepRequest, plan: SweepPlan, sweepDir: string, pin: boolean, total: number): Promise<MultirunOutcome> {
+  const master = plan.master.config;
   mkdirSync(sweepDir, { recursive: true });
   if (!req.resumeDir) writeMultirunYaml(master, sweepDir);
   const launcherChoice = plan.master.choices["hydra/launcher"];
   const plugin = findLauncher(getPath(master, "hydra.launcher._target_"), typeof launcherChoice === "string" ? launcherChoice : undefined);
+  if (req.detach && !plugin.detachable) throw new LaunchError(`--detach needs a launcher whose jobs run on without hydrant (e.g. hydra/launcher=slurm); the ${plugin.name} launcher runs them in this process's care.`, { key: "hydra/launcher" });
   const manifest = req.resumeDir ? ManifestWriter.open(sweepDir) : ManifestWriter.create({ sweepDir, origin: req.origin, total, launcher: plugin.name, jobs: pendingJobs(plan, total) });
   if (req.resumeDir) manifest.setSweep({ total, launcher: plugin.name });
-  const pin = req.resumeDir !== undefined;
   const result = await runSweep({
     manifest,
     sweepDir,
     plugin,
-    context: { config: launcherConfig(master), task: req.taskRef, execute: (job, o) => executeJob(job, req.taskRef, o), entry: req.hooks.workerEntry, onOutput: req.hooks.onOutput },
+    context: { config: launcherConfig(master), task: req.taskRef, execute: (job, o) => executeJob(job, req.taskRef, o), entry: req.hooks.workerEntry, onOutput: req.hooks.onOutput, signal: req.hooks.signal, detach: req.detach },
     jobs: numbered(plan.sweeper.jobs()),
     prepare: ({ num, overrides }) => {
       const composed = plan.composeJob(overrides, num);
@@ -107,9 +140,23 @@ async function runMultirun(req: SweepRequest): Promise<MultirunOutcome> {
     },
     limit: req.limit,
     onEvent: req.hooks.onEvent,
-    recorder: { failFast: req.hooks.failFast },
+    recorder: { failFast: req.hooks.failFast, signal: req.hooks.signal },
   });
-  return { mode: "multirun", status: result.status, sweepDir, total: result.total, completed: result.completed, failed: result.failed, notRun: result.notRun, jobs: result.jobs };
+  const flags = { ...(req.detach && { detached: true }), ...(req.hooks.signal?.aborted && { interrupted: true }) };
+  return { mode: "multirun", status: result.status, sweepDir, total: result.total, completed: result.completed, failed: result.failed, notRun: result.notRun, jobs: result.jobs, ...flags };
+}
+
+/**
+ * Runs `fn` with the run's callbacks and `hydra/hydra_logging` in place, as Hydra's run() and
+ * multirun() do; a callback `_target_` that does not resolve stops the run before anything runs.
+ */
+async function observed<T>(config: ConfigDict, overrides: string[], fn: (callbacks: RunObserver) => Promise<T>): Promise<T> {
+  const observer = await observeRun(config, { configName: resolveString(config, "hydra.job.config_name"), overrides });
+  try {
+    return await fn(observer);
+  } finally {
+    observer.close();
+  }
 }
 
 /** Like Hydra's validate_batch_is_legal, but for the first job only: later ones compose lazily. */
@@ -134,7 +181,8 @@ function launcherConfig(master: PreparedJob["config"]): Record<string, unknown> 
   const node = resolvePath(master, "hydra.launcher");
   if (!isDict(node)) return {};
   const out: Record<string, unknown> = {};
-  for (const [k, v] of node.entries) out[k] = v instanceof ConfigList ? v.items : v;
+  // Plain values (floats unboxed); dicts stay nodes for the launcher to read.
+  for (const [k, v] of node.entries) out[k] = isDict(v) ? v : toPlainUnresolved(v);
   return out;
 }
 
@@ -142,15 +190,21 @@ function launcherConfig(master: PreparedJob["config"]): Record<string, unknown> 
 async function resumeSweep(args: AppArgs, task: AppTask, hooks: RunHooks): Promise<MultirunOutcome> {
   const sweepDir = path.resolve(args.resume as string);
   const m = readManifest(sweepDir);
-  const taskRef = resumeTask(task, args, m.origin);
+  const taskRef = resumeTask(task, args, m.origin, sweepDir);
   const location: ConfigLocation = { configDir: m.origin.configDir, searchPath: m.origin.searchPath, configName: m.origin.configName };
-  return runMultirun({ location, overrides: m.origin.overrides, taskRef, hooks, origin: m.origin, limit: args.limit, resumeDir: sweepDir });
+  return runMultirun({ location, overrides: m.origin.overrides, taskRef, hooks, origin: m.origin, limit: args.limit, resumeDir: sweepDir, detach: args.detach });
 }
 
-function resumeTask(task: AppTask, args: AppArgs, origin: SweepOrigin): TaskRef {
+function resumeTask(task: AppTask, args: AppArgs, origin: SweepOrigin, sweepDir: string): TaskRef {
   if (typeof task === "function") return { kind: "function", fn: task };
-  const argv = task.command.length > 0 ? task.command : args.command?.length ? args.command : origin.command;
-  if (argv && argv.length > 0) return { kind: "command", argv };
+  const given = task.command.length > 0 ? task.command : args.command?.length ? args.command : undefined;
+  if (given) return { kind: "command", argv: given };
+  const argv = origin.command;
+  if (argv && argv.length > 0) {
+    // Read from a file anyone with access to the dir can edit: run it only if it is what the user ran.
+    checkResumeCommand(sweepDir, argv, path.join(sweepDir, MANIFEST_FILE), args.yes === true);
+    return { kind: "command", argv };
+  }
   const how = origin.entry ? `run '${origin.entry}' with --resume ${args.resume}` : "run your main() app with --resume DIR";
   throw new LaunchError(`This sweep ran a function task, so it can only be resumed by its app: ${how}.`);
 }

@@ -22,8 +22,14 @@ export interface AppArgs {
   run?: boolean;
   /** A sweep dir to resume. */
   resume?: string;
+  /** A job's output dir to run again from its `.hydra/` files (the overrides apply on top). */
+  rerun?: string;
+  /** Run the command a resumed sweep's experiment.json names even if it is not the one it started with. */
+  yes?: boolean;
   /** Run at most this many jobs now (the rest stay pending for a later resume). */
   limit?: number;
+  /** Submit the sweep and return without waiting (a launcher whose jobs run elsewhere, e.g. slurm). */
+  detach?: boolean;
   /** `-- CMD ARGS…`: an external program as the task. */
   command?: string[];
   help?: boolean;
@@ -32,17 +38,21 @@ export interface AppArgs {
   version?: boolean;
 }
 
+/** Callbacks through which a run reports what happens, since the library never prints. */
 export interface RunHooks {
   /** Every status change, for progress displays. The library itself never prints. */
   onEvent?: (event: RunEvent) => void;
-  /** Output of command tasks as it arrives (the CLI echoes it for a single run). */
-  onOutput?: (chunk: Buffer, stream: "stdout" | "stderr", jobNum: number | undefined) => void;
+  /** Output of command tasks as it arrives (the CLI echoes it for a single run); a Buffer at run time. */
+  onOutput?: (chunk: Uint8Array, stream: "stdout" | "stderr", jobNum: number | undefined) => void;
   /** Stop the sweep at the first failed job (the failure is still recorded). */
   failFast?: boolean;
   /** The script (and node flags) the local launcher forks as workers for function tasks. */
   workerEntry?: { script: string; execArgv: string[] };
+  /** Aborting interrupts a sweep: the launcher stops (or cancels) what runs, records it and returns. */
+  signal?: AbortSignal;
 }
 
+/** What one run (no `--multirun`) ended with. */
 export interface SingleRunOutcome {
   mode: "run";
   status: "completed" | "failed";
@@ -55,6 +65,7 @@ export interface SingleRunOutcome {
   thrown?: unknown;
 }
 
+/** What a sweep ended with: its dir, counts and every job's record. */
 export interface MultirunOutcome {
   mode: "multirun";
   status: "completed" | "failed" | "partial";
@@ -65,6 +76,11 @@ export interface MultirunOutcome {
   /** Jobs that were not run now (a `limit`, fail-fast, or an interrupted sweep). */
   notRun: number;
   jobs: JobRecord[];
+  /** `--detach`: the jobs were handed over and run on; `--resume` collects them. */
+  detached?: boolean;
+  /** The sweep was interrupted (RunHooks.signal). */
+  interrupted?: boolean;
 }
 
+/** What {@link runApp} resolves to: a single run's or a sweep's outcome. */
 export type AppOutcome = SingleRunOutcome | MultirunOutcome;

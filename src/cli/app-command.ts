@@ -58,7 +58,7 @@ async function dispatch(args: AppArgs, io: Io, options: AppCommandOptions): Prom
   if (args.version) return print(io, `${VERSION}\n`);
   if (args.help || args.hydraHelp) return print(io, renderHelp(args));
   if (args.info !== undefined) return print(io, renderInfo(args));
-  const nothingToRun = !options.task && !args.command && args.resume === undefined;
+  const nothingToRun = !options.task && !args.command && args.resume === undefined && args.rerun === undefined;
   if (args.cfg !== undefined || nothingToRun) {
     // Without a task there is nothing to run: show the composed config (every job's, for -m).
     for (const chunk of renderConfig({ ...args, cfg: args.cfg ?? "job" })) io.out(chunk);
@@ -85,11 +85,13 @@ async function run(args: AppArgs, io: Io, options: AppCommandOptions): Promise<A
     // A single run's output goes to the terminal as well as to its log files; a sweep's only to its logs.
     onOutput: args.multirun ? undefined : (chunk, stream) => void (stream === "stdout" ? process.stdout : process.stderr).write(chunk),
   };
+  const interrupt = args.multirun || args.resume !== undefined ? interruptOnSignals(io) : undefined;
   try {
-    const outcome = await runApp(args, options.task ?? { command: args.command ?? [] }, hooks);
+    const outcome = await runApp(args, options.task ?? { command: args.command ?? [] }, { ...hooks, signal: hooks.signal ?? interrupt?.signal });
     progress.close();
     return { code: report(outcome, io, resumeCommand(options)), outcome };
   } finally {
+    interrupt?.dispose();
     progress.close();
   }
 }
@@ -110,6 +112,25 @@ function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
 }
 
+/**
+ * The first Ctrl-C (or SIGTERM) interrupts the sweep: no new job starts, and a launcher that can
+ * (slurm) cancels what runs and records it. A second one ends hydrant at once, as without the handler.
+ */
+function interruptOnSignals(io: Io): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const signals = ["SIGINT", "SIGTERM"] as const;
+  const onSignal = (sig: NodeJS.Signals) => {
+    dispose();
+    io.err(`\n${sig}: interrupting the sweep (again to quit at once)\n`);
+    controller.abort();
+  };
+  const dispose = () => {
+    for (const s of signals) process.off(s, onSignal);
+  };
+  for (const s of signals) process.on(s, onSignal);
+  return { signal: controller.signal, dispose };
+}
+
 function report(outcome: AppOutcome, io: Io, resume: string): number {
   if (outcome.mode === "run") {
     if (outcome.status === "completed") return 0;
@@ -121,10 +142,15 @@ function report(outcome: AppOutcome, io: Io, resume: string): number {
     io.err(`Job failed${code} (output dir: ${outcome.outputDir})\n${detail}\n`);
     return outcome.exitCode || 1;
   }
+  if (outcome.detached) {
+    io.err(`Sweep dir ${outcome.sweepDir}: ${outcome.notRun} jobs submitted and detached. See them with hydrant results ${outcome.sweepDir}; wait for them and record their results with --resume ${outcome.sweepDir}.\n`);
+    return 0;
+  }
   io.out(formatResultsTable({ jobs: outcome.jobs, total: outcome.total }) + "\n");
+  if (outcome.interrupted) io.err("Interrupted.\n");
   const notRun = outcome.notRun ? `, ${outcome.notRun} not run (${resume} ${shellWord(outcome.sweepDir)})` : "";
   io.err(`Sweep dir ${outcome.sweepDir}: ${outcome.completed} completed, ${outcome.failed} failed${notRun}\n`);
-  return outcome.failed > 0 ? 1 : 0;
+  return outcome.interrupted ? 130 : outcome.failed > 0 ? 1 : 0;
 }
 
 /**

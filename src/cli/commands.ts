@@ -17,6 +17,7 @@ Composes a config the way Hydra does and runs CMD once per job (or prints the co
   hydrant -cd conf -cn config db=mysql,postgres -m -- node train.mjs {config}
                                                       sweep: one job per option
   hydrant --resume multirun/2026-11-23/10-00-00       run what did not complete
+  hydrant rerun outputs/2026-11-23/10-00-00 lr=0.1    run a past job again (overrides on top)
 
 Flags:
 ${FLAGS_HELP.replace(/^/gm, "  ")}`;

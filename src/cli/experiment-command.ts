@@ -5,6 +5,8 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { MANIFEST_FILE } from "../runs/manifest.js";
+import { checkResumeCommand } from "../runs/trust.js";
 import { parseArgs } from "node:util";
 import { formatError } from "./report-error.js";
 import { HydrantError } from "../errors.js";
@@ -27,9 +29,10 @@ export interface CommandIO {
 
 export const EXPERIMENT_USAGE = `Usage: hydrant experiment <command>
 
-  run SPEC|DIR [--resume] [--limit N] [--parallel N] [--background] [--root DIR]
+  run SPEC|DIR [--resume] [--yes] [--limit N] [--parallel N] [--background] [--root DIR]
         run a spec (a new experiment dir under the root), or continue one (--resume: the newest
-        experiment of the spec, or the DIR given); --limit starts at most N runs now
+        experiment of the spec, or the DIR given); --limit starts at most N runs now; --yes runs
+        a command experiment.json names that is not the one the experiment started with
   list [--root DIR]                       every experiment with its progress and state
   stop DIR                                stop a running experiment (resume it with run DIR --resume)
   logs DIR [-f|--follow]                  a background experiment's log
@@ -44,6 +47,7 @@ type Handler = (positionals: string[], flags: Flags, io: CommandIO) => Promise<n
 interface Flags {
   resume?: boolean;
   limit?: string;
+  yes?: boolean;
   parallel?: string;
   background?: boolean;
   root?: string;
@@ -90,6 +94,7 @@ export async function experimentCommand(argv: string[], io: CommandIO): Promise<
 
 const OPTIONS = {
   resume: { type: "boolean" },
+  yes: { type: "boolean", short: "y" },
   limit: { type: "string" },
   parallel: { type: "string" },
   background: { type: "boolean" },
@@ -120,7 +125,10 @@ async function run(pos: string[], flags: Flags, io: CommandIO): Promise<number> 
       dir = prepared.dir;
     }
   }
-  const startedIn = readExperiment(dir).origin.cwd;
+  const m = readExperiment(dir);
+  // The command comes from experiment.json, which anyone with access to the dir can edit.
+  if (m.origin.command?.length) checkResumeCommand(dir, m.origin.command, path.join(dir, MANIFEST_FILE), flags.yes === true);
+  const startedIn = m.origin.cwd;
   if (!flags.background && path.resolve(startedIn) !== process.cwd()) {
     io.err(`Warning: ${dir} was started in ${startedIn}; its commands now run from ${process.cwd()}, so relative paths in them resolve from here.\n`);
   }

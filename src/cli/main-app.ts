@@ -6,13 +6,17 @@
 import path from "node:path";
 import type { AppArgs, RunHooks } from "../app/types.js";
 import type { TaskContext } from "../core/task.js";
+import { setAppDir } from "../instantiate/app-dir.js";
 import { isWorkerProcess, serveJobs } from "../launch/worker.js";
 import { processIo, reportFailure, runAppCommand, type Io } from "./app-command.js";
 
+/** Options of {@link main}: where the configs are, and where its output goes. */
 export interface MainOptions {
   /** Config dir, relative to the script that calls main() (like Hydra's config_path). */
   configPath?: string;
   configName?: string;
+  /** Overrides applied before the command line's (which win): `["db=mysql"]`. */
+  overrides?: string[];
   /** Defaults to process.argv.slice(2). */
   argv?: string[];
   hooks?: RunHooks;
@@ -28,6 +32,8 @@ export interface MainOptions {
  */
 export async function main<Cfg = Record<string, unknown>>(options: MainOptions, task: (cfg: Cfg, ctx: TaskContext) => unknown): Promise<unknown> {
   const fn = task as (cfg: never, ctx: TaskContext) => unknown;
+  // `_target_: ./models.js:MLP` resolves next to the app's script, as its own imports do.
+  if (process.argv[1]) setAppDir(path.dirname(path.resolve(process.argv[1])));
   if (isWorkerProcess()) {
     await serveJobs({ kind: "function", fn });
     return undefined;
@@ -61,4 +67,6 @@ function applyMainDefaults(args: AppArgs, options: MainOptions): void {
   args.configName ??= options.configName;
   // Hydra names the job after the script: run_training.py's job is run_training.
   if (process.argv[1]) args.jobName ??= path.parse(process.argv[1]).name;
+  // A rerun starts from the job's saved config, which already has them.
+  if (options.overrides?.length && args.rerun === undefined) args.overrides = [...options.overrides, ...args.overrides];
 }

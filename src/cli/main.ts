@@ -11,6 +11,7 @@ import { routeOf } from "./routing.js";
 async function cli(argv: string[]): Promise<number> {
   const route = routeOf(argv);
   if (route === "app") return (await runAppCommand(argv)).code;
+  if (route === "rerun") return (await runAppCommand(["--rerun", ...argv.slice(1)])).code;
   const { runSubcommand } = await import("./commands.js");
   return runSubcommand(argv.length === 0 ? ["--help"] : argv);
 }

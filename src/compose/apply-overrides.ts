@@ -3,7 +3,7 @@
  * `ConfigLoaderImpl._apply_overrides_to_config`): `key=v` must hit an existing key, `+key=v` must not,
  * `++key=v` does either, `~key[=v]` deletes.
  */
-import { ConfigDict, ConfigList, isContainer, type ConfigValue } from "../config/node.js";
+import { ConfigDict, ConfigFloat, ConfigList, isContainer, type ConfigValue } from "../config/node.js";
 import { deleteNode, selectNode, updateNode } from "../config/path.js";
 import { ConfigCompositionError, ConfigKeyError, HydrantError, OverrideApplyError } from "../errors.js";
 import { elementToConfig } from "../overrides/index.js";
@@ -97,7 +97,7 @@ function sameValue(a: ConfigValue, b: ConfigValue): boolean {
     if (!(a instanceof ConfigList && b instanceof ConfigList) || a.length !== b.length) return false;
     return a.items.every((x, i) => sameValue(x, b.items[i]!));
   }
-  const numeric = (v: ConfigValue): boolean => typeof v === "number" || typeof v === "boolean";
+  const numeric = (v: ConfigValue): boolean => typeof v === "number" || typeof v === "boolean" || v instanceof ConfigFloat;
   if (numeric(a) && numeric(b)) return Number(a) === Number(b);
   return a === b;
 }

@@ -44,7 +44,7 @@ export interface ComposeOptions {
   /** The instant `${now:...}` answers when resolving through composeResolvers(); default: now. */
   instant?: Date;
   /** Environment for hydra.job.env_copy; default process.env. */
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
 }
 
 export interface ComposeResult {

@@ -2,7 +2,7 @@
  * The few config operations the run engine needs, in one place: walking/setting dotted keys in the
  * hydra node, resolving one value, dumping YAML. Everything from src/config goes through here.
  */
-import { ConfigDict, ConfigList, isDict, type ConfigValue } from "../config/node.js";
+import { ConfigDict, ConfigList, isDict, toPlainUnresolved, type ConfigValue, type PlainValue } from "../config/node.js";
 import { resolveTree, resolveValue, splitKey, type ResolveOptions } from "../config/interpolation/index.js";
 import { toYaml } from "../config/yaml.js";
 import { hydraResolver } from "./resolvers.js";
@@ -75,3 +75,8 @@ export function resolveTaskConfigTree(cfg: ConfigDict): ConfigDict {
   return resolveTree(withoutHydra(cfg), optionsFor(cfg));
 }
 
+
+/** The resolved job config as plain data (`???` stays the string), for callbacks that record it. */
+export function resolveTaskConfig(cfg: ConfigDict): { [key: string]: PlainValue } {
+  return toPlainUnresolved(resolveTaskConfigTree(cfg)) as { [key: string]: PlainValue };
+}

@@ -45,7 +45,7 @@ export interface RuntimeFacts {
   searchPath: readonly SearchPathElement[];
   runMode: "RUN" | "MULTIRUN";
   cwd: string;
-  env: NodeJS.ProcessEnv;
+  env: Record<string, string | undefined>;
 }
 
 export function fillHydraNode(cfg: ConfigDict, facts: RuntimeFacts): void {

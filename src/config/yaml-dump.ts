@@ -1,11 +1,18 @@
 /**
  * `OmegaConf.to_yaml`: PyYAML's block style (default_flow_style=False, allow_unicode=True,
  * sort_keys=False) with OmegaConf's string representer. Same layout, quoting and line folding at
- * 80 columns as PyYAML, so `.hydra/config.yaml` reads like Hydra's. Strings are quoted whenever a
- * YAML 1.1 reader (PyYAML) or the `yaml` package (1.1 or 1.2) could read them as something else.
+ * 80 columns as PyYAML, so `.hydra/config.yaml` reads like Hydra's, byte for byte. A string is quoted
+ * exactly when Hydra quotes it: OmegaConf's representer asks for single quotes when Python's `int()` or
+ * `float()` accepts the text or it is a YAML 1.1 bool spelling; PyYAML's emitter quotes it when its own
+ * resolvers read the plain text as something else (null, bool, int, float, timestamp, `<<`, `=`) or the
+ * text cannot be a plain scalar (indicators, leading/trailing spaces, breaks). Numbers keep their type
+ * (float.ts): ints print as digits, floats as PyYAML prints a float (`1.0`, `1.0e-05`, `.inf`); mapping
+ * keys keep theirs (dict-key.ts): `123:`, `3.14:`, `true:`.
  */
+import { isStringKeyId, keyId, keyOf } from "./dict-key.js";
+import { ConfigFloat } from "./float.js";
 import { ConfigDict, ConfigList, type ConfigValue, type PlainValue, type Scalar } from "./node.js";
-import { formatNumber, omegaConfQuotes, plainReadsAsString } from "./yaml-scalar.js";
+import { formatNumber, omegaConfQuotes, pyyamlReadsAsString } from "./yaml-scalar.js";
 
 type Dumpable = ConfigValue | PlainValue;
 type Style = "plain" | "single" | "double";
@@ -14,6 +21,7 @@ const BEST_WIDTH = 80;
 /** PyYAML writes keys longer than this in the explicit `? key` form. */
 const SIMPLE_KEY_LIMIT = 128;
 
+/** A config tree or plain data as YAML, written as Hydra's `--cfg` prints it (PyYAML's style: quoting, key order, floats). */
 export function toYaml(value: ConfigValue | PlainValue): string {
   if (isMapping(value)) return entriesOf(value).length === 0 ? "{}\n" : `${mapping(value, 0)}\n`;
   if (isSequence(value)) return itemsOf(value).length === 0 ? "[]\n" : `${sequence(value, 0)}\n`;
@@ -21,7 +29,8 @@ export function toYaml(value: ConfigValue | PlainValue): string {
 }
 
 function isMapping(v: Dumpable): v is ConfigDict | { [key: string]: PlainValue } {
-  return v instanceof ConfigDict || (v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof ConfigList));
+  if (v instanceof ConfigDict) return true;
+  return v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof ConfigList) && !(v instanceof ConfigFloat);
 }
 function isSequence(v: Dumpable): v is ConfigList | PlainValue[] {
   return v instanceof ConfigList || Array.isArray(v);
@@ -52,11 +61,18 @@ function mapping(v: ConfigDict | { [key: string]: PlainValue }, indent: number):
     first = false;
   };
   if (v instanceof ConfigDict) for (const [key, value] of v.entries) add(key, value);
-  else for (const key of Object.keys(v)) add(key, v[key]!);
+  else for (const key of Object.keys(v)) add(keyId(key), v[key]!);
   return out;
 }
 
-function mappingEntry(key: string, value: Dumpable, indent: number): string {
+function mappingEntry(id: string, value: Dumpable, indent: number): string {
+  const typed = isStringKeyId(id) ? id : keyOf(id);
+  if (typeof typed !== "string") {
+    // A typed key (int, float, bool) prints as that scalar would.
+    const k = scalar(typed, indent, indent + 2, true);
+    return `${k}:${valueAfterIndicator(value, indent, indent + codePoints(k) + 1, false)}`;
+  }
+  const key = typed;
   if (isSimpleKey(key)) {
     const k = scalar(key, indent, indent + 2, true);
     return `${k}:${valueAfterIndicator(value, indent, indent + codePoints(k) + 1, false)}`;
@@ -114,7 +130,7 @@ function isSimpleKey(key: string): boolean {
 function scalar(value: Scalar, column: number, indent: number, simpleKey: boolean): string {
   if (value === null) return "null";
   if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "number") return formatNumber(value);
+  if (typeof value === "number" || value instanceof ConfigFloat) return formatNumber(value);
   const text = String(value);
   if (SIMPLE_TEXT_RE.test(text)) return simpleScalar(text);
   switch (chooseStyle(text, simpleKey)) {
@@ -142,7 +158,7 @@ const NON_STRING_STARTS = " +-.0123456789~eEiInNyYtTfFoO<=";
 function simpleScalar(text: string): string {
   if (text.charCodeAt(text.length - 1) === 58) return `'${text.replace(/'/g, "''")}'`; // a final ':' is an indicator
   if (!NON_STRING_STARTS.includes(text[0]!)) return text;
-  if (!omegaConfQuotes(text) && plainReadsAsString(text)) return text;
+  if (!omegaConfQuotes(text) && pyyamlReadsAsString(text)) return text;
   return `'${text.replace(/'/g, "''")}'`;
 }
 
@@ -206,11 +222,8 @@ function analyze(text: string): Analysis {
     }
     precededByWhitespace = WHITESPACE.includes(ch);
   }
-  // NEL and the Unicode separators are line breaks to YAML 1.1 but not to YAML 1.2 readers: only the
-  // escaped double-quoted form reads the same in both (a deliberate departure from PyYAML).
-  const ambiguousBreak = /[\x85\u2028\u2029]/.test(text);
   let allowPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak || lineBreaks || indicators);
-  let allowSingle = !ambiguousBreak;
+  let allowSingle = true;
   if (breakSpace || spaceBreak || special) {
     allowPlain = false;
     allowSingle = false;
@@ -220,7 +233,7 @@ function analyze(text: string): Analysis {
 
 function chooseStyle(text: string, simpleKey: boolean): Style {
   const a = analyze(text);
-  const implicitString = !omegaConfQuotes(text) && plainReadsAsString(text);
+  const implicitString = !omegaConfQuotes(text) && pyyamlReadsAsString(text);
   if (implicitString && a.allowPlain && !(simpleKey && (a.empty || a.multiline))) return "plain";
   if (a.allowSingle && !(simpleKey && a.multiline)) return "single";
   return "double";
@@ -237,8 +250,9 @@ class Writer {
     this.out += s;
     this.column += Array.from(s).length;
   }
-  lineBreak(): void {
-    this.out += "\n";
+  /** PyYAML writes a NEL, LS or PS break as itself, any other as "\n". */
+  lineBreak(ch = "\n"): void {
+    this.out += ch;
     this.column = 0;
   }
   /** Line break (unless at a fresh line already) then indentation. */
@@ -288,7 +302,7 @@ function writeSingleQuoted(text: string, column: number, indent: number, split: 
       if (ch === undefined || !BREAKS.includes(ch)) {
         // A single break inside quotes folds to a space, so n newlines need n+1 line breaks.
         if (chars[start] === "\n") w.lineBreak();
-        for (let i = start; i < end; i++) w.lineBreak();
+        for (let i = start; i < end; i++) w.lineBreak(chars[i]);
         w.toIndent(true);
         start = end;
       }

@@ -8,6 +8,7 @@
  * full (slower) path, so errors keep their messages and exotic YAML its meaning.
  */
 import { ConfigDict, ConfigList, type ConfigValue, type NodeSource } from "./node.js";
+import { MAX_YAML_DEPTH } from "./yaml-limits.js";
 import { resolvePlainScalar, yamlKeyString } from "./yaml-scalar.js";
 
 /** Thrown internally to abandon the fast path; never escapes this module. */
@@ -193,7 +194,19 @@ class FastReader {
   // Block structure
 
   /** A node whose first character is at `pos` (a content line, or after `- `). */
+  /** Deep documents go to the full reader, which says how deep is too deep. */
+  private depth = 0;
+
   private blockNode(parentIndent: number): ConfigValue {
+    if (++this.depth > MAX_YAML_DEPTH) giveUp();
+    try {
+      return this.blockNodeHere(parentIndent);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private blockNodeHere(parentIndent: number): ConfigValue {
     const col = this.pos - this.lineStart;
     const c = this.code(this.pos);
     if (c === DASH && this.isSeqIndicator(this.pos)) return this.blockSeq(col);
@@ -288,7 +301,7 @@ class FastReader {
     if (typeof value === "string") {
       if (stringKeys.has(value)) giveUp();
       stringKeys.add(value);
-      return value;
+      return yamlKeyString(value);
     }
     if (value !== null && typeof value === "object") giveUp();
     return yamlKeyString(value);
@@ -446,7 +459,12 @@ class FastReader {
   // Flow collections
 
   private flowCollection(blockIndent: number): ConfigDict | ConfigList {
-    return this.code(this.pos) === 91 ? this.flowSeq(blockIndent) : this.flowMap(blockIndent);
+    if (++this.depth > MAX_YAML_DEPTH) giveUp();
+    try {
+      return this.code(this.pos) === 91 ? this.flowSeq(blockIndent) : this.flowMap(blockIndent);
+    } finally {
+      this.depth--;
+    }
   }
 
   /** Skips spaces, line breaks and comments inside a flow collection. */

@@ -3,7 +3,11 @@
  * OmegaConf's extra float resolver (so `1e-5` is a float, which plain PyYAML would leave a string).
  * Also the inverse questions the dumper asks: would this string read back as something else?
  */
+import { keyId } from "./dict-key.js";
+import { ConfigFloat, isFloatValue, numberOf, pythonFloatRepr, type ConfigNumber } from "./float.js";
 import type { Scalar } from "./node.js";
+
+export { pythonFloatRepr } from "./float.js";
 
 const BOOL_RE = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
 const NULL_RE = /^(?:~|null|Null|NULL|)$/;
@@ -62,17 +66,12 @@ export function resolvePlainScalar(text: string): Scalar | undefined {
   }
 }
 
-/** A mapping key as a string, the way Python's json.dumps writes it (True -> "true", 1.5 -> "1.5"). */
+/**
+ * The id a YAML mapping key is stored under (dict-key.ts): strings as they are, int/float/bool keys typed.
+ * A `null` key stays the string "null" (OmegaConf would reject it; hydrant reads it leniently).
+ */
 export function yamlKeyString(value: Scalar): string {
-  if (value === null) return "null";
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : jsonFloatKey(value);
-  return String(value);
-}
-
-function jsonFloatKey(n: number): string {
-  if (Number.isNaN(n)) return "NaN";
-  if (!Number.isFinite(n)) return n > 0 ? "Infinity" : "-Infinity";
-  return pythonFloatRepr(n);
+  return value === null ? "null" : keyId(value);
 }
 
 export function constructBool(text: string): boolean | undefined {
@@ -115,7 +114,12 @@ function strictParse(digits: string, re: RegExp, radix: number): number {
 const DECIMAL_RE = /^(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/;
 
 /** PyYAML's float constructor (also `!!float`): accepts what Python's float() accepts after `_` removal. */
-export function constructFloat(text: string): number | undefined {
+export function constructFloat(text: string): ConfigFloat | undefined {
+  const n = floatValue(text);
+  return n === undefined ? undefined : new ConfigFloat(n);
+}
+
+function floatValue(text: string): number | undefined {
   const { sign, body } = splitSign(text.trim());
   const lower = body.toLowerCase();
   if (lower === ".inf" || lower === "inf" || lower === "infinity") return sign * Infinity;
@@ -130,32 +134,6 @@ export function constructFloat(text: string): number | undefined {
 // ---------------------------------------------------------------------------------------------
 // Dumping: Python's repr of numbers, and whether a string needs quotes to stay a string.
 
-/** Python's `repr(float)`: shortest round-trip digits, scientific outside 1e-4 <= |n| < 1e16. */
-export function pythonFloatRepr(n: number): string {
-  if (Number.isNaN(n)) return "nan";
-  if (!Number.isFinite(n)) return n > 0 ? "inf" : "-inf";
-  if (n === 0) return Object.is(n, -0) ? "-0.0" : "0.0";
-  const abs = Math.abs(n);
-  if (abs >= 1e-4 && abs < 1e16) {
-    // Both languages print the shortest round-trip digits; in this range neither uses an exponent.
-    const s = String(n);
-    return s.includes(".") ? s : `${s}.0`;
-  }
-  const [mantissa, expText] = Math.abs(n).toExponential().split("e");
-  const exp = Number(expText);
-  const digits = mantissa!.replace(".", "");
-  const sign = n < 0 ? "-" : "";
-  if (exp < -4 || exp >= 16) {
-    const frac = digits.length > 1 ? `.${digits.slice(1)}` : "";
-    const e = Math.abs(exp).toString().padStart(2, "0");
-    return `${sign}${digits[0]}${frac}e${exp < 0 ? "-" : "+"}${e}`;
-  }
-  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
-  const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
-  const fracPart = digits.slice(exp + 1) || "0";
-  return `${sign}${intPart}.${fracPart}`;
-}
-
 /** A float as PyYAML's representer prints it: `1.0e-05`, `0.001`, `1.0e+16`, `.inf`, `.nan`. */
 export function formatFloat(n: number): string {
   if (Number.isNaN(n)) return ".nan";
@@ -165,10 +143,11 @@ export function formatFloat(n: number): string {
   return repr.includes(".") ? repr : repr.replace("e", ".0e");
 }
 
-/** Ints print plain; integral values too large for an int repr print the way Python prints the float. */
-export function formatNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e16) return Object.is(n, -0) ? "0" : String(n);
-  return formatFloat(n);
+/** A tree number as PyYAML prints it: ints plain (all digits), floats as `formatFloat`. */
+export function formatNumber(v: ConfigNumber): string {
+  if (isFloatValue(v)) return formatFloat(numberOf(v));
+  const n = v as number;
+  return Number.isSafeInteger(n) ? String(n + 0) : BigInt(Math.trunc(n)).toString();
 }
 
 /** OmegaConf's dumper quotes these bool spellings, including the YAML 1.1 `y`/`n`. */
@@ -184,25 +163,11 @@ export function omegaConfQuotes(s: string): boolean {
   return DUMP_BOOL_RE.test(s) || PY_INT_RE.test(s) || PY_FLOAT_RE.test(s);
 }
 
-// What other readers would make of a plain scalar: the `yaml` package (1.1 and 1.2 core schemas), so that
-// the text reads back identically whichever of them reads it.
-const OTHER_READERS_NON_STRING: readonly RegExp[] = [
-  /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON|N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-  /^(?:~|null|Null|NULL)$/,
-  /^[-+]?0b[0-1_]+$/,
-  /^[-+]?0[0-7_]+$/,
-  /^[-+]?[0-9][0-9_]*$/,
-  /^[-+]?0x[0-9a-fA-F_]+$/,
-  /^0o[0-7]+$/,
-  /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-  /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/,
-  /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:t|T|[ \t]+)[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]+)?(?:[ \t]*(?:Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/,
-];
-
-/** True when a plain scalar with this text would read back as the same string everywhere. */
-export function plainReadsAsString(s: string): boolean {
-  if (s === "" || plainKind(s) !== "str" || PYYAML_TIMESTAMP_RE.test(s)) return false;
-  return !OTHER_READERS_NON_STRING.some((re) => re.test(s));
+/**
+ * True when PyYAML's dumper (its own implicit resolvers, without OmegaConf's extra float resolver)
+ * reads this plain text back as a string: only then may the emitter leave it unquoted.
+ */
+export function pyyamlReadsAsString(s: string): boolean {
+  if (s === "" || NULL_RE.test(s) || BOOL_RE.test(s) || MERGE_RE.test(s) || VALUE_RE.test(s)) return false;
+  return !(INT_RE.test(s) || PYYAML_FLOAT_RE.test(s) || PYYAML_TIMESTAMP_RE.test(s));
 }

@@ -13,6 +13,7 @@ import type { Alias, LineCounter, Scalar as YamlScalar, YAMLMap, YAMLSeq } from 
 import { ConfigParseError } from "../errors.js";
 import { cloneValue, ConfigDict, ConfigList, isDict, type ConfigValue, type NodeSource, type Scalar } from "./node.js";
 import { readYamlFast } from "./yaml-fast.js";
+import { isStackOverflow, MAX_ALIAS_NODES, MAX_YAML_DEPTH, nodeCount, rejectNul, tooDeep } from "./yaml-limits.js";
 import { yamlLib } from "./yaml-lib.js";
 import { constructBool, constructFloat, constructInt, plainKind, resolvePlainScalar, yamlKeyString } from "./yaml-scalar.js";
 
@@ -40,6 +41,7 @@ type YamlNode = YamlScalar | YAMLMap | YAMLSeq | Alias;
 
 /** Parse one YAML document into a config tree; an empty document is `null`. */
 export function parseYaml(text: string, file?: string, options: ParseYamlOptions = {}): ConfigValue {
+  rejectNul(text, file);
   const fast = readYamlFast(text, file);
   return fast !== undefined ? fast : parseYamlFull(text, file, options);
 }
@@ -48,16 +50,21 @@ export function parseYaml(text: string, file?: string, options: ParseYamlOptions
 export function parseYamlFull(text: string, file?: string, options: ParseYamlOptions = {}): ConfigValue {
   const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    schema: "failsafe",
-    lineCounter,
-    uniqueKeys: false,
-    keepSourceTokens: false,
-    prettyErrors: false,
-  });
-  if (doc.errors.length > 0) throw syntaxError(doc.errors[0]!, lineCounter, file);
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { schema: "failsafe", lineCounter, uniqueKeys: false, keepSourceTokens: false, prettyErrors: false });
+  } catch (e) {
+    throw isStackOverflow(e) ? tooDeep(file) : e;
+  }
+  const first = doc.errors[0];
+  if (first && /call stack/i.test(first.message)) throw tooDeep(file);
+  if (first) throw syntaxError(first, lineCounter, file);
   if (doc.contents === null) return null;
-  return new TreeBuilder(text, lineCounter, file, options.customTags ?? {}).build(doc.contents as YamlNode);
+  try {
+    return new TreeBuilder(text, lineCounter, file, options.customTags ?? {}).build(doc.contents as YamlNode);
+  } catch (e) {
+    throw isStackOverflow(e) ? tooDeep(file) : e;
+  }
 }
 
 function syntaxError(
@@ -81,6 +88,10 @@ interface Entry {
 /** One pass over the `yaml` AST, building the config tree. */
 class TreeBuilder {
   private readonly anchors = new Map<string, ConfigValue | typeof BUILDING>();
+  private depth = 0;
+  /** Nodes added by aliases so far, bounded so a "billion laughs" document fails at once. */
+  private aliasNodes = 0;
+  private readonly sizes = new WeakMap<object, number>();
 
   constructor(
     private readonly text: string,
@@ -96,17 +107,32 @@ class TreeBuilder {
     if (anchor) this.anchors.set(anchor, BUILDING);
     let value: ConfigValue;
     if (isScalar(node)) value = this.scalar(node);
-    else if (isMap(node)) value = this.tagged(node, this.map(node), "map");
-    else if (isSeq(node)) value = this.tagged(node, this.seq(node), "seq");
+    else if (isMap(node) || isSeq(node)) value = this.collection(node);
     else throw this.error(`unsupported YAML node`, node);
     if (anchor) this.anchors.set(anchor, value);
     return value;
+  }
+
+  private collection(node: YAMLMap | YAMLSeq): ConfigValue {
+    if (++this.depth > MAX_YAML_DEPTH) {
+      const pos = this.pos(node);
+      throw tooDeep(this.file, pos.line, pos.column);
+    }
+    try {
+      return isMap(node) ? this.tagged(node, this.map(node), "map") : this.tagged(node, this.seq(node as YAMLSeq), "seq");
+    } finally {
+      this.depth--;
+    }
   }
 
   private alias(node: Alias): ConfigValue {
     const target = this.anchors.get(node.source);
     if (target === undefined) throw this.error(`unknown alias *${node.source}`, node, `define the anchor &${node.source} before using it`);
     if (target === BUILDING) throw this.error(`recursive alias *${node.source}`, node, "an alias cannot refer to the node that contains it");
+    this.aliasNodes += nodeCount(target, this.sizes);
+    if (this.aliasNodes > MAX_ALIAS_NODES) {
+      throw this.error(`aliases expand to more than ${MAX_ALIAS_NODES} nodes`, node, "aliases of aliases multiply (a \"billion laughs\" document); write the values out or use interpolations like ${a.b}");
+    }
     // PyYAML shares the object; OmegaConf then copies it into separate nodes, so a copy is what users see.
     return cloneValue(target);
   }

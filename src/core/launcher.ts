@@ -19,6 +19,7 @@ export interface PreparedJob {
   keyOrigin?: KeyOrigin;
 }
 
+/** How one job ended, as a launcher reports it. */
 export interface JobOutcome {
   status: "completed" | "failed";
   /** A function task's return value, or what a command wrote to $HYDRANT_RESULT. */
@@ -31,6 +32,14 @@ export interface JobOutcome {
   attempts?: number;
   /** The machine (worker) that ran the job's last attempt, for remote launchers. */
   host?: string;
+  /** The batch scheduler's job and its final state, for launchers that submit to one (SLURM). */
+  scheduler?: SchedulerJob;
+}
+
+/** A job as a batch scheduler knows it, e.g. SLURM task `1234_5` in state `TIMEOUT`. */
+export interface SchedulerJob {
+  id: string;
+  state: string;
 }
 
 export interface JobPlacement {
@@ -40,6 +49,8 @@ export interface JobPlacement {
   gpu?: string;
   /** The machine running the job, for remote launchers. */
   host?: string;
+  /** The batch scheduler's job, for launchers that submit to one. */
+  scheduler?: SchedulerJob;
 }
 
 /** How a launcher reports progress back to the sweep. */
@@ -52,6 +63,7 @@ export interface LaunchSink {
   notify?(event: LauncherEvent): void;
 }
 
+/** Runs a sweep's jobs (Hydra's Launcher): made by a {@link LauncherPlugin} for one sweep. */
 export interface Launcher {
   /** Runs the jobs, pulling the next one only when it can start it; resolves when all ended. */
   launch(jobs: AsyncIterable<PreparedJob>, sink: LaunchSink): Promise<void>;
@@ -59,11 +71,20 @@ export interface Launcher {
 
 export interface ExecuteOptions {
   gpu?: string;
-  onOutput?: (chunk: Buffer, stream: "stdout" | "stderr", jobNum: number | undefined) => void;
+  /** Output of a command task as it arrives; a Buffer at run time. */
+  onOutput?: (chunk: Uint8Array, stream: "stdout" | "stderr", jobNum: number | undefined) => void;
   /** Aborting kills a command task's process (a launcher's per-job timeout). */
   signal?: AbortSignal;
+  /** Called with a command's pid once it runs (the manifest records it). */
+  onSpawn?: (pid: number) => void;
+  /**
+   * A resumed sweep: a command that exited 0 in this job dir after its launcher died (before the
+   * manifest could say so) counts as completed instead of running again.
+   */
+  resume?: boolean;
 }
 
+/** What a launcher gets for one sweep: its config, the task, and how to run one job. */
 export interface LaunchContext {
   /** The launcher's config node (`hydra.launcher`), resolved to plain data. */
   config: Record<string, unknown>;
@@ -73,6 +94,10 @@ export interface LaunchContext {
   /** The script to fork for function-task workers (`main()` apps); undefined for the CLI. */
   entry?: { script: string; execArgv: string[] };
   onOutput?: ExecuteOptions["onOutput"];
+  /** Aborted when the sweep is interrupted (Ctrl-C): stop or cancel what runs, record it, return. */
+  signal?: AbortSignal;
+  /** Submit the jobs and return without waiting (only for plugins marked `detachable`). */
+  detach?: boolean;
 }
 
 /** What a launcher reports beyond job starts and ends (see LaunchSink.notify). */
@@ -84,6 +109,7 @@ export type LauncherEvent =
   /** Something the user should see, e.g. Redis unreachable and being waited for. */
   | { type: "launcher_notice"; launcher: string; level: "info" | "warning"; message: string };
 
+/** A launcher as registered with {@link registerLauncher}: its name, config node, and a factory. */
 export interface LauncherPlugin {
   /** Option name in the `hydra/launcher` group (`hydra/launcher=<name>`). */
   name: string;
@@ -91,5 +117,7 @@ export interface LauncherPlugin {
   target: string;
   /** The `hydra/launcher/<name>` config node (plain data). */
   configNode: Record<string, unknown>;
+  /** Its jobs run on without the launching process (a batch scheduler): `--detach` is allowed. */
+  detachable?: boolean;
   create(ctx: LaunchContext): Launcher;
 }

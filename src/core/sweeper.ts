@@ -19,6 +19,7 @@ export interface Sweeper {
   total(): number;
 }
 
+/** A sweeper as registered with {@link registerSweeper}: its name, config node, and a factory. */
 export interface SweeperPlugin {
   /** Option name in the `hydra/sweeper` group. */
   name: string;

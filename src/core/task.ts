@@ -3,6 +3,7 @@
  * engine and the launchers, below all of them.
  */
 import type { ConfigDict } from "../config/node.js";
+import type { Logger } from "../logging/logger.js";
 
 /** A task function: receives the job's resolved config (without the `hydra` node). */
 export type TaskFunction<Cfg = Record<string, unknown>> = (cfg: Cfg, ctx: TaskContext) => unknown;
@@ -15,6 +16,11 @@ export interface TaskContext {
   hydraConfig: ConfigDict;
   /** Job number within the sweep; undefined for a single run. */
   jobNum?: number;
+  /**
+   * The job's logger, named after the job (`hydra.job.name`): as configured by `hydra/job_logging`,
+   * by default to the console and `<output dir>/<job name>.log` in Hydra's format.
+   */
+  log: Logger;
 }
 
 /** A program run once per job. */

@@ -2,6 +2,8 @@
  * The swept parameters of a sweep: the override keys whose values differ between jobs (or that the
  * sweep was started with as a sweep, `lr=0.1,0.01`), with each job's value and how to plot them.
  */
+import { keyText } from "../config/dict-key.js";
+import { ConfigFloat } from "../config/float.js";
 import { parseOverride } from "../overrides/parser.js";
 import { QuotedString, type OverrideValue } from "../overrides/types.js";
 import type { CellValue, ParamInfo, ParamKind } from "./types.js";
@@ -37,8 +39,10 @@ function parseKeyValue(text: string): KeyValue {
 
 function cellOf(v: OverrideValue): CellValue {
   if (v === null || typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
+  if (v instanceof ConfigFloat) return v.value;
   if (v instanceof QuotedString) return v.text;
-  return JSON.stringify(v, (_k, x: unknown) => (x instanceof Map ? Object.fromEntries(x) : x instanceof QuotedString ? x.text : x));
+  const plainMap = (m: Map<string, unknown>): object => Object.fromEntries([...m].map(([k, x]) => [keyText(k), x]));
+  return JSON.stringify(v, (_k, x: unknown) => (x instanceof Map ? plainMap(x as Map<string, unknown>) : x instanceof QuotedString ? x.text : x));
 }
 
 /** Keys the sweep was started with as sweeps (a `,` list, `range(…)`, `choice(…)`…). */

@@ -11,6 +11,7 @@ import { loadManifest, sweepData } from "./model.js";
 import { reportPage } from "./page.js";
 import type { ReportData } from "./types.js";
 
+/** Options of {@link reportData} and {@link writeHtmlReport}: where relative dirs start, and how much of each job goes in. */
 export interface ReportOptions {
   cwd?: string;
   /** Jobs whose config and logs go into the file; past it, the table and plots still show every job. */

@@ -5,6 +5,7 @@
  */
 import { ExperimentSpecError } from "../errors.js";
 
+/** A config value that stands for one config per item (`new DynamicValue([0, 0.5, 1])`, or a lazy `range(…)`); `expandConfigs` makes the cartesian product. */
 export class DynamicValue<T = unknown> {
   #source: Iterable<T> | undefined;
   #items: readonly T[] | undefined;
@@ -74,6 +75,7 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/** Whether `value` is a {@link DynamicValue}. */
 export function isDynamicValue(value: unknown): value is DynamicValue {
   return value instanceof DynamicValue;
 }

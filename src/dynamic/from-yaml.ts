@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { composeConfig, jobConfig, listOptions } from "../compose/index.js";
-import { ConfigDict, ConfigList, type ConfigValue } from "../config/node.js";
+import { keyText } from "../config/dict-key.js";
+import { ConfigDict, ConfigList, toPlainUnresolved, type ConfigValue } from "../config/node.js";
 import { parseYaml } from "../config/yaml.js";
 import { selectNode } from "../config/path.js";
 import { resolveTree } from "../config/interpolation/index.js";
@@ -15,6 +16,7 @@ import { DynamicValue } from "./dynamic-value.js";
 /** A list marked `!sweep` in YAML: each item is one candidate. */
 class SweepList extends ConfigList {}
 
+/** A config as declared in YAML or code, before its {@link DynamicValue}s are expanded. */
 export type DeclaredConfig = { [key: string]: unknown };
 
 /** Parses YAML text where `!sweep [..]` marks the values to expand; returns data for expandConfigs. */
@@ -28,6 +30,7 @@ export function parseConfigsYaml(text: string, file = "<string>"): DeclaredConfi
   return data as DeclaredConfig;
 }
 
+/** Reads a YAML file where `!sweep [..]` marks the values to expand (see `parseConfigsYaml`). */
 export function loadConfigsYaml(file: string): DeclaredConfig | DeclaredConfig[] {
   return parseConfigsYaml(readFileSync(file, "utf8"), file);
 }
@@ -38,13 +41,15 @@ function toSweep(v: ConfigValue, file: string): ConfigValue {
   throw new ExperimentSpecError(`${file}${where}: !sweep takes a list of candidates, e.g. lr: !sweep [0.001, 0.01]`, { file });
 }
 
+/** Plain data for users (floats unboxed, typed keys as text), with `!sweep` lists as DynamicValues. */
 function toDeclared(v: ConfigValue): unknown {
   if (v instanceof SweepList) return new DynamicValue(v.items.map(toDeclared));
   if (v instanceof ConfigList) return v.items.map(toDeclared);
-  if (v instanceof ConfigDict) return Object.fromEntries([...v.entries].map(([k, x]) => [k, toDeclared(x)]));
-  return v;
+  if (v instanceof ConfigDict) return Object.fromEntries([...v.entries].map(([k, x]) => [keyText(k), toDeclared(x)]));
+  return toPlainUnresolved(v);
 }
 
+/** Options of `configsFromGroup`: the config dir, the group whose options become configs, and overrides for all. */
 export interface GroupConfigsOptions {
   configDir: string;
   group: string;

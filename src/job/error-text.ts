@@ -1,5 +1,9 @@
+import { systemErrorText } from "../errors.js";
+
 /** A thrown value as one line for the manifest and the results table. */
 export function errorText(e: unknown): string {
+  const system = systemErrorText(e);
+  if (system) return system;
   if (e instanceof Error) return `${e.name}: ${e.message}`;
   return String(e);
 }

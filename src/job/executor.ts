@@ -8,23 +8,39 @@ import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStream } from "node:fs";
 import path from "node:path";
 import { isDict } from "../config/node.js";
-import { dumpYaml, resolvePath, resolveTaskConfigTree } from "../compose/config-access.js";
+import { dumpYaml, resolvePath, resolveString, resolveTaskConfigTree } from "../compose/config-access.js";
+import { configureHydraLogging } from "../logging/hydra.js";
+import { getLogger } from "../logging/logger.js";
+import type { LoggingSession } from "../logging/configure.js";
+import { callbacksOf, type Callbacks } from "../callbacks/callbacks.js";
+import { withJobCallbacks } from "../callbacks/job.js";
+import { rememberKeyPaths } from "../instantiate/key-paths.js";
 import { taskConfigWithMissing } from "./task-config.js";
 import { errorText } from "./error-text.js";
-import { writeHydraFiles } from "./job-dirs.js";
+import { RESOLVED_CONFIG_FILE, writeHydraFiles, writePrivateFile } from "./job-dirs.js";
+import { clearExitRecord, EXIT_FILE, findProgram, readExitRecord, wrapCommand } from "./exit-record.js";
+import { readJobState, settlePreviousCopy, thisLauncher, writeJobState } from "./job-state.js";
+import { expandPlaceholders } from "./placeholders.js";
+import { identify } from "./process-identity.js";
+import { guardGroup, killGroup, releaseGroup, startWatchdog } from "./watchdog.js";
 import type { ExecuteOptions, JobOutcome, PreparedJob } from "../core/launcher.js";
-import type { TaskRef } from "../core/task.js";
+import type { TaskContext, TaskRef } from "../core/task.js";
 
 export async function executeJob(job: PreparedJob, task: TaskRef, options: ExecuteOptions = {}): Promise<JobOutcome> {
   try {
     const tree = resolveTaskConfigTree(job.config);
     const taskCfg = task.kind === "function" ? taskConfigWithMissing(tree, (e) => locateError(e, job.keyOrigin)) : undefined;
-    const yamlForCommand = task.kind === "command" ? dumpYaml(tree) : undefined;
-    const hydraDir = writeHydraFiles(job.config, job.jobDir, yamlForCommand) ?? path.join(job.jobDir, ".hydra");
+    // instantiate(cfg.model) can then name `model.encoder` in its errors.
+    if (taskCfg) rememberKeyPaths(taskCfg);
+    const hydraDir = writeHydraFiles(job.config, job.jobDir) ?? path.join(job.jobDir, ".hydra");
     const env = jobEnv(job, options.gpu);
     const chdir = resolvePath(job.config, "hydra.job.chdir") === true;
-    if (task.kind === "command") return await runCommand(job, task.argv, { env, chdir, hydraDir, onOutput: options.onOutput, signal: options.signal });
-    return await runFunction(job, task.fn, taskCfg, env, chdir);
+    const callbacks = await callbacksOf(job.config);
+    if (task.kind === "command") {
+      const configFile = writePrivateFile(path.join(hydraDir, RESOLVED_CONFIG_FILE), dumpYaml(resolveTaskConfigTree(job.config)));
+      return await withJobCallbacks(callbacks, job, { command: task.argv }, () => runCommand(job, task.argv, { env, chdir, configFile, onOutput: options.onOutput, signal: options.signal, onSpawn: options.onSpawn, resume: options.resume }));
+    }
+    return await runFunction(job, task.fn, taskCfg, { env, chdir, callbacks });
   } catch (e) {
     // Composition-time problems surfacing here (a bad env_set, an unresolvable key) fail the job.
     const located = locateError(e, job.keyOrigin);
@@ -41,18 +57,23 @@ function jobEnv(job: PreparedJob, gpu: string | undefined): Record<string, strin
   return env;
 }
 
-async function runFunction(job: PreparedJob, fn: Extract<TaskRef, { kind: "function" }>["fn"], cfg: unknown, env: Record<string, string>, chdir: boolean): Promise<JobOutcome> {
-  const savedEnv = new Map(Object.keys(env).map((k) => [k, process.env[k]]));
+async function runFunction(job: PreparedJob, fn: FunctionTask, cfg: unknown, o: { env: Record<string, string>; chdir: boolean; callbacks: Callbacks }): Promise<JobOutcome> {
+  const savedEnv = new Map(Object.keys(o.env).map((k) => [k, process.env[k]]));
   const oldCwd = process.cwd();
-  Object.assign(process.env, env);
+  Object.assign(process.env, o.env);
+  let logging: LoggingSession | undefined;
   try {
-    if (chdir) process.chdir(job.jobDir);
-    const result = await fn(cfg as never, { outputDir: job.jobDir, hydraConfig: job.config, jobNum: job.num });
-    return { status: "completed", result };
+    // As Hydra's run_job: logging first, then the working dir, then the callbacks around the task.
+    logging = configureHydraLogging(job.config, "job_logging");
+    if (o.chdir) process.chdir(job.jobDir);
+    const log = getLogger(resolveString(job.config, "hydra.job.name") ?? "app");
+    const ctx = { outputDir: job.jobDir, hydraConfig: job.config, jobNum: job.num, log };
+    return await withJobCallbacks(o.callbacks, job, { taskFunction: fn }, () => callTask(fn, cfg, ctx));
   } catch (e) {
     return { status: "failed", error: errorText(e), thrown: e };
   } finally {
-    if (chdir) process.chdir(oldCwd);
+    logging?.close();
+    if (o.chdir) process.chdir(oldCwd);
     for (const [k, v] of savedEnv) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
@@ -60,35 +81,85 @@ async function runFunction(job: PreparedJob, fn: Extract<TaskRef, { kind: "funct
   }
 }
 
+type FunctionTask = Extract<TaskRef, { kind: "function" }>["fn"];
+
+async function callTask(fn: FunctionTask, cfg: unknown, ctx: TaskContext): Promise<JobOutcome> {
+  try {
+    return { status: "completed", result: await fn(cfg as never, ctx) };
+  } catch (e) {
+    return { status: "failed", error: errorText(e), thrown: e };
+  }
+}
+
 interface CommandOptions {
   env: Record<string, string>;
   chdir: boolean;
-  hydraDir: string;
+  /** The resolved config the command reads ({config}, $HYDRANT_CONFIG). */
+  configFile: string;
   onOutput?: ExecuteOptions["onOutput"];
   signal?: AbortSignal;
+  onSpawn?: (pid: number) => void;
+  resume?: boolean;
 }
 
-/** `{config}`, `{job_dir}`, `{job_num}` in the command's arguments. */
-export function expandPlaceholders(argv: readonly string[], values: Record<string, string>): string[] {
-  return argv.map((a) => a.replace(/\{(config|job_dir|job_num)\}/g, (m, name: string) => values[name] ?? m));
+/** Registers a started command: watchdog, job state file, manifest; ends its group on abort. */
+function watchChild(pid: number, jobDir: string, o: CommandOptions): void {
+  writeJobState(jobDir, { child: identify(pid), launcher: thisLauncher() });
+  guardGroup(pid);
+  o.onSpawn?.(pid);
+  const onAbort = () => killGroup(pid, "SIGTERM");
+  o.signal?.addEventListener("abort", onAbort, { once: true });
+  childExits.set(pid, (code, signal) => {
+    o.signal?.removeEventListener("abort", onAbort);
+    releaseGroup(pid);
+    const prev = readJobState(jobDir);
+    if (prev?.child.pid === pid) writeJobState(jobDir, { ...prev, exit: { code, signal } });
+  });
+}
+
+/** Exit handlers by pid, run on the child's 'exit' (before its output is drained). */
+const childExits = new Map<number, (code: number | null, signal: NodeJS.Signals | null) => void>();
+
+/** A command that exited 0 after its launcher died, as recorded in its job state file. */
+function finishedBeforeResume(jobDir: string): { code: number; signal: null } | undefined {
+  const s = readJobState(jobDir);
+  // The wrapper's record (cleared before every start, so it is the last run's), or the launcher's.
+  const code = readExitRecord(jobDir) ?? (s && s.launcher.pid !== process.pid ? s.exit?.code : undefined);
+  return code === 0 ? { code: 0, signal: null } : undefined;
 }
 
 async function runCommand(job: PreparedJob, argv: string[], o: CommandOptions): Promise<JobOutcome> {
-  const configFile = path.join(o.hydraDir, "config.yaml");
-  const resultFile = path.join(o.hydraDir, "result.json");
+  const configFile = o.configFile;
+  const resultFile = path.join(path.dirname(configFile), "result.json");
   const num = job.num === undefined ? "" : String(job.num);
   const [cmd, ...args] = expandPlaceholders(argv, { config: configFile, job_dir: job.jobDir, job_num: num });
   const env = { ...process.env, ...o.env, HYDRANT_CONFIG: configFile, HYDRANT_JOB_DIR: job.jobDir, HYDRANT_JOB_NUM: num, HYDRANT_RESULT: resultFile };
   mkdirSync(job.jobDir, { recursive: true });
+  await settlePreviousCopy(job.jobDir);
+  const finished = o.resume ? finishedBeforeResume(job.jobDir) : undefined;
+  if (finished) return commandOutcome(cmd, finished, resultFile);
+  clearExitRecord(job.jobDir);
+  const cwd = o.chdir ? job.jobDir : process.cwd();
+  if (!findProgram(cmd, cwd, env)) return commandOutcome(cmd, { code: null, signal: null, error: new Error(`spawn ${cmd} ENOENT`) }, resultFile);
   const logs = { stdout: createWriteStream(path.join(job.jobDir, "stdout.log")), stderr: createWriteStream(path.join(job.jobDir, "stderr.log")) };
+  const wrapped = wrapCommand(cmd, args);
+  startWatchdog(); // before the child: nothing slow between its start and its registration
+
   const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
-    const child = spawn(cmd, args, { cwd: o.chdir ? job.jobDir : process.cwd(), env, stdio: ["ignore", "pipe", "pipe"], signal: o.signal });
+    // A group of its own: the job's whole tree can be signalled, and the watchdog ends it if we die.
+    const child = spawn(wrapped.file, wrapped.args, { cwd, env: { ...env, HYDRANT_EXIT_FILE: path.join(job.jobDir, EXIT_FILE) }, stdio: ["ignore", "pipe", "pipe"], signal: o.signal, detached: true });
+    if (child.pid !== undefined) watchChild(child.pid, job.jobDir, o);
     for (const stream of ["stdout", "stderr"] as const) {
       child[stream].on("data", (chunk: Buffer) => {
         logs[stream].write(chunk);
         o.onOutput?.(chunk, stream, job.num);
       });
     }
+    child.on("exit", (code, signal) => {
+      const pid = child.pid as number;
+      childExits.get(pid)?.(code, signal);
+      childExits.delete(pid);
+    });
     child.on("error", (error) => resolve({ code: null, signal: null, error }));
     child.on("close", (code, signal) => resolve({ code, signal }));
   });

@@ -1,4 +1,5 @@
 /** One prepared job: where it goes, the `.hydra/` files it leaves, running it where it stands. */
-export { executeJob, expandPlaceholders } from "./executor.js";
+export { executeJob } from "./executor.js";
+export { expandPlaceholders } from "./placeholders.js";
 export { runDirOf, sweepDirOf, writeHydraFiles } from "./job-dirs.js";
 export { errorText } from "./error-text.js";

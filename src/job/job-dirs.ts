@@ -1,20 +1,25 @@
 /**
  * Where a run or a sweep's job goes, as Hydra lays it out, and the `.hydra/` files it leaves there.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, fchmodSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { ConfigDict } from "../config/node.js";
 import { LaunchError } from "../errors.js";
+import { checkOutputDir, jobDirInside } from "./dir-safety.js";
 import { dumpYaml, getPath, hydraOnly, resolveString, setPath, withoutHydra } from "../compose/config-access.js";
 
 /** The run dir of a single run: `hydra.run.dir`, absolute. */
 export function runDirOf(cfg: ConfigDict, cwd = process.cwd()): string {
-  return path.resolve(cwd, requiredDir(cfg, "hydra.run.dir"));
+  const dir = path.resolve(cwd, requiredDir(cfg, "hydra.run.dir"));
+  checkOutputDir(dir, "hydra.run.dir");
+  return dir;
 }
 
 /** The sweep dir of a multirun: `hydra.sweep.dir`, absolute. */
 export function sweepDirOf(cfg: ConfigDict, cwd = process.cwd()): string {
-  return path.resolve(cwd, requiredDir(cfg, "hydra.sweep.dir"));
+  const dir = path.resolve(cwd, requiredDir(cfg, "hydra.sweep.dir"));
+  checkOutputDir(dir, "hydra.sweep.dir");
+  return dir;
 }
 
 function requiredDir(cfg: ConfigDict, key: string): string {
@@ -38,7 +43,7 @@ export function placeSweepJob(cfg: ConfigDict, num: number, sweepDir: string, pi
   setPath(cfg, "hydra.job.id", num);
   if (pin) pinSweepDir(cfg, sweepDir);
   const subdir = resolveString(cfg, "hydra.sweep.subdir") ?? String(num);
-  const dir = path.resolve(sweepDir, subdir);
+  const dir = jobDirInside(sweepDir, subdir);
   setPath(cfg, "hydra.runtime.output_dir", dir);
   return dir;
 }
@@ -58,9 +63,28 @@ export function outputSubdir(cfg: ConfigDict): string | undefined {
 }
 
 /**
- * Writes `config.yaml` (the job config, no hydra node), `hydra.yaml` (the hydra node) and
- * `overrides.yaml` (the task overrides) like Hydra's run_job. `jobConfig` replaces the first one
- * when the task needs something else (a command gets the resolved config).
+ * The resolved job config a command reads (`{config}`, `$HYDRANT_CONFIG`), next to config.yaml. It
+ * holds every interpolation's value (`${oc.env:TOKEN}` included), so only its owner may read it.
+ */
+export const RESOLVED_CONFIG_FILE = "config.resolved.yaml";
+
+/** Writes a file only its owner can read or write (mode 600, also when it already existed). */
+export function writePrivateFile(file: string, content: string): string {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const fd = openSync(file, "w", 0o600);
+  try {
+    fchmodSync(fd, 0o600);
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+  return file;
+}
+
+/**
+ * Writes `config.yaml` (the job config, no hydra node, unresolved as Hydra writes it: a secret read
+ * through `${oc.env:…}` stays a reference), `hydra.yaml` (the hydra node) and `overrides.yaml` (the
+ * task overrides) like Hydra's run_job. `jobConfigYaml` replaces the first one's content.
  */
 export function writeHydraFiles(cfg: ConfigDict, jobDir: string, jobConfigYaml?: string): string | undefined {
   const sub = outputSubdir(cfg);

@@ -2,7 +2,8 @@
  * What a task function receives: the resolved job config as plain data, where a `???` value throws
  * MissingMandatoryValueError when read, as OmegaConf does, instead of arriving as the string "???".
  */
-import { ConfigDict, ConfigList, MISSING, type ConfigValue, type PlainValue } from "../config/node.js";
+import { keyText } from "../config/dict-key.js";
+import { ConfigDict, ConfigList, MISSING, toPlainUnresolved, type ConfigValue, type PlainValue } from "../config/node.js";
 import { MissingMandatoryValueError } from "../errors.js";
 
 /** `locate` adds where the key was left missing (file, line) to the error. */
@@ -13,7 +14,8 @@ export function taskConfigWithMissing(tree: ConfigDict, locate: (e: MissingManda
 function plain(v: ConfigValue, at: string, locate: (e: MissingMandatoryValueError) => unknown): PlainValue {
   if (v instanceof ConfigDict) {
     const o: { [key: string]: PlainValue } = {};
-    for (const [k, x] of v.entries) {
+    for (const [id, x] of v.entries) {
+      const k = keyText(id);
       const key = at ? `${at}.${k}` : k;
       if (x === MISSING) defineMissing(o, k, key, locate);
       else o[k] = plain(x, key, locate);
@@ -28,7 +30,7 @@ function plain(v: ConfigValue, at: string, locate: (e: MissingMandatoryValueErro
     });
     return items;
   }
-  return v;
+  return toPlainUnresolved(v);
 }
 
 /** Enumerable, so the key is still listed; assigning a value replaces the accessor. */

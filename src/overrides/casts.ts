@@ -3,12 +3,12 @@
  * they apply to a primitive, element-wise to lists and dict values, and to sweeps (a choice's options,
  * a range's bounds, an interval's ends). Several arguments make a simple choice sweep: `int(1,2)`.
  */
+import { ConfigFloat } from "../config/float.js";
 import { QuotedString } from "./types.js";
 import {
   PyChoice,
   PyDict,
   PyError,
-  PyFloat,
   PyGlob,
   PyInterval,
   PyRange,
@@ -60,7 +60,7 @@ function castChoice(c: PyChoice, f: Cast): PyChoice {
 
 function castRange(r: PyRange, f: Cast, numeric: boolean): PyRange {
   if (!numeric) throw new PyError("ValueError", "Range can only be cast to int or float");
-  const num = (v: PyVal): number | PyFloat => f(v) as number | PyFloat;
+  const num = (v: PyVal): number | ConfigFloat => f(v) as number | ConfigFloat;
   return new PyRange(num(r.start), num(r.stop), num(r.step), r.shuffle, new Set(r.tags));
 }
 
@@ -68,7 +68,7 @@ function castRange(r: PyRange, f: Cast, numeric: boolean): PyRange {
 function castWith(
   v: PyVal,
   self: Cast,
-  primitive: (p: string | number | PyFloat | boolean | null) => PyVal,
+  primitive: (p: string | number | ConfigFloat | boolean | null) => PyVal,
   opts: { numeric: boolean; intervalError?: string },
 ): PyVal {
   if (v instanceof QuotedString) return self(v.text);
@@ -78,13 +78,13 @@ function castWith(
   if (v instanceof PyRange) return castRange(v, self, opts.numeric);
   if (v instanceof PyInterval) {
     if (opts.intervalError) throw new PyError("ValueError", opts.intervalError);
-    return new PyInterval(self(v.start) as number | PyFloat, self(v.end) as number | PyFloat, new Set(v.tags));
+    return new PyInterval(self(v.start) as number | ConfigFloat, self(v.end) as number | ConfigFloat, new Set(v.tags));
   }
   if (v instanceof PyGlob) throw assertionError();
   return primitive(v);
 }
 
-const requirePrimitive = (p: PyVal): string | number | PyFloat | boolean => {
+const requirePrimitive = (p: PyVal): string | number | ConfigFloat | boolean => {
   if (!isPrimitive(p)) throw assertionError();
   return p;
 };
@@ -99,7 +99,7 @@ const strOne: Cast = (v) =>
 const boolOne: Cast = (v) =>
   castWith(v, boolOne, (p) => toBool(p), { numeric: false, intervalError: "Intervals cannot be cast to bool" });
 
-function toBool(p: string | number | PyFloat | boolean | null): boolean {
+function toBool(p: string | number | ConfigFloat | boolean | null): boolean {
   if (typeof p !== "string") return pyTruthy(p);
   const lower = p.toLowerCase();
   if (lower === "false") return false;
@@ -136,7 +136,7 @@ export function jsonDumps(v: PyVal): string {
   if (v === true) return "true";
   if (v === false) return "false";
   if (typeof v === "number") return pyIntStr(v);
-  if (v instanceof PyFloat) return jsonFloat(v.value);
+  if (v instanceof ConfigFloat) return jsonFloat(v.value);
   if (typeof v === "string") return jsonString(v);
   if (v instanceof QuotedString) return jsonString(v.text);
   if (Array.isArray(v)) return `[${v.map(jsonDumps).join(", ")}]`;
@@ -159,7 +159,7 @@ function jsonKey(k: PyVal): string {
   if (k === null) return "null";
   if (typeof k === "boolean") return k ? "true" : "false";
   if (typeof k === "number") return pyIntStr(k);
-  if (k instanceof PyFloat) return jsonFloat(k.value);
+  if (k instanceof ConfigFloat) return jsonFloat(k.value);
   throw new PyError("TypeError", `keys must be str, int, float, bool or None, not ${typeName(k)}`);
 }
 

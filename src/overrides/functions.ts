@@ -5,12 +5,12 @@
  * arguments the way `inspect.Signature.bind` does and checks their types, so errors read like Hydra's
  * ("TypeError while evaluating 'range(a)': mismatch type argument start: str is incompatible with ...").
  */
+import { ConfigFloat } from "../config/float.js";
 import { QuotedString } from "./types.js";
 import {
   PyChoice,
   PyDict,
   PyError,
-  PyFloat,
   PyGlob,
   PyInterval,
   PyRange,
@@ -218,18 +218,18 @@ const range: GrammarFunction = {
     { name: "step", kind: "positional", type: TYPES.number, default: 1 },
   ],
   call: (b) => {
-    let start = arg(b, "start") as number | PyFloat | boolean;
-    let stop = arg(b, "stop") as number | PyFloat | boolean | null;
+    let start = arg(b, "start") as number | ConfigFloat | boolean;
+    let stop = arg(b, "stop") as number | ConfigFloat | boolean | null;
     if (stop === null) {
       stop = start;
       start = 0;
     }
-    return new PyRange(toNum(start), toNum(stop), toNum(arg(b, "step") as number | PyFloat | boolean));
+    return new PyRange(toNum(start), toNum(stop), toNum(arg(b, "step") as number | ConfigFloat | boolean));
   },
 };
 
 /** Python bools are ints; ranges keep them as ints. */
-function toNum(v: number | PyFloat | boolean): number | PyFloat {
+function toNum(v: number | ConfigFloat | boolean): number | ConfigFloat {
   return typeof v === "boolean" ? Number(v) : v;
 }
 
@@ -240,7 +240,7 @@ const interval: GrammarFunction = {
     { name: "end", kind: "positional", type: TYPES.number },
   ],
   call: (b) => {
-    const f = (v: PyVal): PyFloat => new PyFloat(v instanceof PyFloat ? v.value : Number(v));
+    const f = (v: PyVal): ConfigFloat => new ConfigFloat(v instanceof ConfigFloat ? v.value : Number(v));
     return new PyInterval(f(arg(b, "start")), f(arg(b, "end")));
   },
 };

@@ -18,6 +18,5 @@ export {
   sweepStrings,
 } from "./sweep.js";
 export { filterGlob, fnmatch } from "./glob.js";
-export { isFloatSlot, type FloatSlot } from "./floats.js";
 export { escapeSpecialCharacters, pyFloatRepr } from "./pyformat.js";
 export { Functions, createFunctions, type GrammarFunction, type ParamSpec, type TypeSpec, type BoundArgs } from "./functions.js";

@@ -3,12 +3,12 @@
  * element); applied to several values or to a sweep they return a sweep (sorted now, or marked to be
  * shuffled each time it is enumerated).
  */
+import { ConfigFloat } from "../config/float.js";
 import { QuotedString } from "./types.js";
 import {
   PyChoice,
   PyDict,
   PyError,
-  PyFloat,
   PyRange,
   isPrimitive,
   numValue,
@@ -92,7 +92,7 @@ function sortSweep(sweep: PyChoice | PyRange, reverse: boolean): PyChoice | PyRa
 function sortRange(r: PyRange, reverse: boolean): PyRange {
   const step = numValue(r.step);
   if (step > 0 !== reverse) return r;
-  const isFloat = [r.start, r.stop, r.step].some((v) => v instanceof PyFloat);
+  const isFloat = [r.start, r.stop, r.step].some((v) => v instanceof ConfigFloat);
   let extent;
   try {
     extent = rangeExtent(numValue(r.start), numValue(r.stop), step, isFloat);
@@ -101,7 +101,7 @@ function sortRange(r: PyRange, reverse: boolean): PyRange {
   }
   if (extent.count > 1 && extent.last !== undefined) {
     const first = r.start;
-    const wrap = (n: number): number | PyFloat => (isFloat ? new PyFloat(n) : n);
+    const wrap = (n: number): number | ConfigFloat => (isFloat ? new ConfigFloat(n) : n);
     r.start = wrap(extent.last);
     r.stop = wrap(numValue(first) - step);
     r.step = wrap(-step);

@@ -1,25 +1,26 @@
 /**
  * `parseOverride`: Hydra 1.3's override grammar. Two steps, as in Hydra: the text is parsed whole
  * (syntax.ts), then the tree is evaluated, calling grammar functions innermost first, and the result is
- * turned into the public AST of types.ts (floats recorded in floats.ts).
+ * turned into the public AST of types.ts (floats stay `ConfigFloat` boxes, dict keys typed key ids).
  *
  * Every failure is an OverrideParseError whose `column` is 1-based in the override text and whose
  * message follows Hydra's ("Error parsing override '...'\n...\nSee https://hydra.cc/...").
  */
+import { ConfigFloat } from "../config/float.js";
 import { OverrideParseError } from "../errors.js";
-import { markFloat } from "./floats.js";
+import { sameKeyId } from "../config/dict-key.js";
 import { createFunctions, type Functions } from "./functions.js";
 import {
   PyChoice,
   PyDict,
   PyError,
-  PyFloat,
   PyGlob,
   PyInterval,
   PyRange,
   isSweep,
   numValue,
   typeName,
+  type PyEntry,
   type PyVal,
 } from "./pyvalues.js";
 import { SyntaxFailure, parseSyntax, type Node } from "./syntax.js";
@@ -102,10 +103,16 @@ class Evaluator {
         return node.value;
       case "list":
         return node.items.map((item) => this.element(item, "inside a list"));
-      case "dict":
-        return new PyDict(
-          new Map(node.entries.map((e) => [e.id, { key: e.key, value: this.element(e.value, "inside a dict") }])),
-        );
+      case "dict": {
+        // Python's dict: equal keys (`true`, `1`, `1.0`) are one key; the first spelling stays, the last value wins.
+        const entries = new Map<string, PyEntry>();
+        for (const e of node.entries) {
+          const id = sameKeyId(e.id, entries);
+          const value = this.element(e.value, "inside a dict");
+          entries.set(id, { key: entries.get(id)?.key ?? e.key, value });
+        }
+        return new PyDict(entries);
+      }
       case "call":
         return this.call(node);
       case "sweep":
@@ -142,13 +149,12 @@ class Evaluator {
 
 function exportValue(v: PyVal, override: Override, start: number): { value: OverrideValue; valueType: ValueType } {
   if (v instanceof PyChoice) {
-    const list: ParsedElement[] = [];
-    v.list.forEach((item, i) => list.push(exportElement(item, list, i, start)));
+    const list = v.list.map((item) => exportElement(item, start));
     const sweep: ChoiceSweep = { kind: "choice", list, simpleForm: v.simpleForm, shuffle: v.shuffle, tags: v.tags };
     return { value: sweep, valueType: v.simpleForm ? "simple_choice_sweep" : "choice_sweep" };
   }
   if (v instanceof PyRange) {
-    const isFloat = [v.start, v.stop, v.step].some((x) => x instanceof PyFloat);
+    const isFloat = [v.start, v.stop, v.step].some((x) => x instanceof ConfigFloat);
     const [begin, stop, step] = [v.start, v.stop, v.step].map(numValue) as [number, number, number];
     const value = { kind: "range" as const, start: begin, stop, step, isFloat, shuffle: v.shuffle, tags: v.tags };
     return { value, valueType: "range_sweep" };
@@ -159,23 +165,15 @@ function exportValue(v: PyVal, override: Override, start: number): { value: Over
   if (v instanceof PyGlob) {
     return { value: { kind: "glob", include: v.include, exclude: v.exclude }, valueType: "glob_choice_sweep" };
   }
-  return { value: exportElement(v, override, "value", start), valueType: "element" };
+  return { value: exportElement(v, start), valueType: "element" };
 }
 
-/** Unboxes a value into a ParsedElement, recording floats against their holder (see floats.ts). */
-function exportElement(v: PyVal, holder: object, slot: number | string, start: number): ParsedElement {
-  if (v instanceof PyFloat) {
-    markFloat(holder, slot);
-    return v.value;
-  }
-  if (Array.isArray(v)) {
-    const list: ParsedElement[] = [];
-    v.forEach((item, i) => list.push(exportElement(item, list, i, start)));
-    return list;
-  }
+/** A value as a ParsedElement: floats stay boxed, dicts keep their typed key ids. */
+function exportElement(v: PyVal, start: number): ParsedElement {
+  if (Array.isArray(v)) return v.map((item) => exportElement(item, start));
   if (v instanceof PyDict) {
     const dict: ParsedDict = new Map();
-    for (const [id, entry] of v.entries) dict.set(id, exportElement(entry.value, dict, id, start));
+    for (const [id, entry] of v.entries) dict.set(id, exportElement(entry.value, start));
     return dict;
   }
   if (isSweep(v) || v instanceof PyGlob) throw new EvalFailure(start, `${typeName(v)} cannot be nested in a value`);

@@ -1,19 +1,17 @@
 /**
  * The values the grammar works with while it parses, modelled on the Python values Hydra's visitor
  * builds. Python tells `1` from `1.0`, and Hydra's functions depend on it (`range(1.0, 3)` yields floats,
- * `str(10.0)` is "10.0"), so floats are boxed here as `PyFloat`; bare JS numbers are Python ints.
- * The parser unboxes everything into the public `ParsedElement` shape once a value is complete.
+ * `str(10.0)` is "10.0"), so floats are the config tree's boxes (`ConfigFloat`, src/config/float.ts); bare
+ * JS numbers are Python ints. The parser exports values into the public `ParsedElement` shape, which keeps
+ * the boxes: a float parsed from an override stays a float in the config.
  */
+import { ConfigFloat } from "../config/float.js";
 import { QuotedString } from "./types.js";
 import { pyFloatRepr, pyIntStr } from "./pyformat.js";
 
-export class PyFloat {
-  constructor(readonly value: number) {}
-}
-
 /** A Python int (JS number holding an integer) or float. */
-export type PyNum = number | PyFloat;
-export type PyScalar = string | number | PyFloat | boolean | null;
+export type PyNum = number | ConfigFloat;
+export type PyScalar = string | number | ConfigFloat | boolean | null;
 
 /** A dict entry: Python keeps typed keys (`{1: a}` has an int key); `id` is the public string key. */
 export interface PyEntry {
@@ -78,19 +76,19 @@ export const valueError = (msg: string): PyError => new PyError("ValueError", ms
 export function isPyInt(v: unknown): v is number {
   return typeof v === "number";
 }
-export function isPyNumber(v: unknown): v is number | PyFloat | boolean {
-  return typeof v === "number" || typeof v === "boolean" || v instanceof PyFloat;
+export function isPyNumber(v: unknown): v is number | ConfigFloat | boolean {
+  return typeof v === "number" || typeof v === "boolean" || v instanceof ConfigFloat;
 }
 export function isSweep(v: unknown): v is PySweep {
   return v instanceof PyChoice || v instanceof PyRange || v instanceof PyInterval;
 }
-export function isPrimitive(v: unknown): v is string | number | PyFloat | boolean {
+export function isPrimitive(v: unknown): v is string | number | ConfigFloat | boolean {
   return typeof v === "string" || isPyNumber(v);
 }
 
 /** The numeric value of an int, float or bool (Python bools are ints). */
-export function numValue(v: number | PyFloat | boolean): number {
-  if (v instanceof PyFloat) return v.value;
+export function numValue(v: number | ConfigFloat | boolean): number {
+  if (v instanceof ConfigFloat) return v.value;
   return typeof v === "boolean" ? Number(v) : v;
 }
 
@@ -100,7 +98,7 @@ export function typeName(v: PyVal | undefined): string {
   if (typeof v === "boolean") return "bool";
   if (typeof v === "number") return "int";
   if (typeof v === "string") return "str";
-  if (v instanceof PyFloat) return "float";
+  if (v instanceof ConfigFloat) return "float";
   if (v instanceof QuotedString) return "QuotedString";
   if (Array.isArray(v)) return "list";
   if (v instanceof PyDict) return "dict";
@@ -115,7 +113,7 @@ export function pyRepr(v: PyVal): string {
   if (v === null) return "None";
   if (typeof v === "boolean") return v ? "True" : "False";
   if (typeof v === "number") return pyIntStr(v);
-  if (v instanceof PyFloat) return pyFloatRepr(v.value);
+  if (v instanceof ConfigFloat) return pyFloatRepr(v.value);
   if (typeof v === "string") return pyStrRepr(v);
   if (v instanceof QuotedString) return `QuotedString(text=${pyStrRepr(v.text)}, quote=${v.quote === "'" ? "single" : "double"})`;
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(", ")}]`;
@@ -229,10 +227,10 @@ function binaryInsertionSort(a: PyVal[], sortedPrefix: number): void {
 }
 
 /** Python's `int(x)` for a primitive. */
-export function pyInt(v: string | number | PyFloat | boolean): number {
+export function pyInt(v: string | number | ConfigFloat | boolean): number {
   if (typeof v === "boolean") return Number(v);
   if (typeof v === "number") return v;
-  if (v instanceof PyFloat) {
+  if (v instanceof ConfigFloat) {
     if (Number.isNaN(v.value)) throw valueError("cannot convert float NaN to integer");
     if (!Number.isFinite(v.value)) throw new PyError("OverflowError", "cannot convert float infinity to integer");
     return Math.trunc(v.value) + 0;
@@ -243,26 +241,26 @@ export function pyInt(v: string | number | PyFloat | boolean): number {
 }
 
 /** Python's `float(x)` for a primitive. */
-export function pyFloat(v: string | number | PyFloat | boolean): PyFloat {
-  if (v instanceof PyFloat) return v;
-  if (typeof v !== "string") return new PyFloat(Number(v));
+export function pyFloat(v: string | number | ConfigFloat | boolean): ConfigFloat {
+  if (v instanceof ConfigFloat) return v;
+  if (typeof v !== "string") return new ConfigFloat(Number(v));
   const s = v.trim();
   const special = /^([+-]?)(inf|infinity|nan)$/i.exec(s);
   if (special) {
     const sign = special[1] === "-" ? -1 : 1;
-    return new PyFloat(special[2]?.toLowerCase() === "nan" ? NaN : sign * Infinity);
+    return new ConfigFloat(special[2]?.toLowerCase() === "nan" ? NaN : sign * Infinity);
   }
   const digits = "\\d+(?:_\\d+)*";
   const number = new RegExp(`^[+-]?(?:(?:${digits})?\\.${digits}|${digits}\\.?)(?:[eE][+-]?${digits})?$`);
   if (!number.test(s)) throw valueError(`could not convert string to float: ${pyStrRepr(v)}`);
-  return new PyFloat(Number(s.replace(/_/g, "")));
+  return new ConfigFloat(Number(s.replace(/_/g, "")));
 }
 
 /** Python's `str(x)` for a primitive, with Hydra's lowercase booleans (`cast_str`). */
-export function pyStr(v: string | number | PyFloat | boolean): string {
+export function pyStr(v: string | number | ConfigFloat | boolean): string {
   if (typeof v === "boolean") return v ? "true" : "false";
   if (typeof v === "number") return pyIntStr(v);
-  if (v instanceof PyFloat) return pyFloatRepr(v.value);
+  if (v instanceof ConfigFloat) return pyFloatRepr(v.value);
   return v;
 }
 

@@ -3,12 +3,12 @@
  * (`is_sweep_override`, `get_key_element`, `sweep_iterator`, `sweep_string_iterator`, ...).
  */
 import { OverrideApplyError } from "../errors.js";
-import { isFloatSlot } from "./floats.js";
+import { ConfigFloat } from "../config/float.js";
 import { filterGlob } from "./glob.js";
 import { shuffled } from "./ordering.js";
 import { pyFloatRepr, pyIntStr } from "./pyformat.js";
 import { PyError } from "./pyvalues.js";
-import { rangeValues } from "./ranges.js";
+import { rangeValues, valuesToShuffle } from "./ranges.js";
 import type { ChoiceSweep, Glob, IntervalSweep, Override, ParsedElement, RangeSweep } from "./types.js";
 import { elementToString } from "./values.js";
 
@@ -50,11 +50,11 @@ export function keyElement(o: Override): string {
 
 /**
  * The values a discrete sweep takes, lazily, in order (shuffled anew on each call for `shuffle(...)`).
- * A glob needs the option names of its config group. Numbers lose their int/float distinction here;
- * use `sweepStrings` for text.
+ * A glob needs the option names of its config group. Floats are `ConfigFloat` boxes, as in the config.
  */
 export function sweepValues(o: Override, globOptions?: readonly string[]): Iterable<ParsedElement> {
-  return mapSweep(o, globOptions, (el) => el, (n) => n);
+  const rangeIsFloat = isRangeSweep(o) && (o.value.isFloat || ![o.value.start, o.value.stop, o.value.step].every(Number.isInteger));
+  return mapSweep(o, globOptions, (el) => el, (n) => (rangeIsFloat ? new ConfigFloat(n) : n));
 }
 
 /** Hydra's `sweep_string_iterator`: each value of the sweep as override text (`1.0`, `'a b'`, `[1,2]`). */
@@ -63,7 +63,7 @@ export function sweepStrings(o: Override, globOptions?: readonly string[]): Iter
   return mapSweep(
     o,
     globOptions,
-    (el, float) => elementToString(el, { float }),
+    (el) => elementToString(el),
     (n) => (rangeIsFloat ? pyFloatRepr(n) : pyIntStr(n)),
   );
 }
@@ -71,7 +71,7 @@ export function sweepStrings(o: Override, globOptions?: readonly string[]): Iter
 function mapSweep<T>(
   o: Override,
   globOptions: readonly string[] | undefined,
-  fromElement: (el: ParsedElement, float: boolean) => T,
+  fromElement: (el: ParsedElement) => T,
   fromNumber: (n: number) => T,
 ): Iterable<T> {
   if (isGlob(o)) {
@@ -87,7 +87,7 @@ function mapSweep<T>(
     const list = (o.value as ChoiceSweep).list;
     const indices = list.map((_, i) => i);
     return lazyMap(() => ((o.value as ChoiceSweep).shuffle ? shuffled(indices) : indices), (i) =>
-      fromElement(list[i] as ParsedElement, isFloatSlot(list, i)),
+      fromElement(list[i] as ParsedElement),
     );
   }
   throw new OverrideApplyError(
@@ -99,8 +99,7 @@ function mapSweep<T>(
 function rangeSweepValues<T>(o: Override & { value: RangeSweep }, fromNumber: (n: number) => T): Iterable<T> {
   const { start, stop, step, isFloat, shuffle } = o.value;
   const values = (): Iterable<number> => {
-    const lazy = rangeValues(start, stop, step, isFloat);
-    return shuffle ? shuffled([...lazy]) : lazy;
+    return shuffle ? shuffled(valuesToShuffle(start, stop, step, isFloat)) : rangeValues(start, stop, step, isFloat);
   };
   return lazyMap(values, fromNumber, o.inputLine);
 }

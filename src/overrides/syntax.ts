@@ -10,10 +10,10 @@
  *   element  : primitive | listContainer | dictContainer | function
  *   function : ID POPEN (argName? element (COMMA argName? element)*)? PCLOSE ;  argName : ID EQUAL
  */
+import { keyId } from "../config/dict-key.js";
 import { lex, type LexError, type Token, type TokenType } from "./lexer.js";
-import { PyFloat, pyFloat, type PyScalar } from "./pyvalues.js";
+import { pyFloat, type PyScalar } from "./pyvalues.js";
 import { QuotedString, type OverrideType } from "./types.js";
-import { pyFloatRepr, pyIntStr } from "./pyformat.js";
 
 export type Node =
   | { kind: "scalar"; value: PyScalar | QuotedString; start: number }
@@ -357,11 +357,7 @@ function unquote(token: string): QuotedString {
   return new QuotedString(out, q);
 }
 
-/** The public (string) key for a typed dict key: `{1: a}` → "1", `{1e3: a}` → "1000.0", `{true: a}` → "true". */
+/** A typed dict key's id (src/config/dict-key.ts): `{1: a}`, `{1e3: a}`, `{true: a}` keep their key type. */
 function dictKeyId(key: PyScalar): string {
-  if (typeof key === "string") return key;
-  if (key === null) return "null";
-  if (typeof key === "boolean") return key ? "true" : "false";
-  if (key instanceof PyFloat) return pyFloatRepr(key.value);
-  return pyIntStr(key);
+  return keyId(key);
 }

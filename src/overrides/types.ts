@@ -7,6 +7,7 @@ import type { Scalar } from "../config/node.js";
 /** `key=v` change, `+key=v` add, `++key=v` force add, `~key[=v]` delete. */
 export type OverrideType = "change" | "add" | "force_add" | "delete";
 
+/** What kind of value an override carries: one element, or one of the sweep forms. */
 export type ValueType =
   | "element" // a single value: scalar, quoted string, list, dict, or a cast of one
   | "choice_sweep" // choice(a,b) or sort/shuffle of one
@@ -86,9 +87,11 @@ export interface Glob {
   exclude: string[];
 }
 
+/** A sweep over values: `choice(…)`/`a,b,c`, `range(…)` or `interval(…)`. */
 export type Sweep = ChoiceSweep | RangeSweep | IntervalSweep;
 export type OverrideValue = ParsedElement | Sweep | Glob;
 
+/** One parsed command-line override (`key=value`, `+key=v`, `~key`, `group=a,b`), as Hydra's override parser gives it. */
 export interface Override {
   type: OverrideType;
   /** `db`, `a.b.c`, `group1/group2`: the part before `@pkg`. */

@@ -3,23 +3,30 @@
  * Hydra) and back into override text (Hydra's `Override._get_value_element_as_str`, used for job
  * overrides of a sweep and for `hydra.job.override_dirname`).
  */
+import { isNullKeyId, isStringKeyId, keyOf } from "../config/dict-key.js";
+import { ConfigFloat, pythonNumberStr } from "../config/float.js";
 import { ConfigDict, ConfigList, type ConfigValue } from "../config/node.js";
-import { OverrideApplyError } from "../errors.js";
-import { isFloatSlot } from "./floats.js";
-import { escapeSpecialCharacters, pyFloatRepr, pyIntStr } from "./pyformat.js";
+import { ConfigKeyError, OverrideApplyError } from "../errors.js";
+import { escapeSpecialCharacters } from "./pyformat.js";
 import { QuotedString, type Override, type ParsedElement } from "./types.js";
 
-/** The config value of a parsed element: quoted strings become their text, lists and dicts nodes. */
+/**
+ * The config value of a parsed element: quoted strings become their text, lists and dicts nodes, floats
+ * stay floats. A `null` dict key is an error, as in OmegaConf (KeyValidationError).
+ */
 export function elementToConfig(el: ParsedElement): ConfigValue {
   if (el instanceof QuotedString) return el.text;
   if (Array.isArray(el)) return new ConfigList(el.map(elementToConfig));
-  if (el instanceof Map) return new ConfigDict([...el].map(([k, v]) => [k, elementToConfig(v)] as const));
+  if (el instanceof Map) {
+    for (const k of el.keys()) {
+      if (isNullKeyId(k)) throw new ConfigKeyError("Incompatible key type 'NoneType': a dict key cannot be null");
+    }
+    return new ConfigDict([...el].map(([k, v]) => [k, elementToConfig(v)] as const));
+  }
   return el;
 }
 
 export interface ElementStringOptions {
-  /** The element itself is a number Python held as a float (see floats.ts); nested ones are tracked. */
-  float?: boolean;
   /** ", " and ": " instead of "," and ":" between items (Hydra's `space_after_sep`). */
   spaceAfterSep?: boolean;
 }
@@ -32,19 +39,26 @@ export interface ElementStringOptions {
 export function elementToString(el: ParsedElement, opts: ElementStringOptions = {}): string {
   const comma = opts.spaceAfterSep ? ", " : ",";
   const colon = opts.spaceAfterSep ? ": " : ":";
-  const nested = (v: ParsedElement, float: boolean): string =>
-    elementToString(v, { float, spaceAfterSep: opts.spaceAfterSep });
+  const nested = (v: ParsedElement): string => elementToString(v, opts);
   if (el === null) return "null";
   if (el instanceof QuotedString) return el.withQuotes();
-  if (Array.isArray(el)) return `[${el.map((v, i) => nested(v, isFloatSlot(el, i))).join(comma)}]`;
+  if (Array.isArray(el)) return `[${el.map(nested).join(comma)}]`;
   if (el instanceof Map) {
-    const items = [...el].map(([k, v]) => `${escapeSpecialCharacters(k)}${colon}${nested(v, isFloatSlot(el, k))}`);
+    const items = [...el].map(([k, v]) => `${keyString(k)}${colon}${nested(v)}`);
     return `{${items.join(comma)}}`;
   }
   if (typeof el === "string") return escapeSpecialCharacters(el);
   if (typeof el === "boolean") return el ? "True" : "False";
-  if (opts.float || !Number.isInteger(el)) return pyFloatRepr(el);
-  return pyIntStr(el);
+  return pythonNumberStr(el);
+}
+
+/** A dict key as Hydra writes it back: strings escaped, other keys as Python's `str()` of the key. */
+function keyString(id: string): string {
+  if (isStringKeyId(id)) return escapeSpecialCharacters(id);
+  const key = keyOf(id);
+  if (key === null) return "None";
+  if (typeof key === "boolean") return key ? "True" : "False";
+  return pythonNumberStr(key as number | ConfigFloat);
 }
 
 /** Hydra's `Override.get_value_element_as_str`: the value of a non-sweep override as text. */
@@ -55,10 +69,10 @@ export function valueString(override: Override, spaceAfterSep = false): string {
       override: override.inputLine,
     });
   }
-  return elementToString(v ?? null, { float: isFloatSlot(override, "value"), spaceAfterSep });
+  return elementToString(v ?? null, { spaceAfterSep });
 }
 
 export function isParsedElement(v: unknown): v is ParsedElement {
-  if (v === null || typeof v !== "object") return true;
+  if (v === null || typeof v !== "object" || v instanceof ConfigFloat) return true;
   return v instanceof QuotedString || Array.isArray(v) || v instanceof Map;
 }

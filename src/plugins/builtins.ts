@@ -1,5 +1,5 @@
 /**
- * The plugins hydrant ships: Hydra's basic sweeper and launcher, and the `local` and `bullmq`
+ * The plugins hydrant ships: Hydra's basic sweeper and launcher, and the `local`, `bullmq` and `slurm`
  * launchers, whose code loads on their first launch. The registry registers them, once, before
  * anything else looks a plugin up or registers one (src/plugins/registry.ts).
  */
@@ -8,6 +8,7 @@ import type { SweeperPlugin } from "../core/sweeper.js";
 import { basicLauncherPlugin } from "../launch/basic.js";
 import { BULLMQ_LAUNCHER } from "../launch/bullmq/config.js";
 import { LOCAL_LAUNCHER } from "../launch/local-config.js";
+import { SLURM_LAUNCHER } from "../launch/slurm/config.js";
 import { basicSweeperPlugin } from "../sweep/basic.js";
 import { deferredLauncherPlugin } from "./deferred.js";
 
@@ -17,4 +18,5 @@ export const BUILTIN_LAUNCHERS: readonly LauncherPlugin[] = [
   basicLauncherPlugin,
   deferredLauncherPlugin(LOCAL_LAUNCHER, async () => (await import("../launch/local.js")).localLauncherPlugin),
   deferredLauncherPlugin(BULLMQ_LAUNCHER, async () => (await import("../launch/bullmq/index.js")).bullmqLauncherPlugin),
+  deferredLauncherPlugin(SLURM_LAUNCHER, async () => (await import("../launch/slurm/index.js")).slurmLauncherPlugin),
 ];

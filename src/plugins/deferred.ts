@@ -5,8 +5,10 @@
  */
 import type { LauncherPlugin } from "../core/launcher.js";
 
-export type LauncherDescriptor = Pick<LauncherPlugin, "name" | "target" | "configNode">;
+/** What registering a launcher needs without loading its code: name, `_target_`, config node (and whether it can detach). */
+export type LauncherDescriptor = Pick<LauncherPlugin, "name" | "target" | "configNode" | "detachable">;
 
+/** A launcher plugin whose code is loaded by `load` on first use only, so registering it costs nothing at start-up. */
 export function deferredLauncherPlugin(descriptor: LauncherDescriptor, load: () => Promise<LauncherPlugin>): LauncherPlugin {
   return {
     ...descriptor,

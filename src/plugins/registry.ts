@@ -27,12 +27,14 @@ export function registerBuiltinPlugins(): void {
   for (const p of BUILTIN_LAUNCHERS) registerLauncher(p);
 }
 
+/** Adds a launcher: `hydra/launcher=<plugin.name>` selects it, and its config node joins the `hydra/launcher` group. */
 export function registerLauncher(plugin: LauncherPlugin): void {
   registerBuiltinPlugins();
   launchers.set(plugin.name, plugin);
   registerConfig({ group: "hydra/launcher", name: plugin.name, node: fromPlain(plugin.configNode), provider: "hydrant" });
 }
 
+/** Adds a sweeper: `hydra/sweeper=<plugin.name>` selects it, and its config node joins the `hydra/sweeper` group. */
 export function registerSweeper(plugin: SweeperPlugin): void {
   registerBuiltinPlugins();
   sweepers.set(plugin.name, plugin);

@@ -50,7 +50,7 @@ export async function runSweep<J extends SweepJob>(run: SweepRun<J>): Promise<Sw
   const startedAt = Date.now();
   const recorder = new JobRecorder(run.manifest, emit, run.recorder);
   try {
-    const launcher = run.plugin.create(run.context);
+    const launcher = run.plugin.create(withJobTracking(run.context, run.manifest));
     emit({ type: "sweep_start", sweepDir: run.sweepDir, total: run.manifest.total, toRun: countToRun(run.manifest, run.limit), launcher: run.plugin.name });
     await launcher.launch(jobStream(run, recorder), recorder);
   } finally {
@@ -60,6 +60,17 @@ export async function runSweep<J extends SweepJob>(run: SweepRun<J>): Promise<Sw
   const result = resultOf(run.manifest);
   emit({ type: "sweep_end", sweepDir: run.sweepDir, completed: result.completed, failed: result.failed, notRun: result.notRun, elapsedMs: Date.now() - startedAt });
   return result;
+}
+
+/**
+ * Every command the launcher starts is recorded with its pid, and may take a run that finished just
+ * before a previous launcher died as done (the job dir's exit record says so) instead of repeating it.
+ */
+function withJobTracking(context: LaunchContext, manifest: ManifestWriter): LaunchContext {
+  return {
+    ...context,
+    execute: (job, o) => context.execute(job, { ...o, resume: true, onSpawn: (pid) => job.num !== undefined && manifest.update(job.num, { pid }) }),
+  };
 }
 
 /** Jobs not completed yet, at most `limit`: what this run means to start. */

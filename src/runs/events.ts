@@ -2,6 +2,7 @@
 import type { LauncherEvent } from "../core/launcher.js";
 import type { JobStatus } from "./manifest.js";
 
+/** A status change of a run or sweep, given to {@link RunHooks.onEvent}. */
 export type RunEvent =
   | { type: "run_start"; outputDir: string }
   | { type: "run_end"; outputDir: string; status: JobStatus }

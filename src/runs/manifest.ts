@@ -12,9 +12,13 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } f
 import path from "node:path";
 import { LaunchError } from "../errors.js";
 import { writeFileAtomic } from "./atomic.js";
+import { checkManifest } from "./manifest-check.js";
+import { trustCommand } from "./trust.js";
 
+/** Where a job of a sweep stands. */
 export type JobStatus = "pending" | "running" | "completed" | "failed";
 
+/** One job of a sweep in its manifest: overrides, status, dir, timing and result. */
 export interface JobRecord {
   num: number;
   overrides: string[];
@@ -30,6 +34,10 @@ export interface JobRecord {
   attempts?: number;
   /** The worker (host:pid) that ran the job, for distributed launchers. */
   host?: string;
+  /** The batch scheduler's job id and state (SLURM: `1234_5`, `COMPLETED`/`TIMEOUT`/`CANCELLED`…). */
+  scheduler?: { id: string; state: string };
+  /** The pid of the job's command while it runs (its start time is in the job dir's .hydrant-job.json). */
+  pid?: number;
 }
 
 /** What the sweep was started with, so `resume` can re-create it. */
@@ -48,6 +56,7 @@ export interface SweepOrigin {
 
 export type SweepStatus = "running" | "completed" | "failed" | "partial";
 
+/** A sweep's manifest (`<sweep dir>/manifest.json`): what was launched and how each job ended; `--resume` reads it. */
 export interface Manifest {
   version: 1;
   sweepDir: string;
@@ -111,6 +120,7 @@ export class ManifestWriter {
     const head = { version: 1 as const, sweepDir: init.sweepDir, createdAt: now, status: "running" as const, launcher: init.launcher, total: init.total, origin: init.origin };
     const w = new ManifestWriter(head, init.jobs ?? [], 0, options);
     w.flush();
+    if (init.origin.command) trustCommand(init.sweepDir, init.origin.command);
     return w;
   }
 
@@ -205,12 +215,14 @@ export function readManifest(sweepDir: string): Manifest {
   if (!existsSync(file)) {
     throw new LaunchError(`No sweep manifest in '${sweepDir}' (expected ${MANIFEST_FILE}). Give the sweep dir of a multirun.`, { file });
   }
-  let m: Manifest;
+  let data: unknown;
   try {
-    m = JSON.parse(readFileSync(file, "utf8")) as Manifest;
+    data = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
-    throw new LaunchError(`Cannot read ${file}: ${(e as Error).message}`, { file, cause: e });
+    const why = e instanceof SyntaxError ? `it is not valid JSON (cut short, or edited by hand): ${e.message}` : (e as Error).message;
+    throw new LaunchError(`Cannot read ${file}: ${why}. Restore it from a backup, or start the sweep again.`, { file, cause: e });
   }
+  const m = checkManifest(data, file);
   const jobs = new Map(m.jobs.map((j) => [j.num, j]));
   for (const line of readJournal(path.join(sweepDir, JOURNAL_FILE))) {
     if (line.seq <= m.seq) continue;
@@ -222,7 +234,8 @@ export function readManifest(sweepDir: string): Manifest {
     }
   }
   m.jobs = [...jobs.values()].sort((a, b) => a.num - b.num);
-  return m;
+  // The journal is as editable as the snapshot: what it changed is checked too.
+  return checkManifest(m, `${file} (with ${JOURNAL_FILE})`);
 }
 
 function* readJournal(file: string): Generator<JournalLine> {

@@ -52,7 +52,7 @@ export class JobRecorder implements LaunchSink {
     const num = job.num as number;
     const at = new Date().toISOString();
     // A fresh record: fields of an earlier attempt (a crash, a failure, a stop) must not linger.
-    this.restart({ num, overrides: job.overrides, status: "running", jobDir: job.jobDir, startedAt: at }, this.options.extension?.started?.(job, at));
+    this.restart({ num, overrides: job.overrides, status: "running", jobDir: job.jobDir, startedAt: at, ...launcherFacts(where) }, this.options.extension?.started?.(job, at));
     this.emit({ type: "job_start", num, overrides: job.overrides, jobDir: job.jobDir, ...where });
   }
 
@@ -101,9 +101,9 @@ export class JobRecorder implements LaunchSink {
   }
 }
 
-/** Attempts and host, recorded only when the launcher knows them (a distributed launcher does). */
-function launcherFacts(outcome: JobOutcome): { attempts?: number; host?: string } {
-  return { ...(outcome.attempts !== undefined && { attempts: outcome.attempts }), ...(outcome.host !== undefined && { host: outcome.host }) };
+/** Attempts, host and scheduler job, recorded only when the launcher knows them (a distributed launcher does). */
+function launcherFacts(facts: Pick<JobOutcome, "attempts" | "host" | "scheduler">): Pick<JobRecord, "attempts" | "host" | "scheduler"> {
+  return { ...(facts.attempts !== undefined && { attempts: facts.attempts }), ...(facts.host !== undefined && { host: facts.host }), ...(facts.scheduler !== undefined && { scheduler: facts.scheduler }) };
 }
 
 function kept(prev: JobRecord | undefined, keys: readonly string[] = []): Record<string, unknown> {

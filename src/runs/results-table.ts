@@ -14,6 +14,7 @@ export interface ResultsTableOptions {
 
 type Row = { job: JobRecord; metrics: Map<string, unknown> };
 
+/** A sweep's jobs as a text table: overrides, status, duration and every metric of their results. */
 export function formatResultsTable(manifest: Pick<Manifest, "jobs" | "total">, options: ResultsTableOptions = {}): string {
   const rows: Row[] = manifest.jobs.map((job) => ({ job, metrics: flattenResult(job.result) }));
   const metricKeys = unionKeys(rows);

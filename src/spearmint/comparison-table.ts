@@ -6,6 +6,7 @@ import { CONFIG_ID_KEY } from "../dynamic/config-id.js";
 import { isPlainObject } from "../dynamic/space.js";
 import type { RunRecord } from "./records.js";
 
+/** Options of {@link formatComparisonTable}. */
 export interface TableOptions {
   /** Show every config key, not only those that differ between configs. */
   allKeys?: boolean;
@@ -28,6 +29,7 @@ interface Column {
 
 const ABSENT: unique symbol = Symbol("absent");
 
+/** Run records side by side as a text table: the config keys that differ, status, duration and result. */
 export function formatComparisonTable(records: readonly RunRecord[], options: TableOptions = {}): string {
   if (records.length === 0) return "(no runs recorded)";
   const rows = groupRows(records);

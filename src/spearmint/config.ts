@@ -36,6 +36,7 @@ export type ConfigAccess<T> = {
   readonly root: Readonly<T> & { readonly [CONFIG_ID_KEY]: string };
 };
 
+/** One expanded config as a Spearmint function receives it: its keys, read-only, plus {@link ConfigAccess}. */
 export type Config<T = Record<string, unknown>> = ConfigAccess<T> & Readonly<T>;
 
 const MISSING: unique symbol = Symbol("missing");
@@ -120,6 +121,7 @@ export function makeConfig<T>(data: Readonly<Record<string, unknown>>, index = 0
   return new ConfigView(withId as Record<string, unknown>, index) as unknown as Config<T>;
 }
 
+/** Whether `value` is a Spearmint {@link Config}. */
 export function isConfig(value: unknown): value is Config {
   return value instanceof ConfigView;
 }

@@ -9,6 +9,7 @@ import { ARGS_LIMITS, RESULT_LIMITS, recordError, summarizeValue, type BranchRol
 import { ConfigValidationError, describeIssues, type ConfigValidator } from "./validation.js";
 import type { BranchResult } from "./strategies.js";
 
+/** A function Spearmint can experiment with: its own arguments, then the config as the last one. */
 export type ExperimentFunction<Args extends unknown[], R, C> = (...args: [...Args, Config<C>]) => R | Promise<R>;
 
 export class ExperimentCore<Args extends unknown[], R, C> {

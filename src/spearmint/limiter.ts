@@ -6,6 +6,7 @@ import { ExperimentSpecError } from "../errors.js";
 
 export type Priority = "high" | "low";
 
+/** Bounds how many branches run at once; main branches go ahead of variants. */
 export class ConcurrencyLimiter {
   #active = 0;
   readonly #waiting: Record<Priority, Array<() => void>> = { high: [], low: [] };

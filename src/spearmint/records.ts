@@ -6,8 +6,10 @@
 import { appendFile, mkdir, readFile, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 
+/** Whether a run was of the main config (whose result the caller gets) or of a variant. */
 export type BranchRole = "main" | "variant";
 
+/** An error as recorded with a run: JSON-safe. */
 export interface RecordedError {
   name: string;
   message: string;
@@ -15,6 +17,7 @@ export interface RecordedError {
   stack?: string;
 }
 
+/** One recorded run of one config: arguments, result or error, timing (a line of the JSON Lines record). */
 export interface RunRecord {
   experiment: string;
   configId: string;
@@ -34,6 +37,7 @@ export interface RunRecord {
   finishedAt: string;
 }
 
+/** Where run records go (a JSON Lines file, memory, or your own). */
 export interface RecordSink {
   write(record: RunRecord): void | Promise<void>;
   flush?(): Promise<void>;
@@ -93,6 +97,7 @@ export async function readRecords(path: string): Promise<RunRecord[]> {
   return records;
 }
 
+/** How much of a value a record keeps: longest string, most items, deepest nesting. */
 export interface SummaryLimits {
   maxString: number;
   maxItems: number;

@@ -4,6 +4,7 @@
 import type { RunRecord } from "./records.js";
 import { formatComparisonTable, type TableOptions } from "./comparison-table.js";
 
+/** The records a Spearmint keeps in memory (`mint.results`), oldest dropped past `capacity`. */
 export class ResultSet {
   readonly #records: RunRecord[] = [];
 

@@ -7,11 +7,13 @@ import type { RunRecord } from "./records.js";
 import type { BranchResult } from "./strategies.js";
 import { formatComparisonTable, type TableOptions } from "./comparison-table.js";
 
+/** Options of `Spearmint.run`. */
 export interface RunOptions {
   /** Wait for the variants before a call resolves (default true); if false they finish in the background. */
   awaitVariants?: boolean;
 }
 
+/** What one call through a {@link Runner} gives: the main config's result and the variants'. */
 export interface ExperimentResults<R, C> {
   mainResult: BranchResult<R, C>;
   /** In config order; empty when `awaitVariants` is false. */
@@ -20,6 +22,7 @@ export interface ExperimentResults<R, C> {
   table(options?: TableOptions): string;
 }
 
+/** A function that runs the main config and every variant on each call (given by `Spearmint.run`). */
 export interface Runner<Args extends unknown[], R, C> {
   (...args: Args): Promise<ExperimentResults<R, C>>;
   /** Every variant this runner started in the background, once all of them are done. */

@@ -16,11 +16,13 @@ import { createRunner, type RunOptions, type Runner } from "./runner.js";
 import { compileValidator, type ConfigSchema } from "./validation.js";
 import { SingleConfigStrategy, type BranchResult, type Strategy, type StrategyOutput } from "./strategies.js";
 
+/** What a Spearmint is given as configs: one config or a list, each possibly holding {@link DynamicValue}s. */
 export type ConfigsInput = ConfigInput | readonly ConfigInput[];
 
 /** A strategy's class, accepted where a strategy is: `new Spearmint({ strategy: ShadowStrategy, … })`. */
 export type StrategyClass<S extends Strategy = Strategy> = new () => S;
 
+/** Options of {@link Spearmint}: the configs, the strategy, concurrency and where runs are recorded. */
 export interface SpearmintOptions<In extends ConfigsInput, S extends Strategy> {
   /** Configs, possibly with DynamicValues; expanded once, in order (the first is the main config). */
   configs: In;
@@ -39,6 +41,7 @@ export interface SpearmintOptions<In extends ConfigsInput, S extends Strategy> {
   maxRecordsInMemory?: number;
 }
 
+/** Options of `mint.experiment(fn, options)`. */
 export interface ExperimentOptions {
   /** Checked against every config before the function runs on it. */
   schema?: ConfigSchema;
@@ -46,6 +49,7 @@ export interface ExperimentOptions {
   name?: string;
 }
 
+/** A function wrapped by `mint.experiment`: call it as the original (without the config argument); the strategy decides which configs run. */
 export interface Experiment<Args extends unknown[], R, C, Out> {
   (...args: Args): Promise<Out>;
   readonly experimentName: string;
@@ -69,11 +73,13 @@ export type LastParameterAccepts<F, C> = F extends (...args: infer P) => unknown
 /** The config type the experiments of a Spearmint receive: `(x: string, config: MintConfig<typeof mint>)`. */
 export type MintConfig<M> = M extends Spearmint<infer In, Strategy> ? Config<ExpandedConfigOf<In>> : never;
 
+/** Where Spearmint records runs (JSON Lines) unless told otherwise. */
 export const DEFAULT_RECORD_DIR = "spearmint-runs";
 
 /** Lets `Spearmint.run` reach the machinery behind a wrapped function. */
 const cores = new WeakMap<object, ExperimentCore<never, unknown, unknown>>();
 
+/** Tries several configurations of the same code in one process: wraps functions with `experiment`, runs configs as its strategy says, records every run. */
 export class Spearmint<In extends ConfigsInput = ConfigsInput, S extends Strategy = SingleConfigStrategy> {
   readonly configs: readonly Config<ExpandedConfigOf<In>>[];
   readonly strategy: Strategy;

@@ -6,6 +6,7 @@
 import type { Config } from "./config.js";
 import type { BranchRole } from "./records.js";
 
+/** One config's run of one call: its result or error, and timing. */
 export interface BranchResult<R = unknown, C = Record<string, unknown>> {
   config: Config<C>;
   configId: string;
@@ -20,6 +21,7 @@ export interface BranchResult<R = unknown, C = Record<string, unknown>> {
   finishedAt: string;
 }
 
+/** What a {@link Strategy} gets for one call: the configs and how to run them. */
 export interface StrategyContext<R, C> {
   /** All expanded configs; the first is the main config. */
   readonly configs: readonly Config<C>[];
@@ -29,6 +31,7 @@ export interface StrategyContext<R, C> {
   runInBackground(config: Config<C>): void;
 }
 
+/** Decides which configs run on a call, and what the call resolves to (main-only, shadow, multi-branch, round-robin, or your own). */
 export interface Strategy {
   readonly name: string;
   /** "single": the call resolves to the function's result; "all": to every branch. */

@@ -7,24 +7,31 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { ExperimentSpecError, type HydrantErrorDetails } from "../errors.js";
 
+/** A schema with `safeParse` (zod and alike). */
 export interface SafeParseSchema {
   safeParse(data: unknown): { success: boolean; error?: unknown };
 }
+/** A schema with a throwing `parse`. */
 export interface ParseSchema {
   parse(data: unknown): unknown;
 }
+/** A Standard Schema (`~standard.validate`): valibot, arktype, zod 3.24+ and others. */
 export interface StandardSchemaLike {
   readonly "~standard": { validate(value: unknown): unknown };
 }
+/** A JSON Schema, checked with ajv (TypeBox schemas are JSON Schemas). */
 export type JsonSchema = boolean | { readonly [keyword: string]: unknown };
+/** Anything a config can be validated with: {@link SafeParseSchema}, {@link ParseSchema}, {@link StandardSchemaLike} or {@link JsonSchema}. */
 export type ConfigSchema = SafeParseSchema | ParseSchema | StandardSchemaLike | JsonSchema;
 
+/** One reason a config does not match its schema. */
 export interface ValidationIssue {
   /** Dotted path of the offending field; "" for the config as a whole. */
   path: string;
   message: string;
 }
 
+/** A compiled schema: the issues of a config, none when it is valid. */
 export type ConfigValidator = (data: Readonly<Record<string, unknown>>) => ValidationIssue[] | Promise<ValidationIssue[]>;
 
 /** A config that does not match the experiment's schema; `key` is the first offending field. */
@@ -42,6 +49,7 @@ export function describeIssues(issues: readonly ValidationIssue[]): string {
   return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
 }
 
+/** Turns any {@link ConfigSchema} into a {@link ConfigValidator}. */
 export function compileValidator(schema: ConfigSchema): ConfigValidator {
   if (hasMethod(schema, "safeParse")) {
     return (data) => {

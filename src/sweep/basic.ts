@@ -3,7 +3,7 @@
  * one dimension per override key (a later override of the same key replaces the earlier one in
  * place), cartesian product with the first dimension varying slowest.
  */
-import { isDict, type ConfigValue } from "../config/node.js";
+import { ConfigFloat, isDict, type ConfigValue } from "../config/node.js";
 import { OverrideApplyError } from "../errors.js";
 import type { Override } from "../overrides/types.js";
 import { isGlob, isRangeSweep, isSweep, keyElement, parseOverrides, sweepStrings, valueString } from "../overrides/index.js";
@@ -51,7 +51,7 @@ function paramsOverrides(ctx: SweepContext): string[] {
 function paramText(v: ConfigValue): string {
   if (typeof v === "string") return v;
   if (v === null) return "null";
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (typeof v === "number" || typeof v === "boolean" || v instanceof ConfigFloat) return String(v);
   throw new OverrideApplyError(`hydra.sweeper.params values must be override strings like 'a,b,c', got a ${isDict(v) ? "dict" : "list"}.`, { key: "hydra.sweeper.params" });
 }
 

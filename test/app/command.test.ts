@@ -1,5 +1,5 @@
 // External programs as the task, through runApp (the CLI's path), with both launchers.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runApp } from "../../src/app/run-app.js";
@@ -28,14 +28,16 @@ function inDir<T>(dir: string, f: () => Promise<T>): Promise<T> {
   return f().finally(() => process.chdir(old));
 }
 
-describe("command tasks", () => {
-  it("single run: resolved config in .hydra/config.yaml, exit code as status, output to logs and hook", async () => {
+describe("command tasks", { timeout: 60_000 }, () => {
+  it("single run: unresolved .hydra/config.yaml, resolved config.resolved.yaml (mode 600), exit code as status, output to logs and hook", async () => {
     const cwd = tmpDir();
     const chunks: string[] = [];
     const out = (await inDir(cwd, () => runApp(args(["x=4", "hydra.run.dir=run"], false), command, { onOutput: (c) => chunks.push(c.toString()) }))) as SingleRunOutcome;
     expect(out).toMatchObject({ mode: "run", status: "completed", exitCode: 0, result: { x: 4, w: 4 } });
     const dir = path.join(cwd, "run");
-    expect(read(dir, ".hydra/config.yaml")).toContain("x: 4\nw: 4\n");
+    expect(read(dir, ".hydra/config.yaml")).toContain("x: 4\nw: ${x}\n");
+    expect(read(dir, ".hydra/config.resolved.yaml")).toContain("x: 4\nw: 4\n");
+    expect(statSync(path.join(dir, ".hydra/config.resolved.yaml")).mode & 0o777).toBe(0o600);
     expect(read(dir, "stdout.log")).toBe(`job  x 4 arg ${dir}\n`);
     expect(chunks.join("")).toBe(`job  x 4 arg ${dir}\n`);
   });

@@ -29,6 +29,21 @@ describe("main() single run", { timeout: 60_000 }, () => {
     expect(line).toMatchObject({ x: 5, w: 5, db: "b", num: null, cwd, out: dir });
   }, 60_000);
 
+  it("keeps a float a float in the run dir's files, while the task reads a plain JS number", () => {
+    const cwd = tmpDir();
+    const log = path.join(cwd, "log.jsonl");
+    const r = runAppSync(cwd, ["x=2.0", `log=${log}`, "hydra.run.dir=out"]);
+    expect(r.stderr).toBe("");
+    // Python reads `2.0` back as a float, as it would from Hydra's own .hydra/config.yaml.
+    expect(read(path.join(cwd, "out"), ".hydra/config.yaml")).toContain("x: 2.0\nw: ${x}\n");
+    expect(read(path.join(cwd, "out"), ".hydra/overrides.yaml")).toContain("- x=2.0\n");
+    const [line] = readLog(log);
+    expect(line).toMatchObject({ x: 2, w: 2 });
+    expect(typeof line!.x).toBe("number");
+    const shown = runAppSync(cwd, ["--cfg", "job", "--resolve", "x=1e3"]);
+    expect(shown.stdout).toContain("x: 1000.0\nw: 1000.0\n");
+  }, 60_000);
+
   it("changes into the run dir with hydra.job.chdir=true", () => {
     const cwd = tmpDir();
     const log = path.join(cwd, "log.jsonl");

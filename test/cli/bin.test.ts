@@ -17,7 +17,7 @@ function hydrant(args: string[], env: NodeJS.ProcessEnv = {}, cwd = root): { sta
 
 const STACK = /\n\s+at .+:\d+:\d+/;
 
-describe("the hydrant bin", () => {
+describe("the hydrant bin", { timeout: 60_000 }, () => {
   let broken: string;
   beforeAll(() => {
     broken = mkdtempSync(path.join(os.tmpdir(), "hydrant-bin-"));

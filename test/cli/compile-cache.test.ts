@@ -14,7 +14,7 @@ function hydrant(args: string[], cache: string) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe("the compile cache", () => {
+describe("the compile cache", { timeout: 60_000 }, () => {
   const cfg = ["-cd", "conf", "-cn", "config", "+experiment=quick_test", "--cfg", "job"];
 
   it("is written by an app run, not by --version, and gives the same output when used", () => {

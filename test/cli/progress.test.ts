@@ -9,7 +9,7 @@ function plainDisplay() {
   return { display, text: () => lines.join("") };
 }
 
-describe("progress display", () => {
+describe("progress display", { timeout: 60_000 }, () => {
   it("prints one line per job start and end, and the launcher's retries and notices", () => {
     const { display, text } = plainDisplay();
     display.onEvent({ type: "sweep_start", sweepDir: "/s", total: 2, toRun: 2, launcher: "bullmq" });

@@ -2,7 +2,6 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import YAML from "yaml";
 import { ConfigDict, toPlainUnresolved, type PlainValue } from "../../src/config/node.js";
 import { parseYaml, toYaml } from "../../src/config/yaml.js";
 
@@ -49,24 +48,19 @@ function same(a: unknown, b: unknown): boolean {
 
 describe("toYaml -> read back", () => {
   it("parseYaml reads back exactly what toYaml printed", () => {
+    // NEL, LS and PS are line breaks to PyYAML (which hydrant's output follows byte for byte) but not to
+    // the YAML 1.2 tokenizer hydrant reads with, so text holding them is left to the PyYAML oracle below.
+    const yaml11Breaks = /[\x85\u2028\u2029]/;
+    const readable = (v: PlainValue): boolean =>
+      typeof v === "string" ? !yaml11Breaks.test(v)
+      : Array.isArray(v) ? v.every(readable)
+      : v !== null && typeof v === "object" ? Object.entries(v).every(([k, x]) => !yaml11Breaks.test(k) && readable(x))
+      : true;
     fc.assert(
-      fc.property(root, (value) => {
+      fc.property(root.filter(readable), (value) => {
         const text = toYaml(value);
         const back = toPlainUnresolved(parseYaml(text, "dump.yaml") ?? new ConfigDict());
         expect(same(back, value), `${JSON.stringify(value)}\n---\n${text}`).toBe(true);
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it("the yaml package reads it back identically under YAML 1.1 and 1.2", () => {
-    fc.assert(
-      fc.property(root, (value) => {
-        const text = toYaml(value);
-        for (const version of ["1.1", "1.2"] as const) {
-          const back = YAML.parse(text, { version, maxAliasCount: -1 }) ?? {};
-          expect(same(back, value), `${version}: ${JSON.stringify(value)}\n---\n${text}`).toBe(true);
-        }
       }),
       { numRuns: 300 },
     );
@@ -98,20 +92,9 @@ function fromOracle(v: unknown): unknown {
   return v;
 }
 
-/** Strings hydrant deliberately quotes where PyYAML does not (the yaml package would misread them). */
-const DIVERGENT =
-  /^(?:[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+|0o[0-7]+|[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*|[-+]?[0-9][0-9_]*|[-+]?0[0-7_]+)$|[\x85\u2028\u2029]/;
-
-function agreeing(v: PlainValue): boolean {
-  if (typeof v === "string") return !DIVERGENT.test(v);
-  if (Array.isArray(v)) return v.every(agreeing);
-  if (v && typeof v === "object") return Object.entries(v).every(([k, x]) => !DIVERGENT.test(k) && agreeing(x));
-  return true;
-}
-
-describe.skipIf(!hasPyYaml)("agreement with PyYAML + OmegaConf's loader and dumper", () => {
+describe.skipIf(!hasPyYaml)("agreement with PyYAML + OmegaConf's loader and dumper", { timeout: 60_000 }, () => {
   it("prints the same text as OmegaConf.to_yaml", () => {
-    const samples = fc.sample(root.filter(agreeing), { numRuns: 400, seed: 42 });
+    const samples = fc.sample(root, { numRuns: 400, seed: 42 });
     const expected = askOracle("dump", samples);
     const mismatches = samples.filter((value, i) => toYaml(value) !== expected[i]);
     expect(mismatches.slice(0, 3).map((v) => [JSON.stringify(v), toYaml(v), expected[samples.indexOf(v)]])).toEqual([]);

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ConfigParseError } from "../../src/errors.js";
-import { ConfigDict, ConfigList, toPlainUnresolved, type ConfigValue } from "../../src/config/node.js";
+import { keyId } from "../../src/config/dict-key.js";
+import { ConfigDict, ConfigFloat, ConfigList, toPlainUnresolved, type ConfigValue } from "../../src/config/node.js";
 import { formatFloat, parseYaml, toYaml } from "../../src/config/yaml.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/config/${name}`, import.meta.url));
@@ -76,11 +77,13 @@ describe("parseYaml: scalars as OmegaConf's loader types them", () => {
 });
 
 describe("parseYaml: structure", () => {
-  it("builds ConfigDict/ConfigList in order, keys as strings", () => {
+  it("builds ConfigDict/ConfigList in order, keys typed as YAML reads them", () => {
     const v = parseYaml("b: 1\n1: one\na: [x, {c: d}]\ntrue: t\n1.5: f\n~: n\n");
     expect(v).toBeInstanceOf(ConfigDict);
     const d = v as ConfigDict;
-    expect([...d.keys()]).toEqual(["b", "1", "a", "true", "1.5", "null"]);
+    expect([...d.keys()]).toEqual(["b", keyId(1), "a", keyId(true), keyId(new ConfigFloat(1.5)), "null"]);
+    expect(d.get("1")).toBeUndefined();
+    expect(toYaml(d)).toBe("b: 1\n1: one\na:\n- x\n- c: d\ntrue: t\n1.5: f\n'null': 'n'\n");
     expect(d.get("a")).toBeInstanceOf(ConfigList);
     expect(toPlainUnresolved(d.get("a")!)).toEqual(["x", { c: "d" }]);
   });
@@ -178,11 +181,14 @@ describe("toYaml: OmegaConf.to_yaml's layout", () => {
   });
 
   it("quotes strings that would read back as something else", () => {
-    const quoted = ["yes", "on", "y", "N", "null", "~", "", "1e-5", "1_000", "0x1F", "0o17", "08", "1:30", "2020-01-01",
-      ".inf", "nan", "inf", "e5", ".", "=", "<<", "1.0", " lead", "trail ", "#x", "- x", "a: b", "a #b", "{x}", "[x]",
-      "*x", "&x", "!x", "|", ">", "%x", "@x", "`x", "'", "\"", "---", "...", "? x"];
+    // Exactly what PyYAML + OmegaConf's representer quote: Python int()/float() spellings, YAML 1.1 bools,
+    // and what PyYAML's own resolvers read as non-strings.
+    const quoted = ["yes", "on", "y", "N", "null", "~", "", "1e-5", "1_000", "0x1F", "08", "1:30", "2020-01-01",
+      ".inf", "nan", "inf", "=", "<<", "1.0", " lead", "trail ", "#x", "- x", "a: b", "a #b", "{x}", "[x]",
+      "*x", "&x", "!x", "|", ">", "%x", "@x", "`x", "'", "\"", "---", "...", "? x", "1e5", "Infinity", " 1 "];
     for (const s of quoted) expect(toYaml({ k: s }), JSON.stringify(s)).not.toBe(`k: ${s}\n`);
-    for (const s of ["mysql", "${a.b}", "${oc.env:HOME}", "a:b", "a#b", "über", "x-y", "/usr/bin", "a, b", "?x", "-x"]) {
+    for (const s of ["mysql", "${a.b}", "${oc.env:HOME}", "a:b", "a#b", "über", "x-y", "/usr/bin", "a, b", "?x", "-x",
+      ".", "e5", "e9", "0o17", "1_e5", "..", "1.2.3"]) {
       expect(toYaml({ k: s }), JSON.stringify(s)).toBe(`k: ${s}\n`);
     }
     expect(toYaml({ k: "it's" })).toBe("k: it's\n");
@@ -192,8 +198,11 @@ describe("toYaml: OmegaConf.to_yaml's layout", () => {
 
   it("prints numbers as Python does", () => {
     expect(toYaml({ a: 1e-5, b: 0.001, c: 1e16, d: 1.5, e: -2, f: Infinity, g: -Infinity, h: NaN, i: 123456.789 })).toBe(
-      "a: 1.0e-05\nb: 0.001\nc: 1.0e+16\nd: 1.5\ne: -2\nf: .inf\ng: -.inf\nh: .nan\ni: 123456.789\n",
+      "a: 1.0e-05\nb: 0.001\nc: 10000000000000000\nd: 1.5\ne: -2\nf: .inf\ng: -.inf\nh: .nan\ni: 123456.789\n",
     );
+    // In the tree, a float is a float whatever its value (a plain integral JS number is an int).
+    const tree = new ConfigDict([["lr", new ConfigFloat(1)], ["big", new ConfigFloat(1e16)], ["k", 3], ["z", new ConfigFloat(-0)]]);
+    expect(toYaml(tree)).toBe("lr: 1.0\nbig: 1.0e+16\nk: 3\nz: -0.0\n");
     expect(formatFloat(1)).toBe("1.0");
     expect(formatFloat(1e22)).toBe("1.0e+22");
     expect(formatFloat(1.25e-7)).toBe("1.25e-07");

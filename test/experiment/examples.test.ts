@@ -10,7 +10,7 @@ import { hydrant, manifestOf, onlyExperiment, tmpDir } from "./helpers.js";
 
 const SPECS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../examples/specs");
 
-describe("examples/specs", () => {
+describe("examples/specs", { timeout: 60_000 }, () => {
   it.each(readdirSync(SPECS).filter((f) => f.endsWith(".yaml") && f !== "modes.yaml"))("%s is a valid spec without warnings", (file) => {
     const spec = loadSpec(path.join(SPECS, file));
     expect(spec.warnings).toEqual([]);

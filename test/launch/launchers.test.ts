@@ -6,7 +6,8 @@ import { mkdtempSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ConfigDict, ConfigList, fromPlain } from "../../src/config/node.js";
 import { basicLauncherPlugin } from "../../src/launch/basic.js";
-import { executeJob, expandPlaceholders } from "../../src/job/executor.js";
+import { executeJob } from "../../src/job/executor.js";
+import { expandPlaceholders } from "../../src/job/placeholders.js";
 import { localLauncherPlugin, poolShape } from "../../src/launch/local.js";
 import type { JobOutcome, JobPlacement, LaunchSink, PreparedJob } from "../../src/core/launcher.js";
 import type { TaskRef } from "../../src/core/task.js";
@@ -49,7 +50,7 @@ class Sink implements LaunchSink {
 const node = (script: string): TaskRef => ({ kind: "command", argv: [process.execPath, "-e", script, "{job_num}"] });
 const ctx = (task: TaskRef, config: Record<string, unknown> = {}) => ({ config, task, execute: (j: PreparedJob, o?: object) => executeJob(j, task, o) });
 
-describe("executeJob", () => {
+describe("executeJob", { timeout: 60_000 }, () => {
   it("runs a function with env_set, writes .hydra files, restores env", async () => {
     const dir = tmp();
     const seen: unknown[] = [];
@@ -79,7 +80,7 @@ describe("executeJob", () => {
   });
 });
 
-describe("launchers", () => {
+describe("launchers", { timeout: 60_000 }, () => {
   it("basic runs one job at a time, in order", async () => {
     const dir = tmp();
     const sink = new Sink();

@@ -1,6 +1,7 @@
 // Grammar functions: casts, choice/range/interval/tag/sort/shuffle/glob, argument binding and errors.
 // The cast table is Hydra's test_cast_conversions; messages are Hydra's.
 import { describe, expect, it } from "vitest";
+import { ConfigFloat } from "../../src/config/float.js";
 import {
   Functions,
   parseOverride,
@@ -8,7 +9,7 @@ import {
   valueString,
   type GrammarFunction,
 } from "../../src/overrides/index.js";
-import { choice, dict, parseError, val } from "./helpers.js";
+import { choice, dict, fl, parseError, val } from "./helpers.js";
 
 class Err {
   constructor(readonly message: string) {}
@@ -17,15 +18,15 @@ const err = (m: string): Err => new Err(m);
 type Casts = { int: unknown; float: unknown; bool: unknown; str: unknown; json_str: unknown };
 
 const CASTS: [string, Casts][] = [
-  ["10", { int: 10, float: 10, str: "10", bool: true, json_str: "10" }],
-  ["0", { int: 0, float: 0, str: "0", bool: false, json_str: "0" }],
-  ["10.0", { int: 10, float: 10, str: "10.0", bool: true, json_str: "10.0" }],
-  ["0.0", { int: 0, float: 0, str: "0.0", bool: false, json_str: "0.0" }],
+  ["10", { int: 10, float: fl(10), str: "10", bool: true, json_str: "10" }],
+  ["0", { int: 0, float: fl(0), str: "0", bool: false, json_str: "0" }],
+  ["10.0", { int: 10, float: fl(10), str: "10.0", bool: true, json_str: "10.0" }],
+  ["0.0", { int: 0, float: fl(0), str: "0.0", bool: false, json_str: "0.0" }],
   [
     "inf",
     {
       int: err("OverflowError while evaluating 'int(inf)': cannot convert float infinity to integer"),
-      float: Infinity,
+      float: fl(Infinity),
       str: "inf",
       bool: true,
       json_str: "Infinity",
@@ -35,13 +36,13 @@ const CASTS: [string, Casts][] = [
     "nan",
     {
       int: err("ValueError while evaluating 'int(nan)': cannot convert float NaN to integer"),
-      float: NaN,
+      float: fl(NaN),
       str: "nan",
       bool: true,
       json_str: "NaN",
     },
   ],
-  ["1e6", { int: 1000000, float: 1e6, str: "1000000.0", bool: true, json_str: "1000000.0" }],
+  ["1e6", { int: 1000000, float: fl(1e6), str: "1000000.0", bool: true, json_str: "1000000.0" }],
   [
     "''",
     {
@@ -56,7 +57,7 @@ const CASTS: [string, Casts][] = [
     "'10'",
     {
       int: 10,
-      float: 10,
+      float: fl(10),
       str: "10",
       bool: err("ValueError while evaluating 'bool('10')': Cannot cast '10' to bool"),
       json_str: '"10"',
@@ -66,7 +67,7 @@ const CASTS: [string, Casts][] = [
     "'10.0'",
     {
       int: err("ValueError while evaluating 'int('10.0')': invalid literal for int() with base 10: '10.0'"),
-      float: 10,
+      float: fl(10),
       str: "10.0",
       bool: err("ValueError while evaluating 'bool('10.0')': Cannot cast '10.0' to bool"),
       json_str: '"10.0"',
@@ -92,11 +93,11 @@ const CASTS: [string, Casts][] = [
       json_str: '"[1,2,3]"',
     },
   ],
-  ["true", { int: 1, float: 1, str: "true", bool: true, json_str: "true" }],
-  ["false", { int: 0, float: 0, str: "false", bool: false, json_str: "false" }],
+  ["true", { int: 1, float: fl(1), str: "true", bool: true, json_str: "true" }],
+  ["false", { int: 0, float: fl(0), str: "false", bool: false, json_str: "false" }],
   ["[]", { int: [], float: [], str: [], bool: [], json_str: "[]" }],
-  ["[0,1,2]", { int: [0, 1, 2], float: [0, 1, 2], str: ["0", "1", "2"], bool: [false, true, true], json_str: "[0, 1, 2]" }],
-  ["[1,[2]]", { int: [1, [2]], float: [1, [2]], str: ["1", ["2"]], bool: [true, [true]], json_str: "[1, [2]]" }],
+  ["[0,1,2]", { int: [0, 1, 2], float: [fl(0), fl(1), fl(2)], str: ["0", "1", "2"], bool: [false, true, true], json_str: "[0, 1, 2]" }],
+  ["[1,[2]]", { int: [1, [2]], float: [fl(1), [fl(2)]], str: ["1", ["2"]], bool: [true, [true]], json_str: "[1, [2]]" }],
   [
     "[a,1]",
     {
@@ -122,7 +123,7 @@ const CASTS: [string, Casts][] = [
     "choice(0,1)",
     {
       int: choice([0, 1]),
-      float: choice([0, 1]),
+      float: choice([fl(0), fl(1)]),
       str: choice(["0", "1"]),
       bool: choice([false, true]),
       json_str: choice(["0", "1"]),
@@ -132,7 +133,7 @@ const CASTS: [string, Casts][] = [
     "2,1,0",
     {
       int: choice([2, 1, 0], { simpleForm: true }),
-      float: choice([2, 1, 0], { simpleForm: true }),
+      float: choice([fl(2), fl(1), fl(0)], { simpleForm: true }),
       str: choice(["2", "1", "0"], { simpleForm: true }),
       bool: choice([true, true, false], { simpleForm: true }),
       json_str: choice(["2", "1", "0"], { simpleForm: true }),
@@ -180,8 +181,8 @@ describe("casts", () => {
           const e = parseError(text);
           expect(e.message).toContain(expected.message);
           expect(e.column).toBe(3);
-        } else if (typeof expected === "number" && Number.isNaN(expected)) {
-          expect(val(`${fn}(${input})`)).toBeNaN();
+        } else if (expected instanceof ConfigFloat && Number.isNaN(expected.value)) {
+          expect((val(`${fn}(${input})`) as ConfigFloat).value).toBeNaN();
         } else {
           expect(parseOverride(text).value).toMatchObject(expected as object);
           expect(parseOverride(text).value).toEqual(expected);
@@ -334,10 +335,10 @@ describe("sort and shuffle", () => {
     ["sort(sweep=choice(1,2,3))", choice([1, 2, 3])],
     ["sort(choice(1,2,3), reverse=True)", choice([3, 2, 1])],
     ["sort(tag(a,b,choice(1,2,3)), reverse=True)", choice([3, 2, 1], { tags: ["a", "b"] })],
-    ["float(sort(3,2,1))", choice([1, 2, 3], { simpleForm: true })],
-    ["sort(float(3,2,1))", choice([1, 2, 3], { simpleForm: true })],
+    ["float(sort(3,2,1))", choice([fl(1), fl(2), fl(3)], { simpleForm: true })],
+    ["sort(float(3,2,1))", choice([fl(1), fl(2), fl(3)], { simpleForm: true })],
     ["sort([[2,1],[1,5],[1]])", [[1], [1, 5], [2, 1]]],
-    ["sort([true, 0, 0.5])", [0, 0.5, true]],
+    ["sort([true, 0, 0.5])", [0, fl(0.5), true]],
     ["shuffle(1,2,3)", choice([1, 2, 3], { simpleForm: true, shuffle: true })],
     ["shuffle(choice(1,2,3))", choice([1, 2, 3], { shuffle: true })],
     ["shuffle(tag(a,b,choice(1,2,3)))", choice([1, 2, 3], { shuffle: true, tags: ["a", "b"] })],

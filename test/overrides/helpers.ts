@@ -1,3 +1,4 @@
+import { ConfigFloat } from "../../src/config/float.js";
 import { OverrideParseError } from "../../src/errors.js";
 import { parseOverride, QuotedString, type OverrideValue, type ParsedElement } from "../../src/overrides/index.js";
 
@@ -6,6 +7,8 @@ export function val(text: string): OverrideValue | undefined {
   return parseOverride(`k=${text}`).value;
 }
 
+/** A Python float as the parser gives it. */
+export const fl = (n: number): ConfigFloat => new ConfigFloat(n);
 export const sq = (text: string): QuotedString => new QuotedString(text, "'");
 export const dq = (text: string): QuotedString => new QuotedString(text, '"');
 export const dict = (...entries: [string, ParsedElement][]): Map<string, ParsedElement> => new Map(entries);

@@ -2,7 +2,9 @@
 // strings, containers, keys, override forms, whitespace) plus the edges of the lexer.
 import { describe, expect, it } from "vitest";
 import { parseOverride, parseOverrides, type OverrideType } from "../../src/overrides/index.js";
-import { choice, dict, dq, parseError, sq, val } from "./helpers.js";
+import { keyId } from "../../src/config/dict-key.js";
+import { ConfigFloat } from "../../src/config/float.js";
+import { choice, dict, dq, fl, parseError, sq, val } from "./helpers.js";
 
 const UNQUOTED_SPECIAL = "/-\\+.$%*@?|";
 
@@ -51,21 +53,21 @@ describe("primitives", () => {
     ["+1", 1],
     ["10_0", 100],
     ["1_000", 1000],
-    ["0.0", 0],
-    ["0.51", 0.51],
-    ["1e-05", 1e-5],
-    ["-3.14", -3.14],
-    ["3.1_4", 3.14],
-    ["10e0", 10],
-    ["-10e1", -100],
-    ["1E3", 1000],
-    [".5", 0.5],
-    ["5.", 5],
-    ["1.e2", 100],
-    ["inf", Infinity],
-    ["INF", Infinity],
-    ["+inf", Infinity],
-    ["-inf", -Infinity],
+    ["0.0", fl(0)],
+    ["0.51", fl(0.51)],
+    ["1e-05", fl(1e-5)],
+    ["-3.14", fl(-3.14)],
+    ["3.1_4", fl(3.14)],
+    ["10e0", fl(10)],
+    ["-10e1", fl(-100)],
+    ["1E3", fl(1000)],
+    [".5", fl(0.5)],
+    ["5.", fl(5)],
+    ["1.e2", fl(100)],
+    ["inf", fl(Infinity)],
+    ["INF", fl(Infinity)],
+    ["+inf", fl(Infinity)],
+    ["-inf", fl(-Infinity)],
     ["true", true],
     ["True", true],
     ["TRUE", true],
@@ -79,8 +81,8 @@ describe("primitives", () => {
   });
 
   it("reads nan", () => {
-    expect(val("nan")).toBeNaN();
-    expect(val("NaN")).toBeNaN();
+    expect((val("nan") as ConfigFloat).value).toBeNaN();
+    expect((val("NaN") as ConfigFloat).value).toBeNaN();
   });
 
   it("keeps an empty value as the empty string", () => {
@@ -158,16 +160,17 @@ describe("lists and dicts", () => {
     ["{a:10,b:{}}", dict(["a", 10], ["b", dict()])],
     ["{a:10,b:{c:[1,2]}}", dict(["a", 10], ["b", dict(["c", [1, 2]])])],
     ["{a:1, b:[x,y]}", dict(["a", 1], ["b", ["x", "y"]])],
-    ["{null: 1}", dict(["null", 1])],
-    ["{123: 1, 0: 2, -1: 3}", dict(["123", 1], ["0", 2], ["-1", 3])],
-    ["{3.14: 0, 1e3: 1}", dict(["3.14", 0], ["1000.0", 1])],
-    ["{true: 1, fAlSe: 0}", dict(["true", 1], ["false", 0])],
+    ["{null: 1}", dict([keyId(null), 1])],
+    ["{123: 1, 0: 2, -1: 3}", dict([keyId(123), 1], [keyId(0), 2], [keyId(-1), 3])],
+    ["{3.14: 0, 1e3: 1}", dict([keyId(fl(3.14)), 0], [keyId(fl(1000)), 1])],
+    ["{true: 1, fAlSe: 0}", dict([keyId(true), 1], [keyId(false), 0])],
+    ["{true: 1, 1: 2, 1.0: 3}", dict([keyId(true), 3])],
     [`{${UNQUOTED_SPECIAL}: 1}`, dict([UNQUOTED_SPECIAL, 1])],
     ["{\\\\\\(\\)\\[\\]\\{\\}\\:\\=\\ \\\t\\,: 1}", dict(["\\()[]{}:= \t,", 1])],
     ["{white spaces: 1}", dict(["white spaces", 1])],
     ["{ white  space\t: 2}", dict(["white  space", 2])],
     ["{123id: 0}", dict(["123id", 0])],
-    ["{a_b: 1, ab 123.5 True: 2, null false: 3, 1: 4, null: 5}", dict(["a_b", 1], ["ab 123.5 True", 2], ["null false", 3], ["1", 4], ["null", 5])],
+    ["{a_b: 1, ab 123.5 True: 2, null false: 3, 1: 4, null: 5}", dict(["a_b", 1], ["ab 123.5 True", 2], ["null false", 3], [keyId(1), 4], [keyId(null), 5])],
     ["{a: 'a\\\\', b: 'b\\\\'}", dict(["a", sq("a\\")], ["b", sq("b\\")])],
     ["{a:1,a:2}", dict(["a", 2])],
   ])("%s", (text, expected) => {
@@ -175,7 +178,7 @@ describe("lists and dicts", () => {
   });
 
   it("keeps dict key order as typed, numeric keys included", () => {
-    expect([...(val("{b:1, 2:2, a:3, 1:4}") as Map<string, unknown>).keys()]).toEqual(["b", "2", "a", "1"]);
+    expect([...(val("{b:1, 2:2, a:3, 1:4}") as Map<string, unknown>).keys()]).toEqual(["b", keyId(2), "a", keyId(1)]);
   });
 });
 
@@ -279,7 +282,7 @@ describe("whitespace", () => {
     ["key=str(\t  [  1,\t2  ]\t   )", ["1", "2"]],
     ["key=a , b", choice(["a", "b"], { simpleForm: true })],
     ["key=${a}, ${b}, ${c}", choice(["${a}", "${b}", "${c}"], { simpleForm: true })],
-    ["key=a,10,3.14", choice(["a", 10, 3.14], { simpleForm: true })],
+    ["key=a,10,3.14", choice(["a", 10, fl(3.14)], { simpleForm: true })],
   ])("%j", (text, expected) => {
     expect(parseOverride(text).value).toEqual(expected);
   });

@@ -1,5 +1,6 @@
 // Sweep enumeration (Hydra's sweep_iterator / sweep_string_iterator), FloatRange, glob filtering and
 // the Override helpers.
+import { ConfigFloat } from "../../src/config/float.js";
 import { describe, expect, it } from "vitest";
 import { OverrideApplyError } from "../../src/errors.js";
 import {
@@ -72,7 +73,7 @@ describe("sweepStrings", () => {
 describe("sweepValues", () => {
   it("yields parsed elements", () => {
     expect([...sweepValues(parseOverride("x='a b',1,[c]"))]).toEqual([sq("a b"), 1, ["c"]]);
-    expect([...sweepValues(parseOverride("x=range(0,1,0.5)"))]).toEqual([0, 0.5]);
+    expect([...sweepValues(parseOverride("x=range(0,1,0.5)"))]).toEqual([new ConfigFloat(0), new ConfigFloat(0.5)]);
   });
 
   it("is lazy for ranges", () => {

@@ -1,4 +1,5 @@
 // Value conversion: Hydra's get_value_element_as_str / value() tables, escaping, Python float spelling.
+import { ConfigFloat } from "../../src/config/float.js";
 import { describe, expect, it } from "vitest";
 import { toPlainUnresolved } from "../../src/config/node.js";
 import { OverrideApplyError } from "../../src/errors.js";
@@ -132,10 +133,10 @@ describe("elementToString", () => {
     expect(elementToString([1, "a b", new QuotedString("it's", "'"), null, new Map([["k", true]])])).toBe(
       "[1,a\\ b,'it\\'s',null,{k:True}]",
     );
-    expect(elementToString(2, { float: true })).toBe("2.0");
+    expect(elementToString(new ConfigFloat(2))).toBe("2.0");
     expect(elementToString(2.5)).toBe("2.5");
     expect(elementToString(1e21)).toBe("1000000000000000000000");
-    expect(elementToString(1e21, { float: true })).toBe("1e+21");
+    expect(elementToString(new ConfigFloat(1e21))).toBe("1e+21");
     expect(elementToString(2 ** 60)).toBe("1152921504606846976");
   });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { toPlainUnresolved } from "../../src/config/node.js";
 import { iterateSweepJobs } from "../../src/runs/plan.js";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/conformance");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../conformance/hydra");
 
 interface SweepCase {
   id: string;
@@ -17,6 +17,12 @@ interface SweepCase {
   resolve: boolean;
   expect: { jobs?: { overrides: string[]; config: unknown }[]; error?: { type: string; message: string } };
 }
+
+// Cases whose rule is not implemented yet must still fail (test/conformance/known-failures.json).
+const known_ = JSON.parse(readFileSync(path.join(root, "../known-failures.json"), "utf8"));
+const known = new Set(Object.keys(known_.cases));
+// Cases only the in-process harnesses cannot reproduce (the CLI passes them): either outcome is accepted.
+const harnessOnly = new Set(Object.keys(known_.inProcess));
 
 // Python's json writes bare Infinity/NaN; none of the sweep cases needs them, so skip such lines.
 const cases = readFileSync(path.join(root, "cases.jsonl"), "utf8")
@@ -39,13 +45,18 @@ describe("conformance sweep cases", () => {
         overrides: j.overrides,
         config: toPlainUnresolved(j.config),
       }));
-    if (c.expect.error) {
-      expect(run).toThrow();
-      return;
-    }
-    const jobs = run();
-    expect(jobs).toEqual(c.expect.jobs);
-    // Key order matters too (what --cfg job prints).
-    expect(JSON.stringify(jobs)).toBe(JSON.stringify(c.expect.jobs));
+    const check = () => {
+      if (c.expect.error) {
+        expect(run).toThrow();
+        return;
+      }
+      const jobs = run();
+      expect(jobs).toEqual(c.expect.jobs);
+      // Key order matters too (what --cfg job prints).
+      expect(JSON.stringify(jobs)).toBe(JSON.stringify(c.expect.jobs));
+    };
+    if (harnessOnly.has(c.id)) return;
+    if (known.has(c.id)) expect(check, "passes now: remove it from test/conformance/known-failures.json").toThrow();
+    else check();
   });
 });

@@ -3,6 +3,7 @@
  * defaults_list.py): choices to replace, groups to append, deletions, and the bookkeeping that
  * turns unused overrides into Hydra's errors.
  */
+import { isFloatValue, type ConfigFloat } from "../../config/float.js";
 import { ConfigCompositionError } from "../../errors.js";
 import { QuotedString, type Override, type ParsedElement } from "../../overrides/types.js";
 import { GroupDefault, type GroupValue, type InputDefault } from "./elements.js";
@@ -34,7 +35,7 @@ export function isHydraOverride(o: Override): boolean {
 }
 
 /** Python's view of an override value, enough to classify group overrides. */
-type PlainChoice = string | number | boolean | null | PlainChoice[] | { dict: true };
+type PlainChoice = string | number | ConfigFloat | boolean | null | PlainChoice[] | { dict: true };
 
 function plainChoice(v: ParsedElement): PlainChoice {
   if (v instanceof QuotedString) return v.text;
@@ -45,7 +46,8 @@ function plainChoice(v: ParsedElement): PlainChoice {
 
 function pythonTypeName(v: PlainChoice): string {
   if (v === null) return "NoneType";
-  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (isFloatValue(v)) return "float";
+  if (typeof v === "number") return "int";
   if (typeof v === "boolean") return "bool";
   if (typeof v === "string") return "str";
   return Array.isArray(v) ? "list" : "dict";
@@ -65,7 +67,7 @@ export class DefaultsOverrides {
     for (const o of overrides) {
       if (isSweepOverride(o)) continue;
       const value = o.value === undefined ? null : plainChoice(o.value as ParsedElement);
-      const isDictValue = value !== null && typeof value === "object" && !Array.isArray(value);
+      const isDictValue = value !== null && typeof value === "object" && !Array.isArray(value) && !isFloatValue(value);
       if (isDictValue || !groupExists(o.keyOrGroup)) {
         this.configOverrides.push(o);
       } else {

@@ -2,6 +2,7 @@
  * Reads the `defaults:` list of a config into defaults elements, with Hydra 1.2+ rules
  * (config_repository.py `_create_defaults_list`).
  */
+import { isFloatValue } from "../../config/float.js";
 import { isDict, isList, type ConfigValue } from "../../config/node.js";
 import { ConfigCompositionError } from "../../errors.js";
 import { ConfigDefault, GroupDefault, type InputDefault } from "./elements.js";
@@ -52,7 +53,8 @@ function pythonTypeName(v: ConfigValue): string {
   if (isDict(v)) return "dict";
   if (isList(v)) return "list";
   if (v === null) return "NoneType";
-  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (isFloatValue(v)) return "float";
+  if (typeof v === "number") return "int";
   if (typeof v === "boolean") return "bool";
   return "str";
 }

@@ -5,7 +5,8 @@
  * moment it was read is never trusted, since a second change within the file system's timestamp
  * granularity would be invisible ("racily clean", as git calls it); such entries are read again.
  */
-import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from "node:fs";
+import { readYamlText } from "../../config/yaml-limits.js";
+import { readdirSync, statSync, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
 import { ConfigDict, cloneValue, type ConfigValue } from "../../config/node.js";
 import { parseYaml } from "../../config/yaml.js";
@@ -65,7 +66,7 @@ export function readConfigFileShared(file: string): { config: ConfigValue; heade
   const cached = parsedFiles.get(file);
   if (cached && stillValid(cached.stamp, st)) return cached;
   const readAt = Date.now();
-  const text = readFileSync(file, "utf8");
+  const text = readYamlText(file);
   const header = parseHeader(text);
   // An empty document is an empty config, as OmegaConf.load gives.
   const config = parseYaml(text, file) ?? new ConfigDict(undefined, { file });

@@ -3,6 +3,7 @@
  * config strings and `singleElement` for `oc.decode`. Hand-written recursive descent over the
  * modal token stream of lexer.ts, producing the small tree of ast.ts with escapes already applied.
  */
+import { ConfigFloat } from "../float.js";
 import type { Scalar } from "../node.js";
 import type { DictKey, Element, Interpolation, Piece, Text } from "./ast.js";
 import { GrammarParseError } from "./errors.js";
@@ -84,7 +85,7 @@ function primitiveValue(token: Token): Scalar {
     case "INT":
       return Number(token.text.replace(/_/g, "")) + 0; // `+ 0` turns -0 into 0 like Python's int
     case "FLOAT":
-      return parseFloatToken(token.text);
+      return new ConfigFloat(parseFloatToken(token.text));
     case "ESC":
       return everyOtherFromSecond(token.text);
     default:

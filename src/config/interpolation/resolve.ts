@@ -72,7 +72,7 @@ export function select(
 
 /** Plain data; resolved (like `to_container(resolve=True)`) or with interpolations kept as strings. */
 export function toPlain(root: ConfigValue, options: ResolveOptions & { resolve: boolean }): PlainValue {
-  if (!isContainer(root)) return root;
+  if (!isContainer(root)) return toPlainUnresolved(root);
   if (!options.resolve) {
     if (options.throwOnMissing) assertNoMissing(root, []);
     return toPlainUnresolved(root);

@@ -14,6 +14,7 @@ interface Registered {
   useCache: boolean;
 }
 
+/** A set of named resolvers (`${name:args}`), with OmegaConf's `oc.*` built-ins; pass one in {@link ResolveOptions} to keep resolvers apart from the global ones. */
 export class ResolverRegistry {
   private readonly resolvers = new Map<string, Registered>();
   private readonly caches = new Map<string, Map<string, unknown>>();
@@ -178,7 +179,21 @@ const dictValues: Resolver = (args, ctx) => {
   return new ConfigList([...dict.keys()].map((k) => `\${${base}.${k}}`));
 };
 
+/** Resolvers that receive arguments as the grammar types them (floats boxed): hydrant's own. */
+const typedArgResolvers = new WeakSet<Resolver>();
+
+/** Marks an internal resolver as taking typed arguments (ConfigFloat for floats) instead of plain numbers. */
+export function withTypedArgs(fn: Resolver): Resolver {
+  typedArgResolvers.add(fn);
+  return fn;
+}
+
+export function takesTypedArgs(fn: Resolver): boolean {
+  return typedArgResolvers.has(fn);
+}
+
 function registerBuiltins(registry: ResolverRegistry): void {
+  for (const fn of [env, decode, select, create, deprecated, dictKeys, dictValues]) withTypedArgs(fn);
   registry.register("oc.env", env);
   registry.register("oc.decode", decode);
   registry.register("oc.select", select);
@@ -192,14 +207,17 @@ function registerBuiltins(registry: ResolverRegistry): void {
 /** The registry used when ResolveOptions.resolvers is not given. */
 export const globalResolvers = new ResolverRegistry();
 
+/** Registers a resolver for `${name:arg,…}` interpolations in the global registry (OmegaConf's `register_new_resolver`). Fails if the name is taken unless `options.replace`. */
 export function registerResolver(name: string, fn: Resolver, options?: RegisterResolverOptions): void {
   globalResolvers.register(name, fn, options);
 }
 
+/** Whether the global registry has a resolver of this name. */
 export function hasResolver(name: string): boolean {
   return globalResolvers.has(name);
 }
 
+/** Removes a resolver from the global registry; false when there was none. */
 export function clearResolver(name: string): boolean {
   return globalResolvers.clear(name);
 }

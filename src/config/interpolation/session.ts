@@ -8,6 +8,7 @@
  * (`expanding`) stops a container from being expanded inside itself.
  */
 import { ConfigKeyError, HydrantError, InterpolationError, MissingMandatoryValueError, type HydrantErrorDetails } from "../../errors.js";
+import { ConfigFloat, fromJsNumber } from "../float.js";
 import {
   cloneValue,
   ConfigDict,
@@ -29,7 +30,7 @@ import {
 import { needsResolution, parseConfigValue, parseSingleElement } from "./grammar.js";
 import { formatPath, splitKey } from "./keys.js";
 import { pyStr } from "./pystr.js";
-import { globalResolvers, type ResolverRegistry } from "./resolvers.js";
+import { globalResolvers, takesTypedArgs, type ResolverRegistry } from "./resolvers.js";
 import type { ConfigPath, ResolveOptions, ResolverContext } from "./types.js";
 
 /** Deeper resolution chains than this are reported as errors instead of overflowing the stack. */
@@ -282,7 +283,9 @@ export class Session {
     if (!fn) {
       throw this.error(UnsupportedInterpolationTypeError, `Unsupported interpolation type ${name} (no resolver '${name}' is registered)`);
     }
-    const args = interpolation.args.map((a) => this.evaluateElement(a, site));
+    const typed = interpolation.args.map((a) => this.evaluateElement(a, site));
+    // Users' resolvers get plain JS numbers; the built-ins keep Python's int/float distinction.
+    const args = takesTypedArgs(fn) ? typed : typed.map(plainArgument);
     let output: unknown;
     try {
       output = fn(args, this.context(site, interpolation.argTexts));
@@ -297,7 +300,8 @@ export class Session {
   /** Resolver output becomes a config value; containers are placed at the key being resolved. */
   private adoptResult(output: unknown, site: Site): Resolved {
     if (output === undefined || output === null) return { value: null };
-    if (typeof output === "string" || typeof output === "number" || typeof output === "boolean") return { value: output };
+    if (typeof output === "string" || typeof output === "boolean" || output instanceof ConfigFloat) return { value: output };
+    if (typeof output === "number") return { value: fromJsNumber(output) };
     const value = fromPlainKeepingIdentity(output);
     if (!isContainer(value)) return { value };
     return { value, frame: { container: value, parent: site.frame, key: site.key, final: finalContainers.has(value) } };
@@ -469,3 +473,13 @@ function toConfigValue(value: unknown): ConfigValue {
   return isContainer(value) ? value : fromPlain(value);
 }
 
+
+/** A resolver argument as users see it: floats unboxed, inside literal lists and dicts too. */
+function plainArgument(value: unknown): unknown {
+  if (value instanceof ConfigFloat) return value.value;
+  if (Array.isArray(value)) return value.map(plainArgument);
+  if (value !== null && typeof value === "object" && !isContainer(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainArgument(v)]));
+  }
+  return value;
+}

@@ -49,6 +49,7 @@ export interface RegisterResolverOptions {
   replace?: boolean;
 }
 
+/** How interpolations are resolved: which resolvers, and what a `???` value does. */
 export interface ResolveOptions {
   /** Throw MissingMandatoryValueError on `???` values instead of keeping them (default false). */
   throwOnMissing?: boolean;

@@ -25,6 +25,7 @@ interface RawSpec {
   mode?: string | { name: string; args?: string[] };
 }
 
+/** Reads and validates an experiment spec file; throws an ExperimentSpecError naming the file, line and key. */
 export function loadSpec(file: string): ExperimentSpec {
   const abs = path.resolve(file);
   if (!existsSync(abs)) throw new ExperimentSpecError(`Experiment spec '${file}' not found (looked for ${abs}).`, { file: abs });

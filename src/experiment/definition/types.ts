@@ -93,6 +93,7 @@ export interface ExperimentRunRecord extends JobRecord {
   interrupted_at?: string;
 }
 
+/** An experiment's manifest: a sweep manifest whose origin is the spec. */
 export interface ExperimentManifest extends Omit<Manifest, "origin" | "jobs"> {
   origin: Partial<ExperimentOrigin> & SweepOrigin;
   jobs: ExperimentRunRecord[];
@@ -106,13 +107,15 @@ export interface ExecuteOptions {
   /** Aborting stops the experiment: no new run starts, running commands get SIGTERM and stay pending. */
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
-  onOutput?: (chunk: Buffer, stream: "stdout" | "stderr", runNum: number | undefined) => void;
+  /** Output of command runs as it arrives; a Buffer at run time. */
+  onOutput?: (chunk: Uint8Array, stream: "stdout" | "stderr", runNum: number | undefined) => void;
   /** Set by the detached orchestrator so `experiment list` knows how it runs. */
   background?: boolean;
   /** Where commands run; default process.cwd(). */
   cwd?: string;
 }
 
+/** Options of {@link runExperiment}. */
 export interface RunExperimentOptions extends ExecuteOptions {
   /** Where experiment dirs go; default `./experiments`. */
   root?: string;
@@ -122,6 +125,7 @@ export interface RunExperimentOptions extends ExecuteOptions {
 
 export type ExperimentState = "pending" | "running" | "finished" | "failed" | "partial" | "stopped" | "crashed";
 
+/** How an experiment run ended: its dir, state and counts. */
 export interface ExperimentOutcome {
   dir: string;
   state: ExperimentState;

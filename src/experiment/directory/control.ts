@@ -7,6 +7,7 @@ import { stateOfCounts } from "./execute.js";
 import { DEFAULT_ROOT, experimentDirs, isAlive, readExperiment, readOrchestrator } from "./layout.js";
 import type { ExperimentState } from "../definition/types.js";
 
+/** One experiment dir, as `hydrant experiment list` shows it. */
 export interface ExperimentSummary {
   dir: string;
   name: string;
@@ -34,7 +35,7 @@ export function experimentSummary(dir: string): ExperimentSummary {
   const o = readOrchestrator(dir);
   let state: ExperimentState;
   if (!o) state = c.completed + c.failed === 0 ? "pending" : stateOfCounts({ failed: c.failed, notRun: c.pending + c.running });
-  else if (o.state === "running") state = isAlive(o.pid) ? "running" : "crashed";
+  else if (o.state === "running") state = isAlive(o) ? "running" : "crashed";
   else if (o.state === "stopped") state = "stopped";
   else state = stateOfCounts({ failed: c.failed, notRun: c.pending + c.running });
   const live = state === "running" || state === "crashed";
@@ -56,6 +57,7 @@ export function experimentSummary(dir: string): ExperimentSummary {
   };
 }
 
+/** Every experiment dir under `root` (default `./experiments`), oldest first, with its state read from its manifest. */
 export function listExperiments(root = DEFAULT_ROOT): ExperimentSummary[] {
   return experimentDirs(path.resolve(root)).map(experimentSummary);
 }
@@ -98,13 +100,17 @@ export async function stopExperiment(dir: string, options: { timeoutMs?: number 
   const before = experimentSummary(abs);
   if (before.state !== "running" || before.pid === undefined) return { dir: abs, state: before.state };
   const pid = before.pid;
+  // Only the very orchestrator recorded (pid and start time), never a process that reuses its pid.
+  const o = readOrchestrator(abs);
+  const id = { pid, start: o?.start };
+  if (!isAlive(id)) return { dir: abs, state: experimentSummary(abs).state };
   try {
     process.kill(pid, "SIGTERM");
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ESRCH") throw new LaunchError(`Cannot stop pid ${pid}: ${(e as Error).message}`, { file: abs, cause: e });
   }
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
-  while (isAlive(pid)) {
+  while (isAlive(id)) {
     if (Date.now() > deadline) throw new LaunchError(`Experiment ${abs} (pid ${pid}) did not stop within ${options.timeoutMs ?? 30_000} ms; its current run may be ignoring SIGTERM.`, { file: abs });
     await new Promise((r) => setTimeout(r, 50));
   }

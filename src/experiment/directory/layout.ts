@@ -12,6 +12,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { LaunchError } from "../../errors.js";
+import { isSameProcess, processStartTime } from "../../job/process-identity.js";
 import { writeFileAtomic } from "../../runs/atomic.js";
 import { MANIFEST_FILE, readManifest } from "../../runs/manifest.js";
 import type { ExperimentManifest } from "../definition/types.js";
@@ -47,6 +48,7 @@ export function isExperimentDir(dir: string): boolean {
   return existsSync(path.join(dir, MANIFEST_FILE));
 }
 
+/** The manifest of an experiment dir. */
 export function readExperiment(dir: string): ExperimentManifest {
   return readManifest(dir) as unknown as ExperimentManifest;
 }
@@ -91,34 +93,34 @@ export interface OrchestratorRecord {
   started_at: string;
   ended_at?: string;
   log?: string;
+  /** The orchestrator's start time: with the pid, names the process (a pid alone is reused). */
+  start?: string;
 }
 
 export function readOrchestrator(dir: string): OrchestratorRecord | undefined {
   const file = path.join(dir, ORCHESTRATOR_FILE);
   if (!existsSync(file)) return undefined;
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as OrchestratorRecord;
+    const o = JSON.parse(readFileSync(file, "utf8")) as OrchestratorRecord;
+    // A record that does not name a process names none (hand-edited or cut short).
+    return Number.isSafeInteger(o?.pid) && o.pid > 0 ? o : undefined;
   } catch {
     return undefined;
   }
 }
 
 export function writeOrchestrator(dir: string, record: OrchestratorRecord): void {
-  writeFileAtomic(path.join(dir, ORCHESTRATOR_FILE), JSON.stringify(record, null, 1) + "\n");
+  const start = record.start ?? processStartTime(record.pid);
+  writeFileAtomic(path.join(dir, ORCHESTRATOR_FILE), JSON.stringify({ ...record, ...(start !== undefined && { start }) }, null, 1) + "\n");
 }
 
-/** True while the process exists (EPERM: it exists but is not ours to signal). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
+/** True while the recorded orchestrator itself lives (not merely a process that reuses its pid). */
+export function isAlive(o: Pick<OrchestratorRecord, "pid" | "start">): boolean {
+  return isSameProcess(o);
 }
 
 /** The orchestrator working on `dir` right now, if any. */
 export function activeOrchestrator(dir: string): OrchestratorRecord | undefined {
   const o = readOrchestrator(dir);
-  return o?.state === "running" && isAlive(o.pid) ? o : undefined;
+  return o?.state === "running" && isAlive(o) ? o : undefined;
 }

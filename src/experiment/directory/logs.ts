@@ -14,6 +14,7 @@ export interface FollowOptions {
   pollMs?: number;
 }
 
+/** The log of a background experiment, chunk by chunk; with `follow`, keeps reading until it ends. */
 export async function* followLogs(dir: string, options: FollowOptions = {}): AsyncGenerator<string> {
   const file = path.join(path.resolve(dir), ORCHESTRATOR_LOG);
   if (!existsSync(file) && !options.follow) {

@@ -29,6 +29,7 @@ interface Row {
   runDir?: string;
 }
 
+/** An experiment's runs as a table (text, CSV or JSON): swept values or config, status, duration and metrics. */
 export function experimentTable(dir: string, options: TableOptions = {}): string {
   const m = readExperiment(path.resolve(dir));
   const valueKeys = valueColumns(m);

@@ -9,6 +9,7 @@
  *   while no launcher watched are recorded without running again.
  * - The manifest is the durable record: a job is removed from Redis once recorded there.
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Job, JobsOptions, Queue, QueueEvents } from "bullmq";
 import { LaunchError } from "../../errors.js";
@@ -19,7 +20,8 @@ import { encodeJob } from "../wire.js";
 import { parseLauncherConfig, redisConnection, type BullmqLauncherConfig } from "./config.js";
 import { ConnectionWatch, firstConnection } from "./connection.js";
 import { loadBullmq } from "./load.js";
-import { PROTOCOL_VERSION, queueJobId, type QueueFailureDetails, type QueueJobData, type QueueJobResult, type QueuedTask } from "./protocol.js";
+import { queueSecret, signJob } from "./signing.js";
+import { PROTOCOL_VERSION, QUEUE_OUTCOME_FILE, queueJobId, type QueueOutcomeRecord, type QueueFailureDetails, type QueueJobData, type QueueJobResult, type QueuedTask } from "./protocol.js";
 
 const LAUNCHER = "bullmq";
 /** Jobs added to Redis per round trip. */
@@ -28,11 +30,24 @@ const ADD_BATCH = 200;
 const RECONCILE_MS = 5000;
 const PROGRESS_EVERY_MS = 250;
 const ERROR_TAIL_LINES = 20;
+/** A job lost from Redis is queued again at most this often before it counts as failed. */
+const MAX_REQUEUES = 3;
+
+/** The completion a worker recorded in the job dir, if this job's. */
+function readQueueOutcome(jobDir: string, id: string): QueueOutcomeRecord | undefined {
+  try {
+    const r = JSON.parse(readFileSync(path.join(jobDir, QUEUE_OUTCOME_FILE), "utf8")) as QueueOutcomeRecord;
+    return r.id === id && r.status === "completed" ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function createBullmqLauncher(ctx: LaunchContext): Launcher {
   const config = parseLauncherConfig(ctx.config);
   const task = queuedTask(ctx);
-  return { launch: (jobs, sink) => new QueueSweep(config, task, sink).run(jobs) };
+  const secret = queueSecret();
+  return { launch: (jobs, sink) => new QueueSweep(config, task, sink, secret).run(jobs) };
 }
 
 function queuedTask(ctx: LaunchContext): QueuedTask {
@@ -54,6 +69,8 @@ interface Tracked {
   added: boolean;
   stalled: boolean;
   starts: number;
+  /** Times the job was queued again after vanishing from Redis. */
+  requeued: number;
 }
 
 class QueueSweep {
@@ -68,6 +85,7 @@ class QueueSweep {
     private readonly config: BullmqLauncherConfig,
     private readonly task: QueuedTask,
     private readonly sink: LaunchSink,
+    private readonly secret: Buffer,
   ) {}
 
   async run(jobs: AsyncIterable<PreparedJob>): Promise<void> {
@@ -138,7 +156,12 @@ class QueueSweep {
     await Promise.all(
       entries.map(async (t, i) => {
         const state = states[i];
-        if (state === "unknown") return void toAdd.push(t);
+        if (state === "unknown") {
+          // Completed while Redis was down and lost with its restart: its worker's record says so.
+          const record = readQueueOutcome(t.job.jobDir, t.id);
+          if (record) return this.end(t, { ...completedOutcome(record), attempts: record.attempt });
+          return void toAdd.push(t);
+        }
         if (state === "failed") {
           // Failed for good while no launcher watched: a resume runs failed jobs again, as the local launcher does.
           await this.queue.remove(t.id);
@@ -157,13 +180,17 @@ class QueueSweep {
   private track(job: PreparedJob): Tracked {
     if (job.num === undefined) throw new LaunchError("The bullmq launcher runs sweep jobs only (jobs need a number).");
     const id = queueJobId(sweepDirOf(job), job.num);
-    const t: Tracked = { id, job, started: false, state: "queued", added: false, stalled: false, starts: 0 };
+    const t: Tracked = { id, job, started: false, state: "queued", added: false, stalled: false, starts: 0, requeued: 0 };
     // Tracked before it is added: a fast worker's events can arrive before addBulk returns.
     this.tracked.set(id, t);
     return t;
   }
 
   private payload(job: PreparedJob): QueueJobData {
+    return signJob(this.unsigned(job), this.secret);
+  }
+
+  private unsigned(job: PreparedJob): QueueJobData {
     return { v: PROTOCOL_VERSION, sweepDir: sweepDirOf(job), job: encodeJob(job), task: this.task, ...(this.config.timeoutMs !== undefined && { timeoutMs: this.config.timeoutMs }) };
   }
 
@@ -251,8 +278,23 @@ class QueueSweep {
     const job = await this.queue.getJob(jobId);
     const t = this.tracked.get(jobId);
     if (!t) return;
-    if (!job) return this.end(t, { status: "failed", error: "the job disappeared from the queue (removed, or Redis restarted without persistence); resume the sweep to run it again" });
+    if (!job) return this.lost(t);
     this.end(t, status === "completed" ? { ...completedOutcome(job.returnvalue), attempts: job.attemptsStarted || undefined } : failedOutcome(job));
+  }
+
+  /**
+   * The job vanished from Redis (restarted without persistence, or removed). A completion its worker
+   * recorded in the job dir counts; otherwise the job is queued again, never marked failed for it.
+   */
+  private async lost(t: Tracked): Promise<void> {
+    const record = readQueueOutcome(t.job.jobDir, t.id);
+    if (record) return this.end(t, { ...completedOutcome(record), attempts: record.attempt });
+    if (++t.requeued > MAX_REQUEUES) {
+      return this.end(t, { status: "failed", error: `the job disappeared from the queue ${MAX_REQUEUES} times (removed, or Redis restarted without persistence); resume the sweep to run it again` });
+    }
+    this.notify({ type: "launcher_notice", launcher: LAUNCHER, level: "warning", message: `job #${t.job.num} is no longer in the queue (Redis restarted without persistence?): queued again` });
+    t.state = "queued";
+    await this.queue.add(`job-${t.job.num}`, this.payload(t.job), this.jobOptions(t.id));
   }
 
   private end(t: Tracked, outcome: JobOutcome): void {

@@ -16,6 +16,8 @@ export interface QueueJobData {
   job: WireJob;
   task: QueuedTask;
   timeoutMs?: number;
+  /** HMAC-SHA256 of the rest, with the secret the submitter and workers share (signing.ts). */
+  sig?: string;
 }
 
 /** A completed job's return value (BullMQ `returnvalue`). */
@@ -58,4 +60,15 @@ export function isQueueJobData(v: unknown): v is QueueJobData {
   if (typeof v !== "object" || v === null) return false;
   const d = v as Partial<QueueJobData>;
   return d.v === PROTOCOL_VERSION && typeof d.sweepDir === "string" && typeof d.job === "object" && typeof d.task === "object";
+}
+
+/**
+ * Written by the worker into the job's dir when the job completed: a Redis restarted without
+ * persistence forgets the job, and the launcher then reads this instead of calling it failed.
+ */
+export const QUEUE_OUTCOME_FILE = ".hydrant-queue-outcome.json";
+
+export interface QueueOutcomeRecord extends QueueJobResult {
+  id: string;
+  status: "completed";
 }

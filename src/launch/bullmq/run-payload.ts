@@ -71,15 +71,15 @@ export async function runPayload(data: QueueJobData, processes: EntryProcesses, 
 
 /** The last bytes a command wrote, stdout and stderr interleaved as they came. */
 class LogTail {
-  private chunks: Buffer[] = [];
+  private chunks: Uint8Array[] = [];
   private size = 0;
 
   constructor(private readonly max: number) {}
 
-  push(chunk: Buffer): void {
+  push(chunk: Uint8Array): void {
     this.chunks.push(chunk);
     this.size += chunk.length;
-    while (this.chunks.length > 1 && this.size - this.chunks[0].length >= this.max) this.size -= (this.chunks.shift() as Buffer).length;
+    while (this.chunks.length > 1 && this.size - this.chunks[0].length >= this.max) this.size -= (this.chunks.shift() as Uint8Array).length;
   }
 
   text(): string | undefined {

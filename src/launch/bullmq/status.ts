@@ -17,6 +17,7 @@ export interface QueueWorkerInfo {
   idleSeconds?: number;
 }
 
+/** A BullMQ sweep queue at one instant: job counts by state, and its workers. */
 export interface QueueStatus {
   redis: string;
   queue: string;
@@ -25,6 +26,7 @@ export interface QueueStatus {
   workers: QueueWorkerInfo[];
 }
 
+/** Reads the state of a sweep's queue on Redis (what `hydrant queue status` prints). Needs the optional peers bullmq and ioredis. */
 export async function queueStatus(o: { redis: string; queue: string; connectTimeout?: number }): Promise<QueueStatus> {
   const { Queue } = await loadBullmq();
   const queue = new Queue(queueName(o.queue), { connection: redisConnection(o.redis) });

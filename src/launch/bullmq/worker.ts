@@ -4,14 +4,18 @@
  * puts them back in the queue for another worker. A worker that dies without warning (SIGKILL) leaves
  * its jobs locked; BullMQ's stalled-job check on the other workers puts them back after `lockDuration`.
  */
+import { renameSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import type { Job, Queue, Worker } from "bullmq";
 import { queueName, redisConnection } from "./config.js";
 import { ConnectionWatch, firstConnection } from "./connection.js";
 import { loadBullmq } from "./load.js";
-import { isQueueJobData, jsonSafe, type QueueFailureDetails, type QueueJobData, type QueueJobResult } from "./protocol.js";
+import { isQueueJobData, jsonSafe, QUEUE_OUTCOME_FILE, type QueueFailureDetails, type QueueJobData, type QueueJobResult, type QueueOutcomeRecord } from "./protocol.js";
 import { EntryProcesses, runPayload } from "./run-payload.js";
+import { queueSecret, SECRET_ENV, signatureProblem } from "./signing.js";
 
+/** Options of {@link runWorker}: which Redis and queue, how many jobs at once, and where events go. */
 export interface RunWorkerOptions {
   /** Redis URL, e.g. redis://127.0.0.1:6379. */
   redis: string;
@@ -38,15 +42,18 @@ export interface RunWorkerOptions {
   onMessage?: (text: string) => void;
 }
 
+/** What a queue worker reports while it runs (see {@link RunWorkerOptions}). */
 export type WorkerEvent =
   | { type: "worker_ready"; name: string; queue: string; concurrency: number }
   | { type: "job_start"; id: string; num?: number; attempt: number; jobDir: string }
   | { type: "job_end"; id: string; num?: number; status: "completed" | "failed" | "released"; durationMs: number; error?: string }
+  | { type: "job_rejected"; id: string; reason: string }
   | { type: "connection_lost"; message: string }
   | { type: "connection_restored"; message: string }
   | { type: "worker_stopping"; running: number; graceMs: number }
   | { type: "worker_stopped"; completed: number; failed: number; released: number };
 
+/** What a worker did, once it stopped. */
 export interface WorkerSummary {
   name: string;
   completed: number;
@@ -70,8 +77,15 @@ export async function runWorker(o: RunWorkerOptions): Promise<WorkerSummary> {
   const summary: WorkerSummary = { name, completed: 0, failed: 0, released: 0 };
   const running = new Map<string, Running>();
   const processes = new EntryProcesses();
+  const secret = queueSecret();
 
   const processor = async (bjob: Job<QueueJobData>, token?: string): Promise<QueueJobResult> => {
+    const forged = signatureProblem(bjob.data, secret);
+    if (forged) {
+      // Never run it: anyone able to write to Redis could have queued it. Recorded as the job's failure.
+      emit({ type: "job_rejected", id: String(bjob.id), reason: forged });
+      throw new UnrecoverableError(`rejected by worker ${name}: ${forged}; hydrant workers run only jobs signed with their shared secret (${SECRET_ENV})`);
+    }
     if (!isQueueJobData(bjob.data)) throw new UnrecoverableError("not a hydrant job (or one from an incompatible hydrant version)");
     const id = String(bjob.id);
     const slot: Running = { stop: new AbortController(), released: false };
@@ -142,7 +156,9 @@ async function processOne(bjob: Job<QueueJobData>, slot: Running, c: ProcessCont
     if (outcome.status === "completed") {
       c.summary.completed++;
       c.emit({ type: "job_end", id, num: data.job.num, status: "completed", durationMs: Date.now() - t0 });
-      return { result: jsonSafe(outcome.result), ...(outcome.exitCode !== undefined && { exitCode: outcome.exitCode }), host: c.name, attempt };
+      const result: QueueJobResult = { result: jsonSafe(outcome.result), ...(outcome.exitCode !== undefined && { exitCode: outcome.exitCode }), host: c.name, attempt };
+      recordOutcome(data.job.jobDir, { id, status: "completed", ...result });
+      return result;
     }
     const error = timedOut ? `timed out after ${(data.timeoutMs as number) / 1000}s (hydra.launcher.timeout)` : (outcome.error ?? "failed");
     const details: QueueFailureDetails = { host: c.name, attempt, ...(outcome.exitCode !== undefined && { exitCode: outcome.exitCode }), ...(outcome.result !== undefined && { result: jsonSafe(outcome.result) }), ...(logTail && { logTail }) };
@@ -158,6 +174,18 @@ async function processOne(bjob: Job<QueueJobData>, slot: Running, c: ProcessCont
     throw e;
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** Best effort: on a dir the submitter cannot see (no shared file system) the queue is the only record. */
+function recordOutcome(jobDir: string, record: QueueOutcomeRecord): void {
+  try {
+    // tmp + rename: the launcher reads either nothing or the whole record.
+    const file = path.join(jobDir, QUEUE_OUTCOME_FILE);
+    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(record) + "\n");
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  } catch {
+    // the job dir is gone or read-only: nothing to do
   }
 }
 
@@ -197,6 +225,8 @@ export function formatWorkerEvent(e: WorkerEvent): string {
       return `job #${e.num ?? "?"} started (attempt ${e.attempt}) in ${e.jobDir}`;
     case "job_end":
       return `job #${e.num ?? "?"} ${e.status} after ${(e.durationMs / 1000).toFixed(1)}s${e.error ? `: ${firstLine(e.error)}` : ""}`;
+    case "job_rejected":
+      return `job ${e.id} REJECTED, not run: ${e.reason}`;
     case "connection_lost":
     case "connection_restored":
       return e.message;

@@ -39,7 +39,7 @@ describe("experiment run", () => {
       // The exact resolved input: fixed override applied, swept value set, interpolations resolved.
       expect(yamlOf(configPath)).toEqual({ model: { lr, layers: [8, 8], activation: "gelu" }, score: 0, fail: false, sleep_ms: 0, log, out_dir: runDir, tag: `gelu-${lr}` });
       // ...and the very file the command read.
-      expect(read(runDir, ".hydra/config.yaml")).toBe(read(configPath));
+      expect(read(runDir, ".hydra/config.resolved.yaml")).toBe(read(configPath));
       expect(JSON.parse(read(runDir, "metrics.json"))).toEqual({ score: 0, lr });
       expect(read(runDir, "stdout.log")).toBe("done\n");
     });
@@ -207,6 +207,6 @@ describe("experiment run", () => {
     expect((await hydrant(["run", spec, "--root", root])).code).toBe(0);
     const exp = onlyExperiment(root);
     expect(yamlOf(path.join(exp, "configs/run_000.yaml")).price).toBe("${dollars}");
-    expect(read(exp, "runs/run_000/.hydra/config.yaml")).toBe(read(exp, "configs/run_000.yaml"));
+    expect(read(exp, "runs/run_000/.hydra/config.resolved.yaml")).toBe(read(exp, "configs/run_000.yaml"));
   }, 30_000);
 });

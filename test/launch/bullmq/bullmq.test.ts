@@ -10,9 +10,12 @@ import { bullmqLauncherPlugin, formatQueueStatus, parseLauncherConfig, queueJobI
 import { executeJob } from "../../../src/job/executor.js";
 import type { JobOutcome, LauncherEvent, LaunchSink, PreparedJob } from "../../../src/core/launcher.js";
 import type { TaskRef } from "../../../src/core/task.js";
+import { queueSecret, signatureProblem, signJob } from "../../../src/launch/bullmq/signing.js";
 import { readManifest } from "../../../src/runs/manifest.js";
 import { redisSkipReason, startRedis, type TestRedis } from "../../helpers/redis.js";
 
+// Jobs are signed with a secret the launcher and the workers (child processes) share.
+process.env.HYDRANT_QUEUE_SECRET ??= "test-secret-0123456789abcdef";
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
 const skip = redisSkipReason();
 if (skip) console.warn(skip);
@@ -121,7 +124,7 @@ describe("bullmq launcher config", () => {
   });
 });
 
-describe.skipIf(skip !== undefined)("bullmq launcher on a real redis-server", { timeout: 30_000 }, () => {
+describe.skipIf(skip !== undefined)("bullmq launcher on a real redis-server", { timeout: 120_000 }, () => {
   let redis: TestRedis;
   beforeAll(async () => {
     redis = await startRedis();
@@ -144,7 +147,8 @@ describe.skipIf(skip !== undefined)("bullmq launcher on a real redis-server", { 
     await launcher(redis, "two", nodeTask(`${sleep(150)} ${appendRun(log)} fs.writeFileSync(process.env.HYDRANT_RESULT, JSON.stringify({ sq: num * num }));`)).launch(stream(jobs), sink);
     const runs = lines(log).map((l) => l.split(" "));
     expect(runs.map((r) => Number(r[0])).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(new Set(runs.map((r) => r[1])).size).toBe(2);
+    // Both workers ran jobs (a job's parent is its exit-recording wrapper, so count hosts, not ppids).
+    expect(new Set([...sink.outcomes.values()].map((o) => o.host)).size).toBe(2);
     for (let i = 0; i < 8; i++) expect(sink.outcomes.get(i)).toMatchObject({ status: "completed", exitCode: 0, result: { sq: i * i }, attempts: 1, host: expect.stringMatching(/^w-[ab]$/) });
     expect(sink.events.at(-1)).toEqual({ type: "launcher_progress", launcher: "bullmq", queued: 0, running: 0, done: 8, failed: 0, retried: 0 });
 
@@ -153,7 +157,7 @@ describe.skipIf(skip !== undefined)("bullmq launcher on a real redis-server", { 
     const fnTask: TaskRef = { kind: "function", fn: () => "never called in this process" };
     await launcher(redis, "two", fnTask, {}, entry).launch(stream([job(path.join(dir, "fn"), 0), job(path.join(dir, "fn"), 1)]), fnSink);
     expect(fnSink.outcomes.get(1)).toMatchObject({ status: "completed", result: { doubled: 2 } });
-    expect((fnSink.outcomes.get(0)?.result as { pid: number }).pid).not.toBe(process.pid);
+    expect((fnSink.outcomes.get(0)?.result as { pid: number } | undefined)?.pid).not.toBe(process.pid);
     expect(existsSync(path.join(dir, "fn/1/.hydra/config.yaml"))).toBe(true);
 
     expect(await Promise.all(workers.map(stopWorker))).toEqual([0, 0]);
@@ -269,6 +273,60 @@ describe.skipIf(skip !== undefined)("bullmq launcher on a real redis-server", { 
       await late.stop();
     }
   });
+
+  it("rejects unsigned and altered jobs without running them, and records why", async () => {
+    const dir = tmp();
+    const marker = path.join(dir, "pwned");
+    const w = startWorker(redis, "forge", "w-forge");
+    await w.ready;
+    const { Queue } = await import("bullmq");
+    const queue = new Queue("forge", { connection: { host: "127.0.0.1", port: redis.port } });
+    const evil = { v: 1, sweepDir: dir, job: { num: 0, overrides: [], config: {}, jobDir: path.join(dir, "0") }, task: { kind: "command", argv: ["touch", marker] } };
+    const signed = signJob({ ...evil, task: { kind: "command", argv: ["true"] } }, Buffer.from(process.env.HYDRANT_QUEUE_SECRET as string));
+    await queue.add("unsigned", evil, { jobId: "unsigned" });
+    await queue.add("altered", { ...signed, task: evil.task }, { jobId: "altered" });
+    await queue.add("wrong-key", signJob(evil, Buffer.from("another-secret-0123456789")), { jobId: "wrong-key" });
+    await until(() => w.events.filter((e) => e.type === "job_rejected").length === 3);
+    for (const id of ["unsigned", "altered", "wrong-key"]) {
+      await until(() => true);
+      const failed = await queue.getJob(id);
+      expect(await failed?.getState()).toBe("failed");
+      expect(failed?.failedReason).toMatch(/rejected by worker w-forge: (unsigned job|bad signature)/);
+    }
+    expect(existsSync(marker)).toBe(false);
+    await queue.close();
+    await stopWorker(w);
+  });
+
+  it("refuses to launch or serve without a shared secret", () => {
+    expect(() => queueSecret({})).toThrow(/HYDRANT_QUEUE_SECRET/);
+    expect(() => queueSecret({ HYDRANT_QUEUE_SECRET: "short" })).toThrow(/shorter than 16/);
+    expect(signatureProblem(signJob({ a: 1, b: { c: [1, 2] } }, Buffer.from("k".repeat(16))), Buffer.from("k".repeat(16)))).toBeUndefined();
+  });
+
+  it("a Redis restart without persistence does not mark finished jobs failed", async () => {
+    const own = await startRedis();
+    try {
+      const dir = tmp();
+      const log = path.join(dir, "runs.log");
+      const w = startWorker(own, "restart", "w-restart", 2);
+      await w.ready;
+      const sink = new Sink();
+      const launched = launcher(own, "restart", nodeTask(`${sleep(1500)} ${appendRun(log)}`)).launch(stream([job(dir, 0), job(dir, 1)]), sink);
+      await until(() => sink.starts.length === 2);
+      await own.stop();
+      // Both jobs finish while Redis is down; the restarted Redis has forgotten them.
+      await until(() => lines(log).length === 2);
+      await own.start();
+      await launched;
+      expect(sink.outcomes.get(0)).toMatchObject({ status: "completed" });
+      expect(sink.outcomes.get(1)).toMatchObject({ status: "completed" });
+      expect(lines(log)).toHaveLength(2);
+      await stopWorker(w);
+    } finally {
+      await own.stop();
+    }
+  }, 60_000);
 
   it("fails clearly when Redis never comes up within connect_timeout", async () => {
     const never = await startRedis({ autoStart: false });
