@@ -6,7 +6,7 @@ import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
 import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { LaunchError } from "../../errors.js";
-import { activeOrchestrator, ORCHESTRATOR_LOG } from "./layout.js";
+import { isAlive, ORCHESTRATOR_LOG, readOrchestrator } from "./layout.js";
 
 export interface FollowOptions {
   follow?: boolean;
@@ -25,7 +25,9 @@ export async function* followLogs(dir: string, options: FollowOptions = {}): Asy
   const decoder = new StringDecoder("utf8");
   for (;;) {
     // Decide whether to go on before reading, so the last chunk written before the exit is not lost.
-    const alive = options.follow === true && activeOrchestrator(dir) !== undefined;
+    // Follow the process, not its recorded state: an orchestrator records itself finished a moment
+    // before it writes its last lines ("Done: …"), and only its exit says the log is complete.
+    const alive = options.follow === true && orchestratorRunning(dir);
     const chunk = readFrom(file, offset);
     if (chunk.length > 0) {
       offset += chunk.length;
@@ -35,6 +37,11 @@ export async function* followLogs(dir: string, options: FollowOptions = {}): Asy
     if (!alive || options.signal?.aborted) return;
     await sleep(options.pollMs ?? 200, options.signal);
   }
+}
+
+function orchestratorRunning(dir: string): boolean {
+  const o = readOrchestrator(dir);
+  return o !== undefined && isAlive(o);
 }
 
 function readFrom(file: string, offset: number): Buffer {
