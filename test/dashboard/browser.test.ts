@@ -17,7 +17,7 @@ const LRS = [0.001, 0.01, 0.1];
 
 /** The example app's learning-rate sweep, slowed a little (more epochs, no early stop) so it can be watched. */
 function startSweep(cwd: string): ChildProcess {
-  const args = [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "examples/train.ts"), "+experiment=lr_ablation", "training.epochs=60", "training.early_stopping.patience=1000", "--multirun"];
+  const args = [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "examples/train.ts"), "+experiment=lr_ablation", "training.epochs=600", "training.early_stopping.patience=100000", "--multirun"];
   return spawn(process.execPath, args, { cwd, stdio: "ignore" });
 }
 
