@@ -52,7 +52,15 @@ export function parseYamlFull(text: string, file?: string, options: ParseYamlOpt
   const lineCounter = new LineCounter();
   let doc: ReturnType<typeof parseDocument>;
   try {
-    doc = parseDocument(text, { schema: "failsafe", lineCounter, uniqueKeys: false, keepSourceTokens: false, prettyErrors: false });
+    // resolveKnownTags off: `!!omap`, `!!timestamp`, ... reach the walk below with their tags, untouched.
+    doc = parseDocument(text, {
+      schema: "failsafe",
+      resolveKnownTags: false,
+      lineCounter,
+      uniqueKeys: false,
+      keepSourceTokens: false,
+      prettyErrors: false,
+    });
   } catch (e) {
     throw isStackOverflow(e) ? tooDeep(file) : e;
   }
@@ -119,6 +127,7 @@ class TreeBuilder {
       throw tooDeep(this.file, pos.line, pos.column);
     }
     try {
+      if (isSeq(node) && isPairsTag(node.tag)) return this.pairs(node);
       return isMap(node) ? this.tagged(node, this.map(node), "map") : this.tagged(node, this.seq(node as YAMLSeq), "seq");
     } finally {
       this.depth--;
@@ -174,6 +183,7 @@ class TreeBuilder {
     if (tag === undefined || tag === "!" || tag === `${TAG}${kind}`) return value;
     const custom = this.customTags[tag];
     if (custom) return custom(value);
+    if (isPairsTag(tag)) throw this.error(`!!${tag.slice(TAG.length)} on a mapping`, node, "it takes a sequence of `key: value` items");
     if (tag.startsWith(TAG) && ["str", "int", "float", "bool", "null", "map", "seq"].includes(tag.slice(TAG.length))) {
       throw this.error(`!!${tag.slice(TAG.length)} on a ${kind === "map" ? "mapping" : "sequence"}`, node, "this tag applies to scalars only");
     }
@@ -244,6 +254,28 @@ class TreeBuilder {
     return new ConfigList(items, source);
   }
 
+  /**
+   * `!!omap`/`!!pairs`: PyYAML makes a list of (key, value) tuples, which OmegaConf keeps as a list of
+   * two-item lists. Each item must be a mapping of one pair; keys are not checked for duplicates.
+   */
+  private pairs(node: YAMLSeq): ConfigList {
+    const what = node.tag === `${TAG}omap` ? "an ordered map" : "pairs";
+    const source = this.source(node);
+    const items = node.items.map((item, i) => {
+      const itemNode = item as YamlNode | null;
+      if (!itemNode || !isMap(itemNode) || itemNode.items.length !== 1) {
+        const found = !itemNode || !isMap(itemNode) ? "not a mapping" : `a mapping of ${itemNode.items.length} items`;
+        throw this.error(`!!${node.tag!.slice(TAG.length)} item ${i} is ${found}`, itemNode ?? node, `each item of ${what} is one \`key: value\``);
+      }
+      const pair = itemNode.items[0]!;
+      source.positions!.set(String(i), this.pos(itemNode));
+      const key = this.build(pair.key as YamlNode | null);
+      const value = this.build(pair.value as YamlNode | null);
+      return new ConfigList([key, value], this.source(itemNode));
+    });
+    return new ConfigList(items, source);
+  }
+
   private source(node: YamlNode): NodeSource {
     const pos = this.pos(node);
     return { file: this.file, line: pos.line, column: pos.column, positions: new Map() };
@@ -283,6 +315,10 @@ class TreeBuilder {
     const message = `${what} at ${this.where(pos)}${hint ? `; ${hint}` : ""}`;
     return new ConfigParseError(message, { file: this.file, line: pos.line, column: pos.column });
   }
+}
+
+function isPairsTag(tag: string | undefined): boolean {
+  return tag === `${TAG}omap` || tag === `${TAG}pairs`;
 }
 
 function isMergeKey(node: YamlScalar): boolean {

@@ -208,6 +208,14 @@ describe("config sources", () => {
     expect(groups["hydra/job_logging"]).toContain("default");
   });
 
+  it("composes a config file that is one plain scalar as {scalar: null}, as Hydra does", () => {
+    const dir = path.join(tmp, "scalar-file");
+    mkdirSync(path.join(dir, "group1"), { recursive: true });
+    writeFileSync(path.join(dir, "config.yaml"), "defaults:\n  - group1: a.b\n  - _self_\nbar: 1\n");
+    writeFileSync(path.join(dir, "group1", "a.b.yaml"), "# @package _global_\nabc=cde\n");
+    expect(plain(jobConfig(composeConfig({ configDir: dir, configName: "config" })))).toEqual({ "abc=cde": null, bar: 1 });
+  });
+
   it("keeps the hydra node a dict", () => {
     expect(isDict(composeConfig({ configDir: APP, configName: "config" }).config.get("hydra"))).toBe(true);
   });

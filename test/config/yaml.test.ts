@@ -115,6 +115,16 @@ describe("parseYaml: structure", () => {
     expect(multi.c).toEqual({ k: 1, j: 2 });
   });
 
+  it("reads !!omap and !!pairs as PyYAML's list of (key, value) tuples, which OmegaConf keeps as lists", () => {
+    const v = parseYaml("o: !!omap\n  - b: 1\n  - a: [2]\n  - b: 3\np: !!pairs [1: x, c: {d: e}]\n", "t.yaml");
+    expect(toPlainUnresolved(v)).toEqual({
+      o: [["b", 1], ["a", [2]], ["b", 3]],
+      p: [[1, "x"], ["c", { d: "e" }]],
+    });
+    expect(toYaml(v as ConfigDict)).toBe("o:\n- - b\n  - 1\n- - a\n  - - 2\n- - b\n  - 3\np:\n- - 1\n  - x\n- - c\n  - d: e\n");
+    expect(toPlainUnresolved(parseYaml("!!omap []\n"))).toEqual([]);
+  });
+
   it("lets a caller add custom tags", () => {
     const v = parseYaml("a: !sweep 1,2\nb: !sweep [1, 2]\n", "s.yaml", {
       customTags: { "!sweep": (x: ConfigValue) => new ConfigDict([["sweep", x]]) },
@@ -141,6 +151,11 @@ describe("parseYaml: errors name file:line:column", () => {
     expect(e.message).toBe("unknown YAML tag !foo at conf/x.yaml:2:6; hydrant reads plain data only");
     expect(parseError("a: !!python/tuple [1]\n").message).toMatch(/unknown YAML tag !!python\/tuple at conf\/x.yaml:1:4/);
     expect(parseError("a: !!set {x}\n").message).toMatch(/unknown YAML tag !!set/);
+    expect(parseError("a: !!omap [x]\n").message).toBe(
+      "!!omap item 0 is not a mapping at conf/x.yaml:1:12; each item of an ordered map is one `key: value`",
+    );
+    expect(parseError("a: !!pairs [{x: 1, y: 2}]\n").message).toMatch(/^!!pairs item 0 is a mapping of 2 items at conf\/x.yaml:1:13/);
+    expect(parseError("a: !!omap {x: 1}\n").message).toMatch(/^!!omap on a mapping at conf\/x.yaml:1:/);
   });
 
   it("reports syntax errors with their position", () => {

@@ -8,8 +8,8 @@
 import { readYamlText } from "../../config/yaml-limits.js";
 import { readdirSync, statSync, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
-import { ConfigDict, cloneValue, type ConfigValue } from "../../config/node.js";
-import { parseYaml } from "../../config/yaml.js";
+import { cloneValue, type ConfigValue } from "../../config/node.js";
+import { loadConfigText } from "../../config/load.js";
 import { MissingConfigError } from "../../errors.js";
 import {
   configNameOfFile,
@@ -68,8 +68,8 @@ export function readConfigFileShared(file: string): { config: ConfigValue; heade
   const readAt = Date.now();
   const text = readYamlText(file);
   const header = parseHeader(text);
-  // An empty document is an empty config, as OmegaConf.load gives.
-  const config = parseYaml(text, file) ?? new ConfigDict(undefined, { file });
+  // As OmegaConf.load: an empty document is an empty config, a lone string a key.
+  const config = loadConfigText(text, file);
   const parsed: ParsedFile = { stamp: stampOf(st, readAt), config, header };
   parsedFiles.set(file, parsed);
   return parsed;

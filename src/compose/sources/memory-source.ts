@@ -2,8 +2,8 @@
  * Configs held in memory: what the ConfigStore serves (Hydra's `structured://` source) and hydrant's
  * built-in `pkg://hydra.conf`. A node is either a tree or YAML text parsed on first use.
  */
-import { ConfigDict, cloneValue, type ConfigValue } from "../../config/node.js";
-import { parseYaml } from "../../config/yaml.js";
+import { cloneValue, type ConfigValue } from "../../config/node.js";
+import { loadConfigText } from "../../config/load.js";
 import { MissingConfigError } from "../../errors.js";
 import {
   isSafeConfigPath,
@@ -104,7 +104,7 @@ export class MemoryConfigSource implements ConfigSource {
       if (typeof entry.node === "string") {
         const header = parseHeader(entry.node);
         if (entry.package !== undefined) header.package = entry.package;
-        parsed = { config: parseYaml(entry.node, file) ?? new ConfigDict(), header };
+        parsed = { config: loadConfigText(entry.node, file), header };
       } else {
         const header: ConfigHeader = entry.package === undefined ? {} : { package: entry.package };
         parsed = { config: entry.node, header };
