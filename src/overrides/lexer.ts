@@ -6,8 +6,7 @@
  * .g4 file (so `true` is BOOL, not ID, and `inf` is FLOAT). Every matcher is a forward scan, so lexing
  * is linear in practice and never backtracks.
  *
- * One deliberate extension: an unquoted `${...}` may nest braces (`${a.${b}}`, `${r:{k:1}}`) as
- * OmegaConf allows; Hydra's lexer stops at the first `}`. Inputs Hydra accepts lex identically.
+ * As in Hydra, an unquoted `${...}` ends at the first `}`: `${a.${b}}` and `${r:{k: 1}}` need quotes.
  */
 export type TokenType =
   | "EOF"
@@ -72,11 +71,11 @@ export function lex(text: string): LexResult {
 
 class Lexer {
   private readonly tokens: Token[] = [];
-  private braceMatch: Int32Array | undefined;
-  private readonly lastClose: number;
+  /** The first `}` at or after the last place asked about (-1: none left), see closeFrom. */
+  private nextClose: number;
 
   constructor(private readonly s: string) {
-    this.lastClose = s.lastIndexOf("}");
+    this.nextClose = s.indexOf("}");
   }
 
   run(): LexResult {
@@ -274,27 +273,16 @@ class Lexer {
     return i;
   }
 
-  /** INTERPOLATION: '${' ... '}' with balanced braces, else Hydra's rule '${' ~'}'+ '}'. */
+  /** INTERPOLATION: '${' ~'}'+ '}' (up to the first `}`, at least one character between). */
   private matchInterpolation(i: number): number {
-    const s = this.s;
-    if (s[i] !== "$" || s[i + 1] !== "{" || i + 3 > this.lastClose) return i;
-    const close = this.matchingBrace(i + 1);
-    if (close > i + 2) return close + 1;
-    const first = s.indexOf("}", i + 2);
-    return first > i + 2 ? first + 1 : i;
+    if (this.s[i] !== "$" || this.s[i + 1] !== "{") return i;
+    const close = this.closeFrom(i + 2);
+    return close > i + 2 ? close + 1 : i;
   }
 
-  /** Offset of the `}` closing the `{` at `open`, or -1; one stack pass over the text, computed once. */
-  private matchingBrace(open: number): number {
-    if (!this.braceMatch) {
-      const match = new Int32Array(this.s.length).fill(-1);
-      const stack: number[] = [];
-      for (let k = 0; k < this.s.length; k++) {
-        if (this.s[k] === "{") stack.push(k);
-        else if (this.s[k] === "}" && stack.length > 0) match[stack.pop() as number] = k;
-      }
-      this.braceMatch = match;
-    }
-    return this.braceMatch[open] ?? -1;
+  /** Offset of the first `}` at or after `from`, or -1. The lexer only moves forward: one scan in all. */
+  private closeFrom(from: number): number {
+    if (this.nextClose !== -1 && this.nextClose < from) this.nextClose = this.s.indexOf("}", from);
+    return this.nextClose;
   }
 }

@@ -91,10 +91,18 @@ describe("primitives", () => {
     expect(parseOverride("~x=").value).toBe("");
   });
 
-  it("keeps interpolations verbatim, nested ones too", () => {
-    expect(val("${a.${b}}")).toBe("${a.${b}}");
+  it("keeps interpolations verbatim", () => {
     expect(val("${oc.env:USER,me}")).toBe("${oc.env:USER,me}");
     expect(val("pre_${a}_${b}")).toBe("pre_${a}_${b}");
+    expect(val("${${a}")).toBe("${${a}");
+  });
+
+  it("ends an unquoted interpolation at its first '}', as Hydra's lexer does: nesting needs quotes", () => {
+    expect(parseError("x=${a.${b}}").message).toContain("extraneous input '}' expecting <EOF>");
+    // `${oc.decode:'{a: 1}` is the interpolation; the quote left after it never closes.
+    expect(parseError("x=${oc.decode:'{a: 1}'}").message).toContain("token recognition error at: ''}' (column 22)");
+    expect(parseError("x=${}").message).toContain("mismatched input '{' expecting <EOF>");
+    expect(val("'${a.${b}}'")).toEqual(sq("${a.${b}}"));
   });
 });
 
