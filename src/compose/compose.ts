@@ -3,6 +3,7 @@
  * `hydra.searchpath`, builds the defaults list, merges every config at its package, applies the
  * remaining overrides in struct mode and fills the `hydra` node.
  */
+import { checkHydraKeys } from "./hydra-schema.js";
 import { keyOriginFinder, type KeyOrigin } from "./key-origin.js";
 import { ConfigDict, isContainer, isDict, isList, type ConfigValue } from "../config/node.js";
 import { mergeInto } from "../config/merge.js";
@@ -233,6 +234,8 @@ function embed(config: ConfigValue, pkg: string): ConfigValue {
 
 function mergeDefaults(defaults: readonly ResultDefault[], repo: ConfigRepository): ConfigDict {
   const cfg = new ConfigDict();
+  // The hydra node takes its schema (HydraConf) when hydra/config is merged; later configs must fit it.
+  let hydraTyped = false;
   for (const d of defaults) {
     const loaded = repo.loadConfig(d.configPath);
     if (loaded === null) throw new MissingConfigError(`Could not load '${d.configPath}'`, { file: d.configPath });
@@ -248,7 +251,8 @@ function mergeDefaults(defaults: readonly ResultDefault[], repo: ConfigRepositor
         { file: loaded.file },
       );
     }
-    mergeOne(cfg, embedded, d, loaded.file);
+    mergeOne(cfg, embedded, d, loaded.file, hydraTyped);
+    if (d.configPath === "hydra/config") hydraTyped = true;
   }
   return cfg;
 }
@@ -259,9 +263,10 @@ function hasSearchPath(v: ConfigValue): boolean {
   return sp !== undefined && sp !== null;
 }
 
-function mergeOne(cfg: ConfigDict, embedded: ConfigValue, d: ResultDefault, file: string): void {
+function mergeOne(cfg: ConfigDict, embedded: ConfigValue, d: ResultDefault, file: string, hydraTyped: boolean): void {
   try {
     if (!isDict(embedded)) throw new ConfigCompositionError("Cannot merge DictConfig with ListConfig");
+    if (hydraTyped) checkHydraKeys(embedded.get("hydra"), cfg.get("hydra"));
     mergeInto(cfg, embedded);
   } catch (e) {
     if (!(e instanceof HydrantError)) throw e;
