@@ -71,8 +71,13 @@ export function stringList(v: ConfigValue | undefined): string[] {
  * The job config (no `hydra` node) with every interpolation resolved, key order kept. Like Hydra's
  * task config, `${hydra:…}` works but `${hydra.x}` does not (the node is gone); `???` stays as is.
  */
-export function resolveTaskConfigTree(cfg: ConfigDict): ConfigDict {
-  return resolveTree(withoutHydra(cfg), optionsFor(cfg));
+export function resolveTaskConfigTree(cfg: ConfigDict, options: Pick<ResolveOptions, "keepMissingInterpolations"> = {}): ConfigDict {
+  return resolveTree(withoutHydra(cfg), { ...optionsFor(cfg), ...options });
+}
+
+/** The job config as `--cfg job --resolve` prints it: OmegaConf.resolve turns values that reach `???` into `???`. */
+export function resolveTaskConfigForDisplay(cfg: ConfigDict): ConfigDict {
+  return resolveTaskConfigTree(cfg, { keepMissingInterpolations: true });
 }
 
 

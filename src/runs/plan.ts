@@ -6,7 +6,7 @@ import path from "node:path";
 import { withKeyOrigin } from "../compose/key-origin.js";
 import { ConfigDict } from "../config/node.js";
 import { findSweeper } from "../plugins/registry.js";
-import { dumpYaml, getPath, resolveTaskConfigTree, setPath, withoutHydra } from "../compose/config-access.js";
+import { dumpYaml, getPath, resolveTaskConfigForDisplay, setPath, withoutHydra } from "../compose/config-access.js";
 import { writeFileAtomic } from "./atomic.js";
 import { compose, configLocation, groupOptions, type Composed, type ConfigLocation, type LocationArgs } from "./compose-access.js";
 import type { Sweeper } from "../core/sweeper.js";
@@ -62,6 +62,6 @@ export function* iterateSweepJobs(args: SweepJobsArgs, cwd = process.cwd()): Gen
   let num = 0;
   for (const overrides of plan.sweeper.jobs()) {
     const job = plan.composeJob(overrides, num++);
-    yield { overrides, config: args.resolve ? withKeyOrigin(job.keyOrigin, () => resolveTaskConfigTree(job.config)) : withoutHydra(job.config) };
+    yield { overrides, config: args.resolve ? withKeyOrigin(job.keyOrigin, () => resolveTaskConfigForDisplay(job.config)) : withoutHydra(job.config) };
   }
 }

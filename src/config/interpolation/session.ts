@@ -420,7 +420,18 @@ export class Session {
       if (this.options.throwOnMissing) throw this.missingValue(formatPath([...framePath(frame), key]));
       return MISSING;
     }
-    return this.expand(this.dereference(frame, key, raw));
+    return this.expand(this.dereferenceChild(frame, key, raw));
+  }
+
+  /** As OmegaConf.resolve: with keepMissingInterpolations, a value whose interpolation reaches `???` is `???`. */
+  private dereferenceChild(frame: Frame, key: string | number, raw: ConfigValue): Resolved {
+    if (!this.options.keepMissingInterpolations || !needsResolution(raw)) return this.dereference(frame, key, raw);
+    try {
+      return this.dereference(frame, key, raw);
+    } catch (e) {
+      if (e instanceof InterpolationToMissingValueError) return { value: MISSING };
+      throw e;
+    }
   }
 
   // --- errors ---------------------------------------------------------------------------

@@ -51,6 +51,12 @@ export interface RegisterResolverOptions {
 
 /** How interpolations are resolved: which resolvers, and what a `???` value does. */
 export interface ResolveOptions {
+  /**
+   * Deep resolution only: a value whose interpolation reaches a `???` value resolves to `???` instead of
+   * failing, as OmegaConf.resolve leaves it (Hydra's `--cfg job --resolve` prints it so). Default false:
+   * InterpolationToMissingValueError.
+   */
+  keepMissingInterpolations?: boolean;
   /** Throw MissingMandatoryValueError on `???` values instead of keeping them (default false). */
   throwOnMissing?: boolean;
   /** Where resolvers are looked up (default: the global registry). */

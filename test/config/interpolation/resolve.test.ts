@@ -112,6 +112,14 @@ describe("missing values and keys", () => {
     expect(e.message).toContain("Missing mandatory value: a.b");
   });
 
+  it("with keepMissingInterpolations, resolves a value that reaches ??? to ???, as OmegaConf.resolve does", () => {
+    const keep = { keepMissingInterpolations: true };
+    const cfg = { a: "???", b: "${a}", c: "x_${a}", d: "${b}", e: { f: "${a}" }, g: "${e}", h: [1, "${a}"], i: "${oc.select:a,5}" };
+    expect(resolved(cfg, keep)).toEqual({ a: "???", b: "???", c: "???", d: "???", e: { f: "???" }, g: { f: "???" }, h: [1, "???"], i: 5 });
+    // Other errors still fail.
+    expect(() => resolved({ a: "${nope}" }, keep)).toThrow(InterpolationKeyError);
+  });
+
   it("fails resolveValue on a path that does not exist", () => {
     expect(() => valueAt({ a: 1 }, ["b"])).toThrow(ConfigKeyError);
     expect(() => valueAt({ a: "???" }, ["a", "b"])).toThrow(MissingMandatoryValueError);
