@@ -4,6 +4,7 @@
  * `++key=v` does either, `~key[=v]` deletes.
  */
 import { ConfigDict, ConfigFloat, ConfigList, isContainer, type ConfigValue } from "../config/node.js";
+import { findInvalidInterpolation } from "../config/interpolation/index.js";
 import { deleteNode, selectNode, updateNode } from "../config/path.js";
 import { ConfigCompositionError, ConfigKeyError, HydrantError, OverrideApplyError } from "../errors.js";
 import { elementToConfig, isListEditOverride } from "../overrides/index.js";
@@ -35,6 +36,9 @@ function applyOne(o: Override, cfg: ConfigDict): void {
   if (isListEditOverride(o)) return applyListEdit(o, cfg);
   const value = overrideValue(o);
   try {
+    // OmegaConf checks a string's interpolation syntax as it makes the node (a delete makes none).
+    const invalid = value === undefined || o.type === "delete" ? undefined : findInvalidInterpolation(value);
+    if (invalid) throw invalid.error;
     if (o.type === "delete") deleteOverride(o, cfg, value);
     else if (o.type === "add") addOverride(o, cfg, value ?? null);
     else if (o.type === "force_add") updateNode(cfg, key, value ?? null, { merge: true, forceAdd: true, allowNewKeys: false });

@@ -3,7 +3,8 @@
  * the overrides, the choices, job name / config name / override_dirname, runtime info.
  */
 import { ConfigDict, ConfigList, isDict, isList, type ConfigValue } from "../config/node.js";
-import { ConfigCompositionError } from "../errors.js";
+import { checkInterpolationSyntax } from "../config/interpolation/index.js";
+import { ConfigCompositionError, HydrantError } from "../errors.js";
 import type { Override } from "../overrides/types.js";
 import type { SearchPathElement } from "./sources/search-path.js";
 
@@ -48,12 +49,33 @@ export interface RuntimeFacts {
   env: Record<string, string | undefined>;
 }
 
+/**
+ * An override's text as it goes into `hydra.overrides.<list>`: a string node, whose interpolation syntax
+ * OmegaConf checks (`+v='${f:\'a\'}'` parses as an override, but its text is not a valid interpolation).
+ */
+function recordedOverride(line: string, list: "hydra" | "task"): string {
+  try {
+    checkInterpolationSyntax(line);
+  } catch (e) {
+    if (!(e instanceof HydrantError)) throw e;
+    throw new ConfigCompositionError(
+      `The override ${line} cannot be recorded in hydra.overrides.${list}: its text is a config string, where \${ starts an interpolation.\n` +
+        `${e.message}\nWrite the override so that its text is valid there too (e.g. "..." around a value that holds '...').`,
+      { override: line, cause: e },
+    );
+  }
+  return line;
+}
+
 export function fillHydraNode(cfg: ConfigDict, facts: RuntimeFacts): void {
   const hydra = dictAt(cfg, ["hydra"]);
   const overrides = dictAt(hydra, ["overrides"]);
   const hydraList = isList(overrides.get("hydra")) ? (overrides.get("hydra") as ConfigList) : new ConfigList();
   const taskList = isList(overrides.get("task")) ? (overrides.get("task") as ConfigList) : new ConfigList();
-  for (const o of facts.allOverrides) (isHydraKey(o.keyOrGroup) ? hydraList : taskList).items.push(o.inputLine);
+  for (const o of facts.allOverrides) {
+    const list = isHydraKey(o.keyOrGroup) ? hydraList : taskList;
+    list.items.push(recordedOverride(o.inputLine, list === hydraList ? "hydra" : "task"));
+  }
   overrides.set("hydra", hydraList);
   overrides.set("task", taskList);
 

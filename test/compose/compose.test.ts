@@ -216,6 +216,27 @@ describe("config sources", () => {
     expect(plain(jobConfig(composeConfig({ configDir: dir, configName: "config" })))).toEqual({ "abc=cde": null, bar: 1 });
   });
 
+  it("checks interpolation syntax in override values and in the override text kept in hydra.overrides", () => {
+    expect(messageOf(() => composeConfig({ configDir: APP, configName: "config", overrides: ["+v='${oops'"] }))).toMatch(
+      /^Error merging override \+v='\$\{oops'\nSyntax error in '\$\{oops'/,
+    );
+    // The value parses (a quoted string), but the override's own text is not a valid interpolation.
+    const line = "+v='${foo:\\'b,a,r\\'}'";
+    const e = (() => {
+      try {
+        composeConfig({ configDir: APP, configName: "config", overrides: [line] });
+      } catch (err) {
+        return err as ConfigCompositionError;
+      }
+      throw new Error("expected an error");
+    })();
+    expect(e).toBeInstanceOf(ConfigCompositionError);
+    expect(e.message).toContain(`The override ${line} cannot be recorded in hydra.overrides.task`);
+    expect(e.override).toBe(line);
+    const swapped = composeConfig({ configDir: APP, configName: "config", overrides: [`+v="\${foo:'b,a,r'}"`] });
+    expect(plain(swapped.config).v).toBe("${foo:'b,a,r'}");
+  });
+
   it("keeps the hydra node a dict", () => {
     expect(isDict(composeConfig({ configDir: APP, configName: "config" }).config.get("hydra"))).toBe(true);
   });

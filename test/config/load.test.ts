@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadConfigText } from "../../src/config/load.js";
+import { GrammarParseError } from "../../src/config/interpolation/index.js";
 import { isDict, toPlainUnresolved } from "../../src/config/node.js";
 
 const load = (text: string) => toPlainUnresolved(loadConfigText(text, "conf/x.yaml"));
@@ -28,5 +29,19 @@ describe("loadConfigText: a file's text as OmegaConf.load makes it", () => {
     expect(load("a: 1\n")).toEqual({ a: 1 });
     expect(load("- 1\n")).toEqual([1]);
     expect(load("123\n")).toBe(123);
+  });
+
+  it("checks interpolation syntax as it loads, naming the key and where it is written", () => {
+    let error: unknown;
+    try {
+      loadConfigText("a: 1\nb:\n  c: [x, '${oops']\n", "conf/x.yaml");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(GrammarParseError);
+    const e = error as GrammarParseError;
+    expect(e.message).toMatch(/^Invalid interpolation in 'b\.c\[1\]': Syntax error in '\$\{oops'/);
+    expect([e.file, e.line, e.column, e.key]).toEqual(["conf/x.yaml", 3, 10, "b.c[1]"]);
+    expect(load("a: '\\${literal'\nb: ${a}\n")).toEqual({ a: "\\${literal", b: "${a}" });
   });
 });

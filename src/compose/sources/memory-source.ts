@@ -3,7 +3,7 @@
  * built-in `pkg://hydra.conf`. A node is either a tree or YAML text parsed on first use.
  */
 import { cloneValue, type ConfigValue } from "../../config/node.js";
-import { loadConfigText } from "../../config/load.js";
+import { checkConfigInterpolations, loadConfigText } from "../../config/load.js";
 import { MissingConfigError } from "../../errors.js";
 import {
   isSafeConfigPath,
@@ -107,6 +107,7 @@ export class MemoryConfigSource implements ConfigSource {
         parsed = { config: loadConfigText(entry.node, file), header };
       } else {
         const header: ConfigHeader = entry.package === undefined ? {} : { package: entry.package };
+        checkConfigInterpolations(entry.node, file);
         parsed = { config: entry.node, header };
       }
       parsedEntries.set(entry, parsed);

@@ -6,6 +6,7 @@ export {
   InterpolationToMissingValueError,
   UnsupportedInterpolationTypeError,
 } from "./errors.js";
+export { checkInterpolationSyntax, findInvalidInterpolation, type InvalidInterpolation } from "./check.js";
 export { needsResolution, parseConfigValue, parseSingleElement } from "./grammar.js";
 export { formatPath, splitKey } from "./keys.js";
 export { pyStr } from "./pystr.js";
