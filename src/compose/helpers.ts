@@ -3,7 +3,7 @@
  */
 import { withKeyOrigin } from "./key-origin.js";
 import { ConfigDict, cloneValue, toPlainUnresolved, type PlainValue } from "../config/node.js";
-import { resolveTree } from "../config/interpolation/index.js";
+import { resolveTree, type ResolveOptions } from "../config/interpolation/index.js";
 import { composeConfig, type ComposeOptions, type ComposeResult } from "./compose.js";
 import { composeResolvers } from "./resolvers.js";
 
@@ -14,16 +14,23 @@ export function jobConfig(result: ComposeResult): ConfigDict {
   return out;
 }
 
-/** The job config with every interpolation resolved; `${hydra:...}` reads this result's hydra node. */
+/**
+ * The job config with every interpolation resolved, as OmegaConf.resolve leaves it: a value whose
+ * interpolation reaches `???` is `???`. `${hydra:...}` reads this result's hydra node.
+ */
 export function resolveJobConfig(result: ComposeResult): ConfigDict {
   const job = jobConfig(result);
   // As Hydra's `--cfg job --resolve`: the hydra node is gone, `${hydra:...}` still reads it.
-  return withKeyOrigin(result.keyOrigin, () => resolveTree(job, { extraResolvers: composeResolvers(result) }));
+  return withKeyOrigin(result.keyOrigin, () => resolveTree(job, resolveOptions(result)));
 }
 
-/** The full config (hydra node included) resolved. */
+/** The full config (hydra node included) resolved, as resolveJobConfig resolves. */
 export function resolveFullConfig(result: ComposeResult): ConfigDict {
-  return withKeyOrigin(result.keyOrigin, () => resolveTree(result.config, { extraResolvers: composeResolvers(result) }));
+  return withKeyOrigin(result.keyOrigin, () => resolveTree(result.config, resolveOptions(result)));
+}
+
+function resolveOptions(result: ComposeResult): ResolveOptions {
+  return { extraResolvers: composeResolvers(result), keepMissingInterpolations: true };
 }
 
 export interface ComposeHelperOptions extends ComposeOptions {

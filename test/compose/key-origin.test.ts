@@ -2,7 +2,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { composeConfig, resolveJobConfig } from "../../src/compose/index.js";
+import { composeConfig, jobConfig, resolveJobConfig } from "../../src/compose/index.js";
+import { withKeyOrigin } from "../../src/compose/key-origin.js";
+import { resolveValue } from "../../src/config/interpolation/index.js";
 import { InterpolationError } from "../../src/errors.js";
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/compose/origin");
@@ -46,8 +48,17 @@ describe("where a key was set", () => {
   });
 
   it("names the file of a `???` read through an interpolation", () => {
-    const e = resolveError(["port=1", "db.url=ok"]);
-    expect(e.message).toMatch(/needs/);
-    expect(e.file).toBe(path.join(dir, "config.yaml"));
+    const result = composeConfig({ configDir: dir, configName: "config", overrides: ["port=1", "db.url=ok"] });
+    let error: unknown;
+    try {
+      withKeyOrigin(result.keyOrigin, () => resolveValue(jobConfig(result), ["uses_needs"]));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InterpolationError);
+    expect((error as InterpolationError).message).toMatch(/needs/);
+    expect((error as InterpolationError).file).toBe(path.join(dir, "config.yaml"));
+    // Resolving the whole job config leaves it `???`, as OmegaConf.resolve does.
+    expect(resolveJobConfig(result).get("uses_needs")).toBe("???");
   });
 });
