@@ -2,7 +2,7 @@
  * A dependency-free parser for a Hydra app's command line, for `main()` (the CLI may reuse it):
  * flags and overrides in any order, `--` ends them and starts the command of a command task.
  */
-import { HydrantError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import type { AppArgs } from "./types.js";
 
 export const INFO_TOPICS = new Set(["all", "config", "config-groups", "defaults", "defaults-tree", "plugins", "searchpath"]);
@@ -33,8 +33,6 @@ const BOOL_FLAGS: Record<string, BoolFlag> = {
   "--yes": "yes", "-y": "yes",
 };
 
-export class ArgvError extends HydrantError {}
-
 /** Parses a Hydra app command line (`--config-dir`, `-m`, `--cfg job`, overrides, `-- CMD …`) into {@link AppArgs}; throws on a malformed one. */
 export function parseAppArgv(argv: readonly string[]): AppArgs {
   const args: AppArgs = { overrides: [], multirun: false, resolve: false };
@@ -54,10 +52,10 @@ export function parseAppArgv(argv: readonly string[]): AppArgs {
       else args.info = "all";
     } else if (flag in VALUE_FLAGS) {
       const value = inline ?? argv[++i];
-      if (value === undefined) throw new ArgvError(`${flag} needs a value.`);
+      if (value === undefined) throw new UsageError(`${flag} needs a value.`);
       setValue(args, VALUE_FLAGS[flag], value, flag);
     } else if (token.startsWith("-") && !/^-\d/.test(token)) {
-      throw new ArgvError(`Unrecognized argument '${token}'. Hydra flags: --config-path/-cp, --config-name/-cn, --config-dir/-cd, --cfg/-c job|hydra|all, --resolve, --package/-p, --info/-i, --multirun/-m, --run/-r, --resume DIR, --limit N, --detach, --help/-h, --hydra-help, --version; overrides look like key=value.`);
+      throw new UsageError(`Unrecognized argument '${token}'. Hydra flags: --config-path/-cp, --config-name/-cn, --config-dir/-cd, --cfg/-c job|hydra|all, --resolve, --package/-p, --info/-i, --multirun/-m, --run/-r, --resume DIR, --limit N, --detach, --help/-h, --hydra-help, --version; overrides look like key=value.`);
     } else {
       args.overrides.push(token);
     }
@@ -73,17 +71,17 @@ function splitInline(token: string): [string, string | undefined] {
 }
 
 function checkInfo(v: string): string {
-  if (!INFO_TOPICS.has(v)) throw new ArgvError(`--info takes one of ${[...INFO_TOPICS].join(", ")}; got '${v}'.`);
+  if (!INFO_TOPICS.has(v)) throw new UsageError(`--info takes one of ${[...INFO_TOPICS].join(", ")}; got '${v}'.`);
   return v;
 }
 
 function setValue(args: AppArgs, key: ValueFlag, value: string, flag: string): void {
   if (key === "cfg") {
-    if (!CFG_VALUES.has(value)) throw new ArgvError(`${flag} takes job, hydra or all; got '${value}'.`);
+    if (!CFG_VALUES.has(value)) throw new UsageError(`${flag} takes job, hydra or all; got '${value}'.`);
     args.cfg = value as AppArgs["cfg"];
   } else if (key === "limit") {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new ArgvError(`${flag} takes a job count (a non-negative integer); got '${value}'.`);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} takes a job count (a non-negative integer); got '${value}'.`);
     args.limit = n;
   } else {
     args[key] = value;
