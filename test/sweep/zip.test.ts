@@ -85,9 +85,10 @@ describe("zip() preview", () => {
     expect(r.status).toBe(0);
     const docs = r.stdout.split("---\n").map((d) => d.replace(/^#.*\n/gm, ""));
     expect(docs.map((d) => [/seed: (\d)/.exec(d)?.[1], /tag: (\w)/.exec(d)?.[1], /warmup: (\d+)/.exec(d)?.[1]])).toEqual([
+      // hydra.sweeper.params first (warmup varies slowest), then the command line's zip group.
       ["1", "a", "10"],
-      ["1", "a", "20"],
       ["2", "b", "10"],
+      ["1", "a", "20"],
       ["2", "b", "20"],
     ]);
   }, 60_000);
