@@ -8,7 +8,7 @@
  */
 import { keyId } from "./dict-key.js";
 import { findInvalidInterpolation, type InvalidInterpolation } from "./interpolation/check.js";
-import { GrammarParseError } from "./interpolation/errors.js";
+import { GrammarParseError } from "../errors.js";
 import { formatPath } from "./interpolation/keys.js";
 import { ConfigDict, type ConfigValue } from "./node.js";
 import { parseYaml } from "./yaml.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadConfigText } from "../../src/config/load.js";
-import { GrammarParseError } from "../../src/config/interpolation/index.js";
+import { GrammarParseError } from "../../src/errors.js";
 import { isDict, toPlainUnresolved } from "../../src/config/node.js";
 
 const load = (text: string) => toPlainUnresolved(loadConfigText(text, "conf/x.yaml"));

@@ -5,7 +5,7 @@
  */
 import { keyText } from "../dict-key.js";
 import { isContainer, isDict, type ConfigContainer, type ConfigValue } from "../node.js";
-import { GrammarParseError } from "./errors.js";
+import { GrammarParseError } from "../../errors.js";
 import { parseConfigValue } from "./grammar.js";
 
 /** A string with an invalid interpolation: its path, container and key there (none for a lone string). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkInterpolationSyntax, findInvalidInterpolation, GrammarParseError } from "../../../src/config/interpolation/index.js";
+import { checkInterpolationSyntax, findInvalidInterpolation } from "../../../src/config/interpolation/index.js";
+import { GrammarParseError } from "../../../src/errors.js";
 import { fromPlain } from "../../../src/config/node.js";
 
 describe("checkInterpolationSyntax: OmegaConf's check when a string node is made", () => {
