@@ -37,8 +37,8 @@ export function summarize(sweep: FoundSweep, m: Manifest, now = Date.now()): Swe
     launcher: m.launcher,
     total: m.total,
     counts: countJobs(m),
-    createdAt: m.createdAt,
-    updatedAt: m.updatedAt,
+    createdAt: m.created_at,
+    updatedAt: m.updated_at,
     durationMs: sweepDuration(m, now),
   };
 }

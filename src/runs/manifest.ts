@@ -13,6 +13,7 @@ import path from "node:path";
 import { LaunchError } from "../errors.js";
 import { writeFileAtomic } from "./atomic.js";
 import { checkManifest } from "./manifest-check.js";
+import { upgradeManifest, upgradeRecord } from "./manifest-upgrade.js";
 import { trustCommand } from "./trust.js";
 
 /** Where a job of a sweep stands. */
@@ -23,11 +24,14 @@ export interface JobRecord {
   num: number;
   overrides: string[];
   status: JobStatus;
-  jobDir?: string;
-  startedAt?: string;
-  endedAt?: string;
-  durationMs?: number;
-  exitCode?: number;
+  /** The job's dir (`{job_dir}`, `$HYDRANT_JOB_DIR`). */
+  job_dir?: string;
+  started_at?: string;
+  /** When the job ended, however it ended (the experiment guide's name). */
+  completed_at?: string;
+  duration_ms?: number;
+  /** The command's exit code; null when it was killed by a signal or never started. */
+  return_code?: number | null;
   error?: string;
   result?: unknown;
   /** How many times the job was started (a resume re-runs unfinished jobs). */
@@ -39,15 +43,15 @@ export interface JobRecord {
   /** The pid of the job's command while it runs (its start time is in the job dir's .hydrant-job.json). */
   pid?: number;
   /** Attempts that failed before the one this record describes (retries: `--retries N`). */
-  failedAttempts?: FailedAttempt[];
+  failed_attempts?: FailedAttempt[];
 }
 
 /** One failed attempt of a retried job. */
 export interface FailedAttempt {
   /** 1 for the first run of the job in this sweep run. */
   attempt: number;
-  endedAt: string;
-  exitCode?: number;
+  completed_at: string;
+  return_code?: number | null;
   error?: string;
   /** The attempt's logs, kept in the job dir (`stdout.attempt-1.log`). */
   logs?: string[];
@@ -57,10 +61,10 @@ export interface FailedAttempt {
 export interface SweepOrigin {
   cwd: string;
   /** Primary config dir, absolute. */
-  configDir?: string;
+  config_dir?: string;
   /** Extra search path entries, absolute. */
-  searchPath?: string[];
-  configName?: string;
+  search_path?: string[];
+  config_name?: string;
   overrides: string[];
   command?: string[];
   /** The `main()` script that ran the sweep, when the task was a function. */
@@ -69,12 +73,15 @@ export interface SweepOrigin {
 
 export type SweepStatus = "running" | "completed" | "failed" | "partial";
 
-/** A sweep's manifest (`<sweep dir>/manifest.json`): what was launched and how each job ended; `--resume` reads it. */
+/**
+ * A sweep's manifest (`<sweep dir>/experiment.json`): what was launched and how each job ended;
+ * `--resume` reads it. Its JSON Schema is `schemas/experiment.schema.json` in the package.
+ */
 export interface Manifest {
   version: 1;
-  sweepDir: string;
-  createdAt: string;
-  updatedAt: string;
+  sweep_dir: string;
+  created_at: string;
+  updated_at: string;
   status: SweepStatus;
   launcher: string;
   total: number;
@@ -112,7 +119,7 @@ export class ManifestWriter {
   private closed = false;
 
   private constructor(
-    private readonly head: Omit<Manifest, "jobs" | "seq" | "updatedAt">,
+    private readonly head: Omit<Manifest, "jobs" | "seq" | "updated_at">,
     jobs: Iterable<JobRecord>,
     seq: number,
     options: ManifestWriterOptions,
@@ -120,8 +127,8 @@ export class ManifestWriter {
     for (const j of jobs) this.jobs.set(j.num, j);
     this.seq = seq;
     this.intervalMs = options.snapshotIntervalMs ?? 250;
-    mkdirSync(head.sweepDir, { recursive: true });
-    this.journalFd = openSync(path.join(head.sweepDir, JOURNAL_FILE), "a");
+    mkdirSync(head.sweep_dir, { recursive: true });
+    this.journalFd = openSync(path.join(head.sweep_dir, JOURNAL_FILE), "a");
   }
 
   /** Starts a new manifest; `jobs` may list pending jobs known up front. */
@@ -130,7 +137,7 @@ export class ManifestWriter {
     options: ManifestWriterOptions = {},
   ): ManifestWriter {
     const now = new Date().toISOString();
-    const head = { version: 1 as const, sweepDir: init.sweepDir, createdAt: now, status: "running" as const, launcher: init.launcher, total: init.total, origin: init.origin };
+    const head = { version: 1 as const, sweep_dir: init.sweepDir, created_at: now, status: "running" as const, launcher: init.launcher, total: init.total, origin: init.origin };
     const w = new ManifestWriter(head, init.jobs ?? [], 0, options);
     w.flush();
     if (init.origin.command) trustCommand(init.sweepDir, init.origin.command);
@@ -140,14 +147,14 @@ export class ManifestWriter {
   /** Continues an existing manifest (resume): same files, sequence numbers go on. */
   static open(sweepDir: string, options: ManifestWriterOptions = {}): ManifestWriter {
     const m = readManifest(sweepDir);
-    const { jobs, seq, updatedAt: _u, ...head } = m;
+    const { jobs, seq, updated_at: _u, ...head } = m;
     const w = new ManifestWriter({ ...head, status: "running" }, jobs, seq, options);
     w.flush();
     return w;
   }
 
   get manifestPath(): string {
-    return path.join(this.head.sweepDir, MANIFEST_FILE);
+    return path.join(this.head.sweep_dir, MANIFEST_FILE);
   }
 
   job(num: number): JobRecord | undefined {
@@ -187,7 +194,7 @@ export class ManifestWriter {
   }
 
   snapshot(): Manifest {
-    return { ...this.head, updatedAt: new Date().toISOString(), seq: this.seq, jobs: this.allJobs() };
+    return { ...this.head, updated_at: new Date().toISOString(), seq: this.seq, jobs: this.allJobs() };
   }
 
   /** Writes the snapshot now. */
@@ -235,7 +242,7 @@ export function readManifest(sweepDir: string): Manifest {
     const why = e instanceof SyntaxError ? `it is not valid JSON (cut short, or edited by hand): ${e.message}` : (e as Error).message;
     throw new LaunchError(`Cannot read ${file}: ${why}. Restore it from a backup, or start the sweep again.`, { file, cause: e });
   }
-  const m = checkManifest(data, file);
+  const m = checkManifest(upgradeManifest(data), file);
   const jobs = new Map(m.jobs.map((j) => [j.num, j]));
   for (const line of readJournal(path.join(sweepDir, JOURNAL_FILE))) {
     if (line.seq <= m.seq) continue;
@@ -243,7 +250,7 @@ export function readManifest(sweepDir: string): Manifest {
     if (line.sweep) Object.assign(m, line.sweep);
     if (line.num !== undefined && line.patch) {
       const prev = line.replace ? undefined : jobs.get(line.num);
-      jobs.set(line.num, { ...(prev ?? { num: line.num, overrides: [], status: "pending" as const }), ...line.patch, num: line.num });
+      jobs.set(line.num, { ...(prev ?? { num: line.num, overrides: [], status: "pending" as const }), ...(upgradeRecord(line.patch) as Partial<JobRecord>), num: line.num });
     }
   }
   m.jobs = [...jobs.values()].sort((a, b) => a.num - b.num);

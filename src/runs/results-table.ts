@@ -25,7 +25,7 @@ export function formatResultsTable(manifest: Pick<Manifest, "jobs" | "total">, o
     String(job.num),
     job.overrides.join(" "),
     job.status,
-    job.durationMs === undefined ? "" : formatDuration(job.durationMs),
+    job.duration_ms === undefined ? "" : formatDuration(job.duration_ms),
     ...metricKeys.map((k) => formatCell(metrics.get(k))),
   ]);
   const lines = renderColumns([header, ...body], options.maxCellWidth ?? 60);
@@ -61,7 +61,7 @@ function checkSortKey(by: string | undefined, metricKeys: string[]): void {
 
 function sortKey(row: Row, by: string): unknown {
   if (by === "num") return row.job.num;
-  if (by === "duration") return row.job.durationMs;
+  if (by === "duration") return row.job.duration_ms;
   if (by === "status") return row.job.status;
   return row.metrics.get(by);
 }

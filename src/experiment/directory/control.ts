@@ -49,8 +49,8 @@ export function experimentSummary(dir: string): ExperimentSummary {
     // A crashed orchestrator's "running" runs are not running any more.
     running: state === "running" ? c.running : 0,
     pending: c.pending + (state === "running" ? 0 : c.running),
-    createdAt: m.createdAt,
-    updatedAt: m.updatedAt,
+    createdAt: m.created_at,
+    updatedAt: m.updated_at,
     ...(o && live ? { pid: o.pid } : {}),
     background: o?.background ?? false,
     ...(o?.log ? { log: o.log } : {}),

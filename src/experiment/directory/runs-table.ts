@@ -61,7 +61,7 @@ function valueColumns(m: ExperimentManifest): string[] {
 
 function toRow(j: ExperimentRunRecord, m: ExperimentManifest): Row {
   const values = m.origin.experiment?.form === "configs" && j.source_config ? { config: path.relative(m.origin.cwd, j.source_config) } : (j.values ?? {});
-  return { run: j.num, values, status: j.status, durationMs: j.status === "pending" ? undefined : j.durationMs, metrics: flattenResult(withoutRunDir(metricsOf(j.result))), runDir: j.run_dir };
+  return { run: j.num, values, status: j.status, durationMs: j.status === "pending" ? undefined : j.duration_ms, metrics: flattenResult(withoutRunDir(metricsOf(j.result))), runDir: j.run_dir };
 }
 
 /** A program's result may name its run dir; that is the run_dir column, not a metric. */

@@ -134,7 +134,7 @@ describe.skipIf(skip !== undefined).concurrent("slurm launcher on a local cluste
     const { code } = await sweep("cmd", dir, ["x=range(5)"], { EXIT_2: "3" }).done;
     expect(code).toBe(1);
     const jobs = manifest(dir).jobs;
-    expect(jobs[2]).toMatchObject({ status: "failed", exitCode: 3, scheduler: { state: "FAILED" } });
+    expect(jobs[2]).toMatchObject({ status: "failed", return_code: 3, scheduler: { state: "FAILED" } });
     expect(jobs.filter((j) => j.status === "completed").map((j) => j.num)).toEqual([0, 1, 3, 4]);
   }, LONG);
 
