@@ -44,7 +44,7 @@ export function formatBestJob(jobs: readonly JobRecord[], spec: BestSpec): strin
   if (!best) return `Best job by ${spec.metric} (${how}): none yet (no completed job reported it).`;
   const { job, value } = best;
   const overrides = job.overrides.length > 0 ? job.overrides.join(" ") : "(no overrides)";
-  return `Best job by ${spec.metric} (${how}): #${job.num}, ${spec.metric}=${value}\n  overrides: ${overrides}${job.jobDir ? `\n  dir: ${job.jobDir}` : ""}`;
+  return `Best job by ${spec.metric} (${how}): #${job.num}, ${spec.metric}=${value}\n  overrides: ${overrides}${job.job_dir ? `\n  dir: ${job.job_dir}` : ""}`;
 }
 
 /** An unknown metric lists the ones the jobs reported (a typo must not silently pick nothing). */
