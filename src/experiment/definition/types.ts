@@ -20,6 +20,8 @@ export interface SpecWarning {
 export interface SweepAxis {
   key: string;
   values: PlainValue[];
+  /** The spec's `zip:` group this key moves in lockstep with (its n-th value with theirs); absent for a grid key. */
+  zip?: string;
 }
 
 /** A key every run of the experiment sets to the same value. */
