@@ -75,4 +75,11 @@ describe("layers of src/", () => {
       .map((a) => `${a.from} -> ${a.to}: ${a.file} imports ${a.target}`);
     expect(bad).toEqual([]);
   });
+
+  it("matches the architecture table of CONTRIBUTING.md, folder by folder and layer by layer", () => {
+    const text = readFileSync(path.resolve(SRC, "../CONTRIBUTING.md"), "utf8");
+    const rows = [...text.matchAll(/^\| (\d+) \| `src\/([\w-]+)(?:\.ts)?` \|/gm)].map((m) => `${m[2]}@${m[1]}`);
+    const expected = LAYERS.flatMap((names, i) => names.filter((n) => n !== "index").map((n) => `${n}@${i}`));
+    expect(rows.sort()).toEqual(expected.sort());
+  });
 });
