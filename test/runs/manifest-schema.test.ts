@@ -24,7 +24,7 @@ describe("experiment.json schema", () => {
   it("is in the package's files and exports", () => {
     const pkg = JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")) as { files: string[]; exports: Record<string, unknown> };
     expect(pkg.files).toContain("schemas");
-    expect(pkg.exports["./experiment.schema.json"]).toBe("./schemas/experiment.schema.json");
+    expect(pkg.exports["./schemas/experiment.schema.json"]).toBe("./schemas/experiment.schema.json");
   });
 
   it("a multirun's manifest validates, with the guide's field names and no camelCase copies", () => {

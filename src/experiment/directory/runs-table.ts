@@ -4,16 +4,16 @@
  */
 import path from "node:path";
 import type { PlainValue } from "../../config/node.js";
-import { LaunchError } from "../../errors.js";
+import { UsageError } from "../../errors.js";
 import { formatDuration } from "../../runs/progress.js";
-import { flattenResult } from "../../runs/results-table.js";
-import { renderTable } from "./control.js";
+import { compareMissingLast, flattenDotted, formatColumns, formatNumber } from "../../table/index.js";
 import { formatValue } from "../definition/run-plans.js";
 import { readExperiment } from "./layout.js";
 import { metricsOf } from "./metrics.js";
 import type { ExperimentManifest, ExperimentRunRecord } from "../definition/types.js";
 
-export interface TableOptions {
+/** Options of {@link formatExperimentTable}. */
+export interface ExperimentTableOptions {
   /** A metric (dotted for nested metrics), a swept key, "run", "status" or "duration". */
   sortBy?: string;
   descending?: boolean;
@@ -30,7 +30,7 @@ interface Row {
 }
 
 /** An experiment's runs as a table (text, CSV or JSON): swept values or config, status, duration and metrics. */
-export function experimentTable(dir: string, options: TableOptions = {}): string {
+export function formatExperimentTable(dir: string, options: ExperimentTableOptions = {}): string {
   const m = readExperiment(path.resolve(dir));
   const valueKeys = valueColumns(m);
   const rows = m.jobs.map((j) => toRow(j, m));
@@ -47,10 +47,10 @@ export function experimentTable(dir: string, options: TableOptions = {}): string
         .map((cells) => cells.map(csvCell).join(","))
         .join("\n");
     default:
-      return renderTable(
+      return formatColumns(
         ["run", ...valueKeys, "status", "duration", ...metricKeys, ...dirKeys],
         rows.map((r) => [String(r.run), ...valueKeys.map((k) => textCell(r.values[k])), r.status, r.durationMs === undefined ? "" : formatDuration(r.durationMs), ...metricKeys.map((k) => textCell(r.metrics.get(k))), ...dirKeys.map(() => dirOf(r))]),
-      );
+      ).join("\n");
   }
 }
 
@@ -61,7 +61,7 @@ function valueColumns(m: ExperimentManifest): string[] {
 
 function toRow(j: ExperimentRunRecord, m: ExperimentManifest): Row {
   const values = m.origin.experiment?.form === "configs" && j.source_config ? { config: path.relative(m.origin.cwd, j.source_config) } : (j.values ?? {});
-  return { run: j.num, values, status: j.status, durationMs: j.status === "pending" ? undefined : j.duration_ms, metrics: flattenResult(withoutRunDir(metricsOf(j.result))), runDir: j.run_dir };
+  return { run: j.num, values, status: j.status, durationMs: j.status === "pending" ? undefined : j.duration_ms, metrics: flattenDotted(withoutRunDir(metricsOf(j.result))), runDir: j.run_dir };
 }
 
 /** A program's result may name its run dir; that is the run_dir column, not a metric. */
@@ -73,21 +73,12 @@ function withoutRunDir(metrics: Record<string, unknown> | undefined): Record<str
 
 function sortRows(rows: Row[], by: string, descending: boolean, valueKeys: string[], metricKeys: string[]): void {
   const columns = ["run", "status", "duration", ...valueKeys, ...metricKeys];
-  if (!columns.includes(by)) throw new LaunchError(`Cannot sort by '${by}': the columns are ${columns.join(", ")}.`, { key: by });
+  if (!columns.includes(by)) throw new UsageError(`Cannot sort by '${by}': the columns are ${columns.join(", ")}.`, { key: by });
   // A metric named like a swept key wins: sorting is mostly by results.
   const isMetric = metricKeys.includes(by);
   const key = (r: Row): unknown => (by === "run" ? r.run : by === "status" ? r.status : by === "duration" ? r.durationMs : isMetric ? r.metrics.get(by) : r.values[by]);
-  const sign = descending ? -1 : 1;
-  rows.sort((a, b) => {
-    const x = key(a);
-    const y = key(b);
-    const xm = x === undefined || x === null;
-    const ym = y === undefined || y === null;
-    // Runs without the value (failed, not run) go last whichever the direction.
-    if (xm || ym) return xm === ym ? a.run - b.run : xm ? 1 : -1;
-    if (typeof x === "number" && typeof y === "number") return sign * (x - y) || a.run - b.run;
-    return sign * textCell(x).localeCompare(textCell(y)) || a.run - b.run;
-  });
+  // Runs without the value (failed, not run) go last whichever the direction.
+  rows.sort((a, b) => compareMissingLast(key(a), key(b), descending, textCell) || a.run - b.run);
 }
 
 function seconds(ms: number | undefined): number | null {
@@ -96,7 +87,7 @@ function seconds(ms: number | undefined): number | null {
 
 function textCell(v: unknown): string {
   if (v === undefined || v === null) return v === null ? "null" : "";
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+  if (typeof v === "number") return formatNumber(v);
   return formatValue(v as PlainValue);
 }
 
