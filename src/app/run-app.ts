@@ -140,7 +140,7 @@ async function runLockedMultirun(req: SweepRequest, plan: SweepPlan, sweepDir: s
     },
     limit: req.limit,
     onEvent: req.hooks.onEvent,
-    recorder: { failFast: req.hooks.failFast, signal: req.hooks.signal },
+    recorder: { failFast: req.hooks.failFast, signal: req.hooks.signal, interruptedAs: "interrupted" },
   });
   const flags = { ...(req.detach && { detached: true }), ...(req.hooks.signal?.aborted && { interrupted: true }) };
   return { mode: "multirun", status: result.status, sweepDir, total: result.total, completed: result.completed, failed: result.failed, notRun: result.notRun, jobs: result.jobs, ...flags };

@@ -89,7 +89,7 @@ async function run(args: AppArgs, io: Io, options: AppCommandOptions): Promise<A
   try {
     const outcome = await runApp(args, options.task ?? { command: args.command ?? [] }, { ...hooks, signal: hooks.signal ?? interrupt?.signal });
     progress.close();
-    return { code: report(outcome, io, resumeCommand(options)), outcome };
+    return { code: report(outcome, io, resumeCommand(options), interrupt?.signal), outcome };
   } finally {
     interrupt?.dispose();
     progress.close();
@@ -113,8 +113,9 @@ function shellWord(word: string): string {
 }
 
 /**
- * The first Ctrl-C (or SIGTERM) interrupts the sweep: no new job starts, and a launcher that can
- * (slurm) cancels what runs and records it. A second one ends hydrant at once, as without the handler.
+ * The first Ctrl-C (or SIGTERM) interrupts the sweep: no new job starts, the running jobs get the same
+ * signal (their process groups; a slurm launcher cancels them), and they and the sweep are recorded
+ * `interrupted`. A second one ends hydrant at once, as without the handler.
  */
 function interruptOnSignals(io: Io): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
@@ -122,7 +123,7 @@ function interruptOnSignals(io: Io): { signal: AbortSignal; dispose: () => void 
   const onSignal = (sig: NodeJS.Signals) => {
     dispose();
     io.err(`\n${sig}: interrupting the sweep (again to quit at once)\n`);
-    controller.abort();
+    controller.abort(sig);
   };
   const dispose = () => {
     for (const s of signals) process.off(s, onSignal);
@@ -131,7 +132,12 @@ function interruptOnSignals(io: Io): { signal: AbortSignal; dispose: () => void 
   return { signal: controller.signal, dispose };
 }
 
-function report(outcome: AppOutcome, io: Io, resume: string): number {
+/** The shell's convention: 128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM). */
+function interruptedExitCode(signal: AbortSignal | undefined): number {
+  return signal?.reason === "SIGTERM" ? 143 : 130;
+}
+
+function report(outcome: AppOutcome, io: Io, resume: string, interrupt: AbortSignal | undefined): number {
   if (outcome.mode === "run") {
     if (outcome.status === "completed") return 0;
     // The task's own exception: its stack points into the user's code, so it is shown (as Hydra does).
@@ -150,7 +156,7 @@ function report(outcome: AppOutcome, io: Io, resume: string): number {
   if (outcome.interrupted) io.err("Interrupted.\n");
   const notRun = outcome.notRun ? `, ${outcome.notRun} not run (${resume} ${shellWord(outcome.sweepDir)})` : "";
   io.err(`Sweep dir ${outcome.sweepDir}: ${outcome.completed} completed, ${outcome.failed} failed${notRun}\n`);
-  return outcome.interrupted ? 130 : outcome.failed > 0 ? 1 : 0;
+  return outcome.interrupted ? interruptedExitCode(interrupt) : outcome.failed > 0 ? 1 : 0;
 }
 
 /**
