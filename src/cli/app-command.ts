@@ -13,16 +13,20 @@ import { formatResultsTable } from "../runs/results-table.js";
 import { createProgressDisplay } from "./progress.js";
 import { formatError } from "./report-error.js";
 import { VERSION } from "./version.js";
+import { writeAndWait, writeTo } from "./output.js";
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Long output, chunk by chunk: resolves once the chunk went out, false when the reader is gone. */
+  write?: (text: string) => Promise<boolean>;
   isTTY: boolean;
 }
 
 export const processIo: Io = {
-  out: (t) => void process.stdout.write(t),
-  err: (t) => void process.stderr.write(t),
+  out: (t) => writeTo(process.stdout, t),
+  err: (t) => writeTo(process.stderr, t),
+  write: (t) => writeAndWait(process.stdout, t),
   isTTY: Boolean(process.stderr.isTTY),
 };
 
@@ -55,20 +59,21 @@ export async function runAppCommand(argv: string[], io: Io = processIo, options:
 }
 
 async function dispatch(args: AppArgs, io: Io, options: AppCommandOptions): Promise<AppCommandResult> {
-  if (args.version) return print(io, `${VERSION}\n`);
-  if (args.help || args.hydraHelp) return print(io, renderHelp(args));
-  if (args.info !== undefined) return print(io, renderInfo(args));
+  if (args.version) return print(io, [`${VERSION}\n`]);
+  if (args.help || args.hydraHelp) return print(io, [renderHelp(args)]);
+  if (args.info !== undefined) return print(io, [renderInfo(args)]);
   const nothingToRun = !options.task && !args.command && args.resume === undefined && args.rerun === undefined;
-  if (args.cfg !== undefined || nothingToRun) {
-    // Without a task there is nothing to run: show the composed config (every job's, for -m).
-    for (const chunk of renderConfig({ ...args, cfg: args.cfg ?? "job" })) io.out(chunk);
-    return { code: 0 };
-  }
+  // Without a task there is nothing to run: show the composed config (every job's, for -m).
+  if (args.cfg !== undefined || nothingToRun) return print(io, renderConfig({ ...args, cfg: args.cfg ?? "job" }));
   return run(args, io, options);
 }
 
-function print(io: Io, text: string): AppCommandResult {
-  io.out(text);
+/** Prints chunk by chunk, the next composed only once the last went out; a closed reader ends it quietly. */
+async function print(io: Io, chunks: Iterable<string>): Promise<AppCommandResult> {
+  for (const chunk of chunks) {
+    if (!io.write) io.out(chunk);
+    else if (!(await io.write(chunk))) break;
+  }
   return { code: 0 };
 }
 
@@ -83,7 +88,7 @@ async function run(args: AppArgs, io: Io, options: AppCommandOptions): Promise<A
       options.hooks?.onEvent?.(e);
     },
     // A single run's output goes to the terminal as well as to its log files; a sweep's only to its logs.
-    onOutput: args.multirun ? undefined : (chunk, stream) => void (stream === "stdout" ? process.stdout : process.stderr).write(chunk),
+    onOutput: args.multirun ? undefined : (chunk, stream) => writeTo(stream === "stdout" ? process.stdout : process.stderr, chunk),
   };
   const interrupt = args.multirun || args.resume !== undefined ? interruptOnSignals(io) : undefined;
   try {
