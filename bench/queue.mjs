@@ -12,6 +12,8 @@ import { fmt, table } from "./lib.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const JOBS = Number(process.env.QUEUE_BENCH_JOBS ?? 300);
+// The bullmq launcher signs jobs; the submitter (this process) and the workers it spawns share this secret.
+process.env.HYDRANT_QUEUE_SECRET ??= "bench-secret-" + "x".repeat(32);
 
 export async function bench() {
   const unregister = register();

@@ -8,8 +8,8 @@ import type { AppArgs } from "./types.js";
 export const INFO_TOPICS = new Set(["all", "config", "config-groups", "defaults", "defaults-tree", "plugins", "searchpath"]);
 const CFG_VALUES = new Set(["job", "hydra", "all"]);
 
-type ValueFlag = "configPath" | "configName" | "configDir" | "cfg" | "package" | "resume" | "rerun" | "limit";
-type BoolFlag = "resolve" | "multirun" | "run" | "help" | "hydraHelp" | "version" | "detach" | "yes";
+type ValueFlag = "configPath" | "configName" | "configDir" | "cfg" | "package" | "resume" | "rerun" | "limit" | "maxFailures" | "retries";
+type BoolFlag = "resolve" | "multirun" | "run" | "help" | "hydraHelp" | "version" | "detach" | "yes" | "retryFailed";
 
 const VALUE_FLAGS: Record<string, ValueFlag> = {
   "--config-path": "configPath", "-cp": "configPath",
@@ -20,6 +20,8 @@ const VALUE_FLAGS: Record<string, ValueFlag> = {
   "--resume": "resume",
   "--rerun": "rerun",
   "--limit": "limit",
+  "--max-failures": "maxFailures",
+  "--retries": "retries",
 };
 
 const BOOL_FLAGS: Record<string, BoolFlag> = {
@@ -31,6 +33,7 @@ const BOOL_FLAGS: Record<string, BoolFlag> = {
   "--version": "version",
   "--detach": "detach",
   "--yes": "yes", "-y": "yes",
+  "--retry-failed": "retryFailed",
 };
 
 export class ArgvError extends HydrantError {}
@@ -47,6 +50,8 @@ export function parseAppArgv(argv: readonly string[]): AppArgs {
     const [flag, inline] = splitInline(token);
     if (flag in BOOL_FLAGS && inline === undefined) {
       args[BOOL_FLAGS[flag]] = true;
+    } else if (flag === "--fail-fast" && inline === undefined) {
+      args.maxFailures = 1;
     } else if (flag === "--info" || flag === "-i") {
       const next = argv[i + 1];
       if (inline !== undefined) args.info = checkInfo(inline);
@@ -57,11 +62,12 @@ export function parseAppArgv(argv: readonly string[]): AppArgs {
       if (value === undefined) throw new ArgvError(`${flag} needs a value.`);
       setValue(args, VALUE_FLAGS[flag], value, flag);
     } else if (token.startsWith("-") && !/^-\d/.test(token)) {
-      throw new ArgvError(`Unrecognized argument '${token}'. Hydra flags: --config-path/-cp, --config-name/-cn, --config-dir/-cd, --cfg/-c job|hydra|all, --resolve, --package/-p, --info/-i, --multirun/-m, --run/-r, --resume DIR, --limit N, --detach, --help/-h, --hydra-help, --version; overrides look like key=value.`);
+      throw new ArgvError(`Unrecognized argument '${token}'. Hydra flags: --config-path/-cp, --config-name/-cn, --config-dir/-cd, --cfg/-c job|hydra|all, --resolve, --package/-p, --info/-i, --multirun/-m, --run/-r, --resume DIR, --limit N, --max-failures N, --fail-fast, --retries N, --retry-failed, --detach, --help/-h, --hydra-help, --version; overrides look like key=value.`);
     } else {
       args.overrides.push(token);
     }
   }
+  if (args.retryFailed && args.resume === undefined) throw new ArgvError("--retry-failed runs the failed jobs of an earlier sweep again: give it with --resume SWEEP_DIR.");
   return args;
 }
 
@@ -81,10 +87,11 @@ function setValue(args: AppArgs, key: ValueFlag, value: string, flag: string): v
   if (key === "cfg") {
     if (!CFG_VALUES.has(value)) throw new ArgvError(`${flag} takes job, hydra or all; got '${value}'.`);
     args.cfg = value as AppArgs["cfg"];
-  } else if (key === "limit") {
+  } else if (key === "limit" || key === "retries" || key === "maxFailures") {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new ArgvError(`${flag} takes a job count (a non-negative integer); got '${value}'.`);
-    args.limit = n;
+    const min = key === "maxFailures" ? 1 : 0;
+    if (!Number.isInteger(n) || n < min) throw new ArgvError(`${flag} takes a ${key === "retries" ? "retry" : "job"} count (an integer >= ${min}); got '${value}'.`);
+    args[key] = n;
   } else {
     args[key] = value;
   }

@@ -184,6 +184,9 @@ export const FLAGS_HELP = `--help,-h : Application's help
 --info,-i : Print Hydra information [all|config|config-groups|defaults|defaults-tree|plugins|searchpath]
 --resume SWEEP_DIR : Run the jobs of an interrupted sweep that did not complete
 --limit N : Run at most N jobs now (the rest stay pending for --resume)
+--max-failures N, --fail-fast : Start no more jobs once N (1) failed; running ones finish, the rest stay pending
+--retries N : Run a failed job up to N more times (waits hydra.sweeper.retry_backoff seconds, doubled each time)
+--retry-failed : With --resume, run only the jobs that failed
 --detach : Submit the sweep and return (launchers that run jobs elsewhere, e.g. slurm); --resume collects it
 --yes,-y : With --resume, run the command experiment.json names even if it is not the one the sweep started with
 -- CMD ARGS... : Run CMD once per job ({config}, {job_dir}, {job_num} are replaced)

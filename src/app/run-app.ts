@@ -20,6 +20,7 @@ import { claimNewSweepDir, lockSweep } from "../runs/sweep-lock.js";
 import { checkResumeCommand } from "../runs/trust.js";
 import { compose, configLocation, type Composed, type ConfigLocation } from "../runs/compose-access.js";
 import { planSweep, writeMultirunYaml, type SweepPlan } from "../runs/plan.js";
+import { failurePolicyOf, type FailureFlags } from "../runs/failure-policy.js";
 import { observeRun, type RunObserver } from "../callbacks/run.js";
 import { loadRerun, rerunTask } from "./rerun.js";
 import type { AppArgs, AppOutcome, MultirunOutcome, RunHooks, SingleRunOutcome } from "./types.js";
@@ -36,10 +37,10 @@ export async function runApp(args: AppArgs, task: AppTask, hooks: RunHooks = {})
   const taskRef = toTaskRef(task, args);
   const location = configLocation(args);
   const origin: SweepOrigin = { cwd: process.cwd(), ...defined({ configDir: location.configDir, searchPath: location.searchPath, configName: args.configName }), overrides: args.overrides, ...commandOrEntry(taskRef, hooks) };
-  if (args.multirun) return runMultirun({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit, detach: args.detach });
+  if (args.multirun) return runMultirun({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit, detach: args.detach, failure: failureFlags(args) });
   const composed = compose(location, args.overrides, "RUN");
   // hydra.mode: MULTIRUN in a config makes the app sweep without -m, as in Hydra 1.2+.
-  if (getPath(composed.config, "hydra.mode") === "MULTIRUN") return runMultirun({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit, detach: args.detach });
+  if (getPath(composed.config, "hydra.mode") === "MULTIRUN") return runMultirun({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit, detach: args.detach, failure: failureFlags(args) });
   if (args.detach) throw new LaunchError("--detach applies to sweeps: add --multirun (-m).");
   return runSingle(composed, taskRef, hooks);
 }
@@ -92,6 +93,11 @@ interface SweepRequest {
   limit?: number;
   resumeDir?: string;
   detach?: boolean;
+  failure?: FailureFlags & { retryFailed?: boolean };
+}
+
+function failureFlags(args: AppArgs): FailureFlags & { retryFailed?: boolean } {
+  return { ...(args.maxFailures !== undefined && { maxFailures: args.maxFailures }), ...(args.retries !== undefined && { retries: args.retries }), ...(args.retryFailed && { retryFailed: true }) };
 }
 
 async function runMultirun(req: SweepRequest): Promise<MultirunOutcome> {
@@ -127,6 +133,7 @@ async function runLockedMultirun(req: SweepRequest, plan: SweepPlan, sweepDir: s
   if (req.detach && !plugin.detachable) throw new LaunchError(`--detach needs a launcher whose jobs run on without hydrant (e.g. hydra/launcher=slurm); the ${plugin.name} launcher runs them in this process's care.`, { key: "hydra/launcher" });
   const manifest = req.resumeDir ? ManifestWriter.open(sweepDir) : ManifestWriter.create({ sweepDir, origin: req.origin, total, launcher: plugin.name, jobs: pendingJobs(plan, total) });
   if (req.resumeDir) manifest.setSweep({ total, launcher: plugin.name });
+  const policy = failurePolicyOf(master, req.failure);
   const result = await runSweep({
     manifest,
     sweepDir,
@@ -140,7 +147,9 @@ async function runLockedMultirun(req: SweepRequest, plan: SweepPlan, sweepDir: s
     },
     limit: req.limit,
     onEvent: req.hooks.onEvent,
-    recorder: { failFast: req.hooks.failFast, signal: req.hooks.signal, interruptedAs: "interrupted" },
+    policy,
+    failedOnly: req.failure?.retryFailed,
+    recorder: { failFast: req.hooks.failFast, maxFailures: policy.maxFailures, signal: req.hooks.signal, interruptedAs: "interrupted" },
   });
   const flags = { ...(req.detach && { detached: true }), ...(req.hooks.signal?.aborted && { interrupted: true }) };
   return { mode: "multirun", status: result.status, sweepDir, total: result.total, completed: result.completed, failed: result.failed, notRun: result.notRun, jobs: result.jobs, ...flags };
@@ -192,7 +201,7 @@ async function resumeSweep(args: AppArgs, task: AppTask, hooks: RunHooks): Promi
   const m = readManifest(sweepDir);
   const taskRef = resumeTask(task, args, m.origin, sweepDir);
   const location: ConfigLocation = { configDir: m.origin.configDir, searchPath: m.origin.searchPath, configName: m.origin.configName };
-  return runMultirun({ location, overrides: m.origin.overrides, taskRef, hooks, origin: m.origin, limit: args.limit, resumeDir: sweepDir, detach: args.detach });
+  return runMultirun({ location, overrides: m.origin.overrides, taskRef, hooks, origin: m.origin, limit: args.limit, resumeDir: sweepDir, detach: args.detach, failure: failureFlags(args) });
 }
 
 function resumeTask(task: AppTask, args: AppArgs, origin: SweepOrigin, sweepDir: string): TaskRef {

@@ -28,6 +28,12 @@ export interface AppArgs {
   yes?: boolean;
   /** Run at most this many jobs now (the rest stay pending for a later resume). */
   limit?: number;
+  /** `--max-failures N` (`--fail-fast` is 1): start no more jobs once N failed in this run. */
+  maxFailures?: number;
+  /** `--retries N`: run a failed job up to N more times. */
+  retries?: number;
+  /** `--retry-failed` (with `--resume`): run only the jobs that failed. */
+  retryFailed?: boolean;
   /** Submit the sweep and return without waiting (a launcher whose jobs run elsewhere, e.g. slurm). */
   detach?: boolean;
   /** `-- CMD ARGS…`: an external program as the task. */

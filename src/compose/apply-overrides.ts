@@ -6,7 +6,8 @@
 import { ConfigDict, ConfigFloat, ConfigList, isContainer, type ConfigValue } from "../config/node.js";
 import { deleteNode, selectNode, updateNode } from "../config/path.js";
 import { ConfigCompositionError, ConfigKeyError, HydrantError, OverrideApplyError } from "../errors.js";
-import { elementToConfig } from "../overrides/index.js";
+import { elementToConfig, isListEditOverride } from "../overrides/index.js";
+import { applyListEdit } from "./list-edits.js";
 import type { Override, ParsedElement } from "../overrides/types.js";
 
 export function applyConfigOverrides(overrides: readonly Override[], cfg: ConfigDict): void {
@@ -31,6 +32,7 @@ function applyOne(o: Override, cfg: ConfigDict): void {
     );
   }
   const key = o.keyOrGroup;
+  if (isListEditOverride(o)) return applyListEdit(o, cfg);
   const value = overrideValue(o);
   try {
     if (o.type === "delete") deleteOverride(o, cfg, value);

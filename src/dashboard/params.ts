@@ -5,6 +5,7 @@
 import { keyText } from "../config/dict-key.js";
 import { ConfigFloat } from "../config/float.js";
 import { parseOverride } from "../overrides/parser.js";
+import { isSweep } from "../overrides/sweep.js";
 import { QuotedString, type OverrideValue } from "../overrides/types.js";
 import type { CellValue, ParamInfo, ParamKind } from "./types.js";
 
@@ -51,7 +52,7 @@ export function sweptKeysOf(originOverrides: readonly string[]): Set<string> {
   for (const text of originOverrides) {
     try {
       const o = parseOverride(text);
-      if (o.valueType !== undefined && o.valueType !== "element") keys.add(o.pkg === undefined ? o.keyOrGroup : `${o.keyOrGroup}@${o.pkg}`);
+      if (isSweep(o)) keys.add(o.pkg === undefined ? o.keyOrGroup : `${o.keyOrGroup}@${o.pkg}`);
     } catch {
       // Not ours to judge here; the jobs' own overrides still tell what varies.
     }

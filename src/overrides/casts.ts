@@ -10,6 +10,7 @@ import {
   PyDict,
   PyError,
   PyGlob,
+  PyListEdit,
   PyInterval,
   PyRange,
   isPrimitive,
@@ -80,7 +81,7 @@ function castWith(
     if (opts.intervalError) throw new PyError("ValueError", opts.intervalError);
     return new PyInterval(self(v.start) as number | ConfigFloat, self(v.end) as number | ConfigFloat, new Set(v.tags));
   }
-  if (v instanceof PyGlob) throw assertionError();
+  if (v instanceof PyGlob || v instanceof PyListEdit) throw assertionError();
   return primitive(v);
 }
 

@@ -53,21 +53,31 @@ export interface GrammarFunction {
 
 export class Functions {
   private readonly defs = new Map<string, GrammarFunction>();
+  private readonly extensions = new Set<string>();
 
-  register(fn: GrammarFunction): void {
+  /** Adds a function; `extension` marks one Hydra lacks, listed apart in the unknown-function error. */
+  register(fn: GrammarFunction, options: { extension?: boolean } = {}): void {
     if (this.defs.has(fn.name)) throw new PyError("HydraException", `Function named '${fn.name}' is already registered`);
     this.defs.set(fn.name, fn);
+    if (options.extension) this.extensions.add(fn.name);
   }
 
-  names(): string[] {
-    return [...this.defs.keys()].sort();
+  /** The registered names, sorted; Hydra's own when `extensions` is false. */
+  names(extensions = true): string[] {
+    return [...this.defs.keys()].filter((n) => extensions || !this.extensions.has(n)).sort();
+  }
+
+  private unknownFunction(name: string): PyError {
+    const own = [...this.extensions].sort();
+    const more = own.length > 0 ? `hydrant adds: ${own.join(",")}\n` : "";
+    return new PyError("HydraException", `Unknown function '${name}'\nAvailable: ${this.names(false).join(",")}\n${more}`);
   }
 
   /** Calls `name`; failures are PyErrors carrying the Python exception name Hydra would report. */
   eval(name: string, args: PyVal[], kwargs: Map<string, PyVal>): PyVal {
     const fn = this.defs.get(name);
     if (!fn) {
-      throw new PyError("HydraException", `Unknown function '${name}'\nAvailable: ${this.names().join(",")}\n`);
+      throw this.unknownFunction(name);
     }
     // Hydra passes quoted strings to functions as plain strings (only at the top level of an argument).
     const unquote = (v: PyVal): PyVal => (v instanceof QuotedString ? v.text : v);

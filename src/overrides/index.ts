@@ -12,6 +12,7 @@ export {
   isRangeSweep,
   isIntervalSweep,
   isDiscreteSweep,
+  isListEditOverride,
   isHydraOverride,
   keyElement,
   sweepValues,

@@ -10,12 +10,14 @@ import { ConfigFloat } from "../config/float.js";
 import { OverrideParseError } from "../errors.js";
 import { sameKeyId } from "../config/dict-key.js";
 import { createFunctions, type Functions } from "./functions.js";
+import { HYDRANT_FUNCTIONS } from "./extensions.js";
 import {
   PyChoice,
   PyDict,
   PyError,
   PyGlob,
   PyInterval,
+  PyListEdit,
   PyRange,
   isSweep,
   numValue,
@@ -26,10 +28,12 @@ import {
 import { SyntaxFailure, parseSyntax, type Node } from "./syntax.js";
 import {
   type ChoiceSweep,
+  type ListEdit,
   type Override,
   type OverrideValue,
   type ParsedDict,
   type ParsedElement,
+  type RangeSweep,
   type ValueType,
 } from "./types.js";
 
@@ -38,9 +42,10 @@ const FORMS_HINT =
   "Overrides look like key=value, +key=value, ++key=value, ~key, ~key=value, group=option or group@package=option";
 
 const defaultFunctions = createFunctions();
+for (const fn of HYDRANT_FUNCTIONS) defaultFunctions.register(fn, { extension: true });
 
 export interface ParseOptions {
-  /** The grammar functions; defaults to Hydra's (int, float, str, bool, json_str, choice, range, ...). */
+  /** The grammar functions; defaults to Hydra's (int, float, str, bool, json_str, choice, range, ...) and hydrant's (zip, extend_list, ...). */
   functions?: Functions;
 }
 
@@ -123,7 +128,7 @@ class Evaluator {
   /** A value that must be a plain element (Hydra would accept a sweep here and fail later). */
   private element(node: Node, where: string): PyVal {
     const v = this.value(node);
-    if (isSweep(v) || v instanceof PyGlob) {
+    if (isSweep(v) || v instanceof PyGlob || v instanceof PyListEdit) {
       throw new EvalFailure(node.start, `${typeName(v)} cannot be used ${where}`);
     }
     return v;
@@ -151,12 +156,14 @@ function exportValue(v: PyVal, override: Override, start: number): { value: Over
   if (v instanceof PyChoice) {
     const list = v.list.map((item) => exportElement(item, start));
     const sweep: ChoiceSweep = { kind: "choice", list, simpleForm: v.simpleForm, shuffle: v.shuffle, tags: v.tags };
+    if (v.zip !== undefined) sweep.zip = v.zip;
     return { value: sweep, valueType: v.simpleForm ? "simple_choice_sweep" : "choice_sweep" };
   }
   if (v instanceof PyRange) {
     const isFloat = [v.start, v.stop, v.step].some((x) => x instanceof ConfigFloat);
     const [begin, stop, step] = [v.start, v.stop, v.step].map(numValue) as [number, number, number];
-    const value = { kind: "range" as const, start: begin, stop, step, isFloat, shuffle: v.shuffle, tags: v.tags };
+    const value: RangeSweep = { kind: "range", start: begin, stop, step, isFloat, shuffle: v.shuffle, tags: v.tags };
+    if (v.zip !== undefined) value.zip = v.zip;
     return { value, valueType: "range_sweep" };
   }
   if (v instanceof PyInterval) {
@@ -164,6 +171,11 @@ function exportValue(v: PyVal, override: Override, start: number): { value: Over
   }
   if (v instanceof PyGlob) {
     return { value: { kind: "glob", include: v.include, exclude: v.exclude }, valueType: "glob_choice_sweep" };
+  }
+  if (v instanceof PyListEdit) {
+    const edit: ListEdit = { kind: "list_edit", op: v.op, values: v.values.map((x) => exportElement(x, start)) };
+    if (v.index !== undefined) edit.index = v.index;
+    return { value: edit, valueType: "list_edit" };
   }
   return { value: exportElement(v, start), valueType: "element" };
 }
@@ -176,7 +188,7 @@ function exportElement(v: PyVal, start: number): ParsedElement {
     for (const [id, entry] of v.entries) dict.set(id, exportElement(entry.value, start));
     return dict;
   }
-  if (isSweep(v) || v instanceof PyGlob) throw new EvalFailure(start, `${typeName(v)} cannot be nested in a value`);
+  if (isSweep(v) || v instanceof PyGlob || v instanceof PyListEdit) throw new EvalFailure(start, `${typeName(v)} cannot be nested in a value`);
   return v;
 }
 

@@ -5,6 +5,7 @@
  * JS numbers are Python ints. The parser exports values into the public `ParsedElement` shape, which keeps
  * the boxes: a float parsed from an override stays a float in the config.
  */
+import type { ListEditOp } from "./types.js";
 import { ConfigFloat } from "../config/float.js";
 import { QuotedString } from "./types.js";
 import { pyFloatRepr, pyIntStr } from "./pyformat.js";
@@ -24,6 +25,8 @@ export class PyDict {
 }
 
 export class PyChoice {
+  /** Set by hydrant's `zip()`: the name of the zip group this sweep moves in lockstep with. */
+  zip: string | undefined;
   constructor(
     public list: PyVal[],
     public simpleForm = false,
@@ -33,6 +36,8 @@ export class PyChoice {
 }
 
 export class PyRange {
+  /** Set by hydrant's `zip()`: the name of the zip group this sweep moves in lockstep with. */
+  zip: string | undefined;
   constructor(
     public start: PyNum,
     public stop: PyNum,
@@ -57,8 +62,17 @@ export class PyGlob {
   ) {}
 }
 
+/** What hydrant's list functions (`extend_list(…)`, `pop_list(…)`, …) evaluate to. */
+export class PyListEdit {
+  constructor(
+    readonly op: ListEditOp,
+    readonly values: PyVal[],
+    readonly index?: number,
+  ) {}
+}
+
 export type PySweep = PyChoice | PyRange | PyInterval;
-export type PyVal = PyScalar | QuotedString | PyVal[] | PyDict | PySweep | PyGlob;
+export type PyVal = PyScalar | QuotedString | PyVal[] | PyDict | PySweep | PyGlob | PyListEdit;
 
 /** A Python-level exception raised by a grammar function: `type` is the Python class name. */
 export class PyError extends Error {
@@ -105,6 +119,7 @@ export function typeName(v: PyVal | undefined): string {
   if (v instanceof PyChoice) return "ChoiceSweep";
   if (v instanceof PyRange) return "RangeSweep";
   if (v instanceof PyInterval) return "IntervalSweep";
+  if (v instanceof PyListEdit) return "ListEdit";
   return "Glob";
 }
 
@@ -123,6 +138,7 @@ export function pyRepr(v: PyVal): string {
   if (v instanceof PyChoice) return `ChoiceSweep(list=${pyRepr(v.list)}, simple_form=${pyRepr(v.simpleForm)})`;
   if (v instanceof PyRange) return `RangeSweep(start=${pyRepr(v.start)}, stop=${pyRepr(v.stop)}, step=${pyRepr(v.step)})`;
   if (v instanceof PyInterval) return `IntervalSweep(start=${pyRepr(v.start)}, end=${pyRepr(v.end)})`;
+  if (v instanceof PyListEdit) return `ListEdit(op=${pyStrRepr(v.op)}, values=${pyRepr(v.values)})`;
   return `Glob(include=${pyRepr(v.include)}, exclude=${pyRepr(v.exclude)})`;
 }
 

@@ -9,16 +9,19 @@ import { shuffled } from "./ordering.js";
 import { pyFloatRepr, pyIntStr } from "./pyformat.js";
 import { PyError } from "./pyvalues.js";
 import { rangeValues, valuesToShuffle } from "./ranges.js";
-import type { ChoiceSweep, Glob, IntervalSweep, Override, ParsedElement, RangeSweep } from "./types.js";
+import type { ChoiceSweep, Glob, ListEdit, IntervalSweep, Override, ParsedElement, RangeSweep } from "./types.js";
 import { elementToString } from "./values.js";
 
 export const isAdd = (o: Override): boolean => o.type === "add";
 export const isForceAdd = (o: Override): boolean => o.type === "force_add";
 export const isDelete = (o: Override): boolean => o.type === "delete";
 
-/** Any value that is not a single element: choice, simple choice, glob, range, interval. */
+/** Any value that is not a single element: choice, simple choice, glob, range, interval (a list edit is no sweep). */
 export function isSweep(o: Override): boolean {
-  return o.valueType !== undefined && o.valueType !== "element";
+  return o.valueType !== undefined && o.valueType !== "element" && o.valueType !== "list_edit";
+}
+export function isListEditOverride(o: Override): o is Override & { value: ListEdit } {
+  return o.valueType === "list_edit";
 }
 export function isGlob(o: Override): o is Override & { value: Glob } {
   return o.valueType === "glob_choice_sweep";

@@ -14,7 +14,8 @@ export type ValueType =
   | "simple_choice_sweep" // a,b,c
   | "glob_choice_sweep" // glob(*, exclude=x)
   | "range_sweep" // range(start, stop, step)
-  | "interval_sweep"; // interval(a, b)
+  | "interval_sweep" // interval(a, b)
+  | "list_edit"; // extend_list(…), prepend_list(…), insert_list(…), remove_list(…), pop_list(…): hydrant's own
 
 export type QuoteChar = "'" | '"';
 
@@ -57,7 +58,13 @@ export interface SweepBase {
   tags: Set<string>;
 }
 
-export interface ChoiceSweep extends SweepBase {
+/** A sweep that can move in lockstep with others (hydrant's `zip()`). */
+export interface ZippableSweep extends SweepBase {
+  /** The zip group's name ("" for the unnamed one); absent for an ordinary (crossed) dimension. */
+  zip?: string;
+}
+
+export interface ChoiceSweep extends ZippableSweep {
   kind: "choice";
   list: ParsedElement[];
   /** true for `a,b,c`, false for `choice(a,b,c)` */
@@ -65,7 +72,7 @@ export interface ChoiceSweep extends SweepBase {
   shuffle: boolean;
 }
 
-export interface RangeSweep extends SweepBase {
+export interface RangeSweep extends ZippableSweep {
   kind: "range";
   start: number;
   stop: number;
@@ -87,9 +94,23 @@ export interface Glob {
   exclude: string[];
 }
 
+/** What a list function does to the list at the override's key. */
+export type ListEditOp = "extend" | "prepend" | "insert" | "remove" | "pop";
+
+/**
+ * An edit of an existing list (`key=extend_list(4,5)`). `extend_list` is from Hydra's main branch (not in
+ * 1.3); the others are hydrant's. `index` is where `insert` inserts and which item `pop` removes.
+ */
+export interface ListEdit {
+  kind: "list_edit";
+  op: ListEditOp;
+  values: ParsedElement[];
+  index?: number;
+}
+
 /** A sweep over values: `choice(…)`/`a,b,c`, `range(…)` or `interval(…)`. */
 export type Sweep = ChoiceSweep | RangeSweep | IntervalSweep;
-export type OverrideValue = ParsedElement | Sweep | Glob;
+export type OverrideValue = ParsedElement | Sweep | Glob | ListEdit;
 
 /** One parsed command-line override (`key=value`, `+key=v`, `~key`, `group=a,b`), as Hydra's override parser gives it. */
 export interface Override {

@@ -8,7 +8,7 @@ import { ConfigFloat, pythonNumberStr } from "../config/float.js";
 import { ConfigDict, ConfigList, type ConfigValue } from "../config/node.js";
 import { ConfigKeyError, OverrideApplyError } from "../errors.js";
 import { escapeSpecialCharacters } from "./pyformat.js";
-import { QuotedString, type Override, type ParsedElement } from "./types.js";
+import { QuotedString, type ListEdit, type Override, type ParsedElement } from "./types.js";
 
 /**
  * The config value of a parsed element: quoted strings become their text, lists and dicts nodes, floats
@@ -64,12 +64,28 @@ function keyString(id: string): string {
 /** Hydra's `Override.get_value_element_as_str`: the value of a non-sweep override as text. */
 export function valueString(override: Override, spaceAfterSep = false): string {
   const v = override.value;
+  if (override.valueType === "list_edit") return listEditString(v as ListEdit, { spaceAfterSep });
   if (v !== undefined && !isParsedElement(v)) {
     throw new OverrideApplyError(`Cannot convert sweep to str (override '${override.inputLine}')`, {
       override: override.inputLine,
     });
   }
   return elementToString(v ?? null, { spaceAfterSep });
+}
+
+const EDIT_FUNCTION: Record<ListEdit["op"], string> = {
+  extend: "extend_list",
+  prepend: "prepend_list",
+  insert: "insert_list",
+  remove: "remove_list",
+  pop: "pop_list",
+};
+
+/** A list edit as override text that parses back to the same edit (`insert_list(0,a)`). */
+export function listEditString(edit: ListEdit, opts: ElementStringOptions = {}): string {
+  const args = edit.index === undefined ? [] : [String(edit.index)];
+  args.push(...edit.values.map((v) => elementToString(v, opts)));
+  return `${EDIT_FUNCTION[edit.op]}(${args.join(opts.spaceAfterSep ? ", " : ",")})`;
 }
 
 export function isParsedElement(v: unknown): v is ParsedElement {

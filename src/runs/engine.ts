@@ -9,6 +9,8 @@ import { errorText } from "../job/error-text.js";
 import type { RunEvent } from "./events.js";
 import { countJobs, type JobRecord, type JobStatus, type ManifestWriter, type SweepStatus } from "./manifest.js";
 import { JobRecorder, type RecorderOptions } from "./recorder.js";
+import type { FailurePolicy } from "./failure-policy.js";
+import { withRetries } from "./retries.js";
 
 /** A job of the sweep before it is prepared: its number and overrides. */
 export interface SweepJob {
@@ -33,6 +35,10 @@ export interface SweepRun<J extends SweepJob = SweepJob> {
   recorder?: RecorderOptions;
   /** Runs once the manifest is final, before the end is announced (an experiment's orchestrator record). */
   onFinished?(): void;
+  /** Retries of failed jobs (max_failures goes to the recorder); none by default. */
+  policy?: Pick<FailurePolicy, "retries" | "retryBackoffMs">;
+  /** Run only the jobs that failed before (`--resume --retry-failed`); pending ones stay pending. */
+  failedOnly?: boolean;
 }
 
 export interface SweepResult {
@@ -50,8 +56,9 @@ export async function runSweep<J extends SweepJob>(run: SweepRun<J>): Promise<Sw
   const startedAt = Date.now();
   const recorder = new JobRecorder(run.manifest, emit, run.recorder);
   try {
-    const launcher = run.plugin.create(withJobTracking(run.context, run.manifest, run.recorder?.signal));
-    emit({ type: "sweep_start", sweepDir: run.sweepDir, total: run.manifest.total, toRun: countToRun(run.manifest, run.limit), launcher: run.plugin.name });
+    const tracked = withJobTracking(run.context, run.manifest, run.recorder?.signal);
+    const launcher = run.plugin.create(run.policy?.retries ? withRetries(tracked, run.manifest, recorder, { retries: run.policy.retries, retryBackoffMs: run.policy.retryBackoffMs }) : tracked);
+    emit({ type: "sweep_start", sweepDir: run.sweepDir, total: run.manifest.total, toRun: countToRun(run.manifest, run.limit, run.failedOnly), launcher: run.plugin.name });
     await launcher.launch(jobStream(run, recorder), recorder);
   } finally {
     finish(run.manifest, run.recorder?.interruptedAs === "interrupted" && run.recorder.signal?.aborted === true);
@@ -79,9 +86,10 @@ function eitherSignal(a: AbortSignal | undefined, b: AbortSignal | undefined): A
   return a && b ? AbortSignal.any([a, b]) : (a ?? b);
 }
 
-/** Jobs not completed yet, at most `limit`: what this run means to start. */
-function countToRun(manifest: ManifestWriter, limit: number | undefined): number {
-  const notDone = manifest.total - manifest.allJobs().filter((j) => j.status === "completed").length;
+/** Jobs not completed yet (or only the failed ones), at most `limit`: what this run means to start. */
+function countToRun(manifest: ManifestWriter, limit: number | undefined, failedOnly = false): number {
+  const jobs = manifest.allJobs();
+  const notDone = failedOnly ? jobs.filter((j) => j.status === "failed").length : manifest.total - jobs.filter((j) => j.status === "completed").length;
   return limit === undefined ? notDone : Math.min(limit, notDone);
 }
 
@@ -89,7 +97,8 @@ function countToRun(manifest: ManifestWriter, limit: number | undefined): number
 async function* jobStream<J extends SweepJob>(run: SweepRun<J>, recorder: JobRecorder): AsyncGenerator<PreparedJob> {
   let dispatched = 0;
   for (const job of run.jobs) {
-    if (run.manifest.job(job.num)?.status === "completed") continue;
+    const status = run.manifest.job(job.num)?.status;
+    if (status === "completed" || (run.failedOnly && status !== "failed")) continue;
     if (run.limit !== undefined && dispatched >= run.limit) return;
     if (recorder.stopped) return;
     dispatched++;

@@ -43,6 +43,7 @@ export function checkJob(j: unknown, at: string, bad: (field: string, want: stri
   if (!JOB_STATUSES.includes(j.status as string)) bad(`${at}.status`, `must be one of ${JOB_STATUSES.join(", ")}`);
   for (const k of ["jobDir", "run_dir", "config_path", "startedAt", "endedAt", "error"]) if (j[k] !== undefined && j[k] !== null) expect(j, k, str, "must be a string", bad, `${at}.`);
   for (const k of ["attempts", "pid"]) if (j[k] !== undefined) expect(j, k, int, "must be a whole number >= 0", bad, `${at}.`);
+  if (j.failedAttempts !== undefined) expect(j, "failedAttempts", (v) => Array.isArray(v) && v.every(obj), "must be a list of objects", bad, `${at}.`);
 }
 
 function expect(o: Record<string, unknown>, key: string, ok: Check, want: string, bad: (field: string, want: string) => never, prefix = ""): void {

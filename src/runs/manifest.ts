@@ -38,6 +38,19 @@ export interface JobRecord {
   scheduler?: { id: string; state: string };
   /** The pid of the job's command while it runs (its start time is in the job dir's .hydrant-job.json). */
   pid?: number;
+  /** Attempts that failed before the one this record describes (retries: `--retries N`). */
+  failedAttempts?: FailedAttempt[];
+}
+
+/** One failed attempt of a retried job. */
+export interface FailedAttempt {
+  /** 1 for the first run of the job in this sweep run. */
+  attempt: number;
+  endedAt: string;
+  exitCode?: number;
+  error?: string;
+  /** The attempt's logs, kept in the job dir (`stdout.attempt-1.log`). */
+  logs?: string[];
 }
 
 /** What the sweep was started with, so `resume` can re-create it. */

@@ -21,8 +21,10 @@ export interface RecordExtension {
 }
 
 export interface RecorderOptions {
-  /** Stop the sweep at the first failed job (the failure is still recorded). */
+  /** Stop the sweep at the first failed job (the failure is still recorded): `maxFailures` 1. */
   failFast?: boolean;
+  /** Stop starting jobs once this many failed in this run; running ones finish. */
+  maxFailures?: number;
   /**
    * Aborting stops the sweep: no new job starts, and a job that fails while stopping (its process got
    * the signal) is not a failure: it goes back to pending and a resume runs it again.
@@ -39,6 +41,7 @@ export interface RecorderOptions {
 
 export class JobRecorder implements LaunchSink {
   private failedFast = false;
+  private failures = 0;
 
   constructor(
     private readonly manifest: ManifestWriter,
@@ -89,8 +92,12 @@ export class JobRecorder implements LaunchSink {
     const at = end.toISOString();
     const ext = this.options.extension?.ended?.(outcome, at) ?? {};
     this.manifest.update(num, { status: outcome.status, endedAt: at, durationMs, exitCode: outcome.exitCode, error: outcome.error, result: outcome.result, ...launcherFacts(outcome), ...ext });
-    if (outcome.status === "failed" && this.options.failFast) this.failedFast = true;
+    if (outcome.status === "failed" && ++this.failures >= this.failureLimit) this.failedFast = true;
     this.emit({ type: "job_end", num, status: outcome.status, durationMs, error: outcome.error, exitCode: outcome.exitCode });
+  }
+
+  private get failureLimit(): number {
+    return this.options.failFast ? 1 : (this.options.maxFailures ?? Number.POSITIVE_INFINITY);
   }
 
   private interrupted(num: number): void {

@@ -6,9 +6,10 @@
 import { ConfigFloat, isDict, type ConfigValue } from "../config/node.js";
 import { OverrideApplyError } from "../errors.js";
 import type { Override } from "../overrides/types.js";
-import { isGlob, isRangeSweep, isSweep, keyElement, parseOverrides, sweepStrings, valueString } from "../overrides/index.js";
+import { isChoiceSweep, isGlob, isRangeSweep, isSweep, keyElement, parseOverrides, sweepStrings, valueString } from "../overrides/index.js";
 import { resolvePath } from "../compose/config-access.js";
 import { cartesianProduct, productSize, type SweepDimension } from "./grid.js";
+import { zipDimensions, type ZipMember } from "./zip.js";
 import type { SweepContext, Sweeper, SweeperPlugin } from "../core/sweeper.js";
 
 export const BASIC_SWEEPER_TARGET = "hydrant.sweeper.BasicSweeper";
@@ -33,12 +34,17 @@ export class BasicSweeper implements Sweeper {
 /** The dimensions of the sweep, in Hydra's order. */
 export function sweepDimensions(ctx: SweepContext): SweepDimension[] {
   const lines = [...paramsOverrides(ctx), ...ctx.taskOverrides];
-  const byKey = new Map<string, SweepDimension>();
+  const byKey = new Map<string, ZipMember>();
   for (const o of parseOverrides(lines)) {
     const key = keyElement(o);
-    byKey.set(key, dimensionOf(o, key, ctx));
+    byKey.set(key, { dim: dimensionOf(o, key, ctx), zip: zipOf(o) });
   }
-  return [...byKey.values()];
+  return zipDimensions([...byKey.values()]);
+}
+
+/** The zip group of a `zip(…)` sweep; undefined for an ordinary one. */
+function zipOf(o: Override): string | undefined {
+  return (isChoiceSweep(o) || isRangeSweep(o)) && "zip" in o.value ? o.value.zip : undefined;
 }
 
 /** `hydra.sweeper.params` as `key=value` lines (an experiment config can declare its sweep there). */

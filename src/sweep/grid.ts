@@ -6,8 +6,11 @@
 export interface SweepDimension {
   /** The override key element (`+db@pkg`, `x.y`): dimensions are unique per key. */
   key: string;
-  /** Re-iterable: every call starts over and yields the same `key=value` override strings. */
-  overrides: () => Iterable<string>;
+  /**
+   * Re-iterable: every call starts over and yields the same `key=value` override strings. A zipped
+   * dimension (several keys in lockstep) yields one array of overrides per step.
+   */
+  overrides: () => Iterable<string | readonly string[]>;
   /** How many values, when known without iterating (an integer range): keeps a huge sweep's start-up flat. */
   count?: () => number;
 }
@@ -18,14 +21,15 @@ const KEEP_UP_TO = 4096;
 export function* cartesianProduct(allDims: readonly SweepDimension[]): Generator<string[]> {
   const dims = allDims.map(keptIfSmall);
   const iters = dims.map((d) => d.overrides()[Symbol.iterator]());
-  const current: string[] = [];
+  const current: (string | readonly string[])[] = [];
   for (const it of iters) {
     const r = it.next();
     if (r.done) return; // an empty dimension means no jobs at all
     current.push(r.value);
   }
+  const zipped = current.some((v) => typeof v !== "string");
   for (;;) {
-    yield current.slice();
+    yield zipped ? current.flat() : (current.slice() as string[]);
     let i = dims.length - 1;
     for (; i >= 0; i--) {
       const r = iters[i].next();
@@ -34,7 +38,7 @@ export function* cartesianProduct(allDims: readonly SweepDimension[]): Generator
         break;
       }
       iters[i] = dims[i].overrides()[Symbol.iterator]();
-      current[i] = iters[i].next().value as string;
+      current[i] = iters[i].next().value as string | readonly string[];
     }
     if (i < 0) return;
   }
@@ -46,7 +50,7 @@ export function* cartesianProduct(allDims: readonly SweepDimension[]): Generator
  */
 function keptIfSmall(dim: SweepDimension): SweepDimension {
   if (dim.count !== undefined && dim.count() > KEEP_UP_TO) return dim;
-  const kept: string[] = [];
+  const kept: (string | readonly string[])[] = [];
   for (const v of dim.overrides()) {
     if (kept.length === KEEP_UP_TO) return dim;
     kept.push(v);

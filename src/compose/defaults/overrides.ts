@@ -6,6 +6,7 @@
 import { isFloatValue, type ConfigFloat } from "../../config/float.js";
 import { ConfigCompositionError } from "../../errors.js";
 import { QuotedString, type Override, type ParsedElement } from "../../overrides/types.js";
+import { isListEditOverride, isSweep } from "../../overrides/sweep.js";
 import { GroupDefault, type GroupValue, type InputDefault } from "./elements.js";
 
 interface OverrideMetadata {
@@ -26,7 +27,7 @@ export function overrideKey(o: Override): string {
 }
 
 export function isSweepOverride(o: Override): boolean {
-  return o.valueType !== undefined && o.valueType !== "element";
+  return isSweep(o);
 }
 
 export function isHydraOverride(o: Override): boolean {
@@ -66,6 +67,13 @@ export class DefaultsOverrides {
   constructor(overrides: readonly Override[], groupExists: (group: string) => boolean) {
     for (const o of overrides) {
       if (isSweepOverride(o)) continue;
+      if (isListEditOverride(o)) {
+        if (groupExists(o.keyOrGroup)) {
+          throw new ConfigCompositionError(`'${o.inputLine}': '${o.keyOrGroup}' is a config group; list functions edit a list value, not a group's choice.`, { override: o.inputLine, key: o.keyOrGroup });
+        }
+        this.configOverrides.push(o);
+        continue;
+      }
       const value = o.value === undefined ? null : plainChoice(o.value as ParsedElement);
       const isDictValue = value !== null && typeof value === "object" && !Array.isArray(value) && !isFloatValue(value);
       if (isDictValue || !groupExists(o.keyOrGroup)) {

@@ -3,6 +3,7 @@
  * last to first, so that `override` entries and later choices are known before the entries they
  * affect; interpolated choices are resolved after their siblings.
  */
+import type { ConfigDict } from "../../config/node.js";
 import { ConfigCompositionError, MissingConfigError } from "../../errors.js";
 import type { ConfigRepository, LoadedConfig } from "../repository.js";
 import { describeSource } from "../sources/config-source.js";
@@ -111,8 +112,9 @@ function buildTree(ctx: TreeContext, root: DefaultsTreeNode, isRootConfig: boole
   updateOverrides(ctx, defaults, parent, interpolated);
 
   const children = expandChildren(ctx, root, defaults, interpolated);
-  // Interpolated choices are resolved once every sibling choice is known.
-  expandInterpolatedChildren(ctx, root, children, createInterpolationMap(overrides.knownChoices, defaults, selfAdded));
+  // Interpolated choices are resolved once every sibling choice is known. The map of known choices is
+  // built only for a node that has one: building it for every node made wide trees quadratic.
+  expandInterpolatedChildren(ctx, root, children, () => createInterpolationMap(overrides.knownChoices, defaults, selfAdded));
   if (children.length > 0) root.children = children.reverse();
   return root;
 }
@@ -178,10 +180,13 @@ function expandChildren(ctx: TreeContext, root: DefaultsTreeNode, defaults: read
   return children;
 }
 
-function expandInterpolatedChildren(ctx: TreeContext, root: DefaultsTreeNode, children: Child[], known: ReturnType<typeof createInterpolationMap>): void {
+function expandInterpolatedChildren(ctx: TreeContext, root: DefaultsTreeNode, children: Child[], knownChoices: () => ConfigDict): void {
   const parent = root.node;
+  // Taken once, before the first interpolated child is expanded, so every sibling sees the same choices.
+  let known: ConfigDict | undefined;
   children.forEach((dd, idx) => {
     if (!isInputDefault(dd) || !dd.isInterpolation()) return;
+    known ??= knownChoices();
     resolveInterpolation(dd, known);
     const sub: DefaultsTreeNode = { node: dd, parent: root };
     dd.updateParent(parent.getGroupPath(), parent.getFinalPackage());
@@ -196,7 +201,7 @@ function isInputDefault(x: Child): x is InputDefault {
 
 const LEGACY_INTERPOLATION = /^\$\{defaults\.\d\./;
 
-function resolveInterpolation(d: InputDefault, known: ReturnType<typeof createInterpolationMap>): void {
+function resolveInterpolation(d: InputDefault, known: ConfigDict): void {
   if (d instanceof GroupDefault) {
     const name = d.getName();
     if (name === null) return;
