@@ -1,7 +1,7 @@
 // In-process compose() rate on the synthetic trees Hydra was measured on (Hydra, this machine:
 // 67 ms per compose of `small`, 1.4 s of `large`, 106 ms of `deep` with +experiment=e9). Goal: >= 100x.
 import path from "node:path";
-import { fmt, table, median } from "./lib.mjs";
+import { fmt, table, timeInProcess } from "./lib.mjs";
 
 const trees = path.resolve("bench/trees"); // vendored from ../shared/bench/trees (npm run conformance:sync)
 const HYDRA_MS = { small: 67, large: 1400, deep: 106 };
@@ -11,24 +11,12 @@ const CASES = {
   deep: { configDir: `${trees}/deep`, configName: "config", overrides: ["+experiment=e9"] },
 };
 
-function timeIt(fn, minMs = 400) {
-  fn(); // warm-up (JIT, file caches)
-  const samples = [];
-  const start = performance.now();
-  while (performance.now() - start < minMs || samples.length < 5) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  return median(samples);
-}
-
 export async function benchCompose() {
   const { compose } = await import(path.resolve("dist/index.mjs"));
   const rows = [["tree", "ms/compose", "composes/s", "Hydra ms", "x Hydra"]];
   const results = {};
   for (const [name, opts] of Object.entries(CASES)) {
-    const ms = timeIt(() => compose(opts));
+    const ms = timeInProcess(() => compose(opts));
     results[name] = { ms, perSecond: 1000 / ms, speedup: HYDRA_MS[name] / ms };
     rows.push([name, fmt(ms, 3), fmt(1000 / ms, 0), HYDRA_MS[name], fmt(HYDRA_MS[name] / ms, 0)]);
   }

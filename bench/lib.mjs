@@ -47,3 +47,16 @@ export function measureAgainstFloor(argv, floorArgv, { runs = 15, env = process.
   const pick = (k) => (pairs[0][k] === undefined ? undefined : median(pairs.map((p) => p[k])));
   return { ms: pick("ms"), floorMs: pick("floor"), rssMiB: pick("rssMiB"), ratio: median(pairs.map((p) => p.ms / p.floor)), rssRatio: pairs[0].rssMiB === undefined ? undefined : median(pairs.map((p) => p.rssMiB / p.floorRss)) };
 }
+
+/** Median wall time (ms) of `fn` in this process, after a warm-up, over at least `minMs` and 5 samples. */
+export function timeInProcess(fn, minMs = 400) {
+  fn(); // warm-up (JIT, file caches)
+  const samples = [];
+  const start = performance.now();
+  while (performance.now() - start < minMs || samples.length < 5) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}

@@ -12,7 +12,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } fr
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { fmt, median, table } from "./lib.mjs";
+import { fmt, table, timeInProcess } from "./lib.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const TREES = path.join(root, "bench/trees");
@@ -47,25 +47,13 @@ function deepTree(dir, levels) {
   }
 }
 
-function timeIt(fn, minMs = 300) {
-  fn(); // warm-up (JIT, file caches)
-  const samples = [];
-  const start = performance.now();
-  while (performance.now() - start < minMs || samples.length < 5) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  return median(samples);
-}
-
 function series(compose, tmp, kind, sizes, make, overridesOf) {
   const rows = [];
   for (const n of sizes) {
     const dir = path.join(tmp, `${kind}-${n}`);
     mkdirSync(dir);
     make(dir, n);
-    const ms = timeIt(() => compose({ configDir: dir, configName: "config", overrides: overridesOf(n) }));
+    const ms = timeInProcess(() => compose({ configDir: dir, configName: "config", overrides: overridesOf(n) }), 300);
     rows.push({ n, ms, perUnit: ms / n });
   }
   return { rows, ratio: rows.at(-1).perUnit / rows[0].perUnit };

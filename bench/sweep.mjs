@@ -3,7 +3,7 @@
 // grid, separate processes), and the local launcher's speed-up on CPU-bound jobs with 2 workers.
 //   node bench/sweep.mjs            (standalone)   or through bench/run.mjs (exports bench())
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -51,6 +51,61 @@ function perJobOverhead(dir, app) {
   const one = run(dir, [app, "-m", "x=range(1)", `hydra.sweep.dir=${dir}/s1`]).ms;
   const many = run(dir, [app, "-m", "x=range(1000)", `hydra.sweep.dir=${dir}/s1000`]).ms;
   return { oneJobMs: one, thousandJobsMs: many, perJobMs: (many - one) / 999 };
+}
+
+/** Every file of a job dir (relative path → bytes), as a sweep wrote it. */
+function jobFiles(jobDir, rel = "") {
+  const out = [];
+  for (const e of readdirSync(path.join(jobDir, rel), { withFileTypes: true })) {
+    const p = path.join(rel, e.name);
+    if (e.isDirectory()) out.push(...jobFiles(jobDir, p));
+    else out.push([p, readFileSync(path.join(jobDir, p))]);
+  }
+  return out;
+}
+
+/**
+ * The floor of a main() job: making the same dirs and writing the same bytes a hydrant job writes, 1,000
+ * times, in a fresh process (what no sweep engine can avoid); per job.
+ */
+function filesFloorPerJob(dir, sampleJobDir) {
+  const files = jobFiles(sampleJobDir);
+  const spec = path.join(dir, "floor-files.json");
+  writeFileSync(spec, JSON.stringify(files.map(([p, b]) => [p, b.toString("base64")])));
+  const script = path.join(dir, "floor.mjs");
+  writeFileSync(script, `import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+const files = JSON.parse(readFileSync(${JSON.stringify(spec)}, "utf8")).map(([p, b]) => [p, Buffer.from(b, "base64")]);
+const root = ${JSON.stringify(path.join(dir, "floor-out"))};
+const t0 = performance.now();
+for (let n = 0; n < 1000; n++) {
+  const jobDir = path.join(root, String(n));
+  for (const [p, bytes] of files) {
+    mkdirSync(path.dirname(path.join(jobDir, p)), { recursive: true });
+    writeFileSync(path.join(jobDir, p), bytes);
+  }
+}
+console.log((performance.now() - t0) / 1000);
+`);
+  return { perJobMs: Number(run(dir, [script]).stdout.trim()), files: files.map(([p]) => p) };
+}
+
+/** The floor of a command job: Node's own spawn of the same program and a wait for its exit, 1,000 times. */
+function spawnFloorPerJob(dir) {
+  const script = path.join(dir, "spawn-floor.mjs");
+  writeFileSync(script, `import { spawn } from "node:child_process";
+const t0 = performance.now();
+for (let n = 0; n < 1000; n++) await new Promise((resolve, reject) => spawn("true", [], { stdio: "ignore" }).on("exit", resolve).on("error", reject));
+console.log((performance.now() - t0) / 1000);
+`);
+  return Number(run(dir, [script]).stdout.trim());
+}
+
+/** A command sweep of `true`: hydrant's per-job cost, from the difference of a 1,000- and a 1-job sweep. */
+function commandPerJob(dir) {
+  const bin = path.join(root, "dist/cli.js");
+  const sweep = (n) => run(dir, [bin, "-cd", "conf", "-cn", "config", "-m", `x=range(${n})`, `hydra.sweep.dir=${dir}/cmd-${n}`, "--", "true"]).ms;
+  return (sweep(1000) - sweep(1)) / 999;
 }
 
 function timeToFirstJob(dir, app, jobs) {
@@ -102,16 +157,23 @@ export async function bench() {
     const engine = await bundleEngine(dir);
     const app = writeApp(dir, engine);
     const overhead = perJobOverhead(dir, app);
+    const filesFloor = filesFloorPerJob(dir, path.join(dir, "s1000", "0"));
+    const spawnFloor = spawnFloorPerJob(dir);
+    const commandMs = commandPerJob(dir);
     const ttfj = { jobs10: timeToFirstJob(dir, app, 10), jobs100k: timeToFirstJob(dir, app, 100_000) };
     const grid10 = expansion(dir, engine, ["x=range(10)"]);
     const grid1m = expansion(dir, engine, ["x=range(100)", "+y=range(100)", "+z=range(100)"]);
     const cpu = speedup(dir, app);
-    const results = { overhead, ttfj, grid10, grid1m, cpu };
+    const results = { overhead, filesFloor, spawnFloor, commandMs, ttfj, grid10, grid1m, cpu };
     const text = table([
       ["measure", "value"],
       ["1,000-job sweep (basic launcher), total ms", fmt(overhead.thousandJobsMs, 0)],
       ["per-job overhead, ms (vs a 1-job sweep)", fmt(overhead.perJobMs, 2)],
       ["  x less than Hydra's basic launcher (about 170 ms per trivial job; goal >= 50x)", `${fmt(HYDRA_MS_PER_JOB / overhead.perJobMs, 0)}x`],
+      [`  floor: the same dirs and bytes written in a loop (${filesFloor.files.length} files), ms per job`, fmt(filesFloor.perJobMs, 3)],
+      ["  main() job x the files floor (goal <= 3x)", `${fmt(overhead.perJobMs / filesFloor.perJobMs, 2)}x`],
+      ["command job (-- true), ms per job / Node's spawn + wait of true, ms", `${fmt(commandMs, 2)} / ${fmt(spawnFloor, 2)}`],
+      ["  command job x the spawn floor (goal <= 1.5x)", `${fmt(commandMs / spawnFloor, 2)}x`],
       ["time to first job, 10 jobs, ms", fmt(ttfj.jobs10, 0)],
       ["time to first job, 10^5 jobs, ms", fmt(ttfj.jobs100k, 0)],
       ["expand 10-job grid: jobs / ms / peak RSS / peak heap / live heap after GC (MiB)", `${grid10.jobs} / ${fmt(grid10.ms, 1)} / ${fmt(grid10.peakMiB)} / ${fmt(grid10.peakHeapMiB)} / ${fmt(grid10.liveMiB)}`],

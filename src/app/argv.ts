@@ -8,7 +8,7 @@ import type { AppArgs } from "./types.js";
 export const INFO_TOPICS = new Set(["all", "config", "config-groups", "defaults", "defaults-tree", "plugins", "searchpath"]);
 const CFG_VALUES = new Set(["job", "hydra", "all"]);
 
-type ValueFlag = "configPath" | "configName" | "configDir" | "cfg" | "package" | "resume" | "rerun" | "limit" | "maxFailures" | "retries";
+type ValueFlag = "configPath" | "configName" | "configDir" | "cfg" | "package" | "resume" | "rerun" | "limit" | "maxFailures" | "retries" | "best";
 type BoolFlag = "resolve" | "multirun" | "run" | "help" | "hydraHelp" | "version" | "detach" | "yes" | "retryFailed";
 
 const VALUE_FLAGS: Record<string, ValueFlag> = {
@@ -22,6 +22,7 @@ const VALUE_FLAGS: Record<string, ValueFlag> = {
   "--limit": "limit",
   "--max-failures": "maxFailures",
   "--retries": "retries",
+  "--best": "best",
 };
 
 const BOOL_FLAGS: Record<string, BoolFlag> = {
@@ -62,7 +63,7 @@ export function parseAppArgv(argv: readonly string[]): AppArgs {
       if (value === undefined) throw new ArgvError(`${flag} needs a value.`);
       setValue(args, VALUE_FLAGS[flag], value, flag);
     } else if (token.startsWith("-") && !/^-\d/.test(token)) {
-      throw new ArgvError(`Unrecognized argument '${token}'. Hydra flags: --config-path/-cp, --config-name/-cn, --config-dir/-cd, --cfg/-c job|hydra|all, --resolve, --package/-p, --info/-i, --multirun/-m, --run/-r, --resume DIR, --limit N, --max-failures N, --fail-fast, --retries N, --retry-failed, --detach, --help/-h, --hydra-help, --version; overrides look like key=value.`);
+      throw new ArgvError(`Unrecognized argument '${token}'. Hydra flags: --config-path/-cp, --config-name/-cn, --config-dir/-cd, --cfg/-c job|hydra|all, --resolve, --package/-p, --info/-i, --multirun/-m, --run/-r, --resume DIR, --limit N, --max-failures N, --fail-fast, --retries N, --retry-failed, --best METRIC[:max|min], --detach, --help/-h, --hydra-help, --version; overrides look like key=value.`);
     } else {
       args.overrides.push(token);
     }
@@ -92,6 +93,9 @@ function setValue(args: AppArgs, key: ValueFlag, value: string, flag: string): v
     const min = key === "maxFailures" ? 1 : 0;
     if (!Number.isInteger(n) || n < min) throw new ArgvError(`${flag} takes a ${key === "retries" ? "retry" : "job"} count (an integer >= ${min}); got '${value}'.`);
     args[key] = n;
+  } else if (key === "best") {
+    if (!/^[^:]+(:(max|min))?$/.test(value)) throw new ArgvError(`${flag} takes METRIC[:max|min] (e.g. test_accuracy or loss:min); got '${value}'.`);
+    args.best = value;
   } else {
     args[key] = value;
   }

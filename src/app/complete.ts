@@ -7,7 +7,7 @@ import { isDict, isList, type ConfigValue } from "../config/node.js";
 import { appConfigGroups, composeAppConfig, configLocation } from "../runs/compose-access.js";
 import type { AppArgs } from "./types.js";
 
-const FLAGS = ["--config-path", "--config-name", "--config-dir", "--cfg", "--resolve", "--package", "--info", "--multirun", "--run", "--help", "--hydra-help", "--version", "--shell-completion", "--resume", "--limit", "--max-failures", "--fail-fast", "--retries", "--retry-failed"];
+const FLAGS = ["--config-path", "--config-name", "--config-dir", "--cfg", "--resolve", "--package", "--info", "--multirun", "--run", "--help", "--hydra-help", "--version", "--shell-completion", "--resume", "--limit", "--max-failures", "--fail-fast", "--retries", "--retry-failed", "--best"];
 
 /** Candidates for `word`, the (possibly empty) word being typed, given the rest of the line in `args`. */
 export function completeWord(args: AppArgs, word: string, cwd = process.cwd()): string[] {

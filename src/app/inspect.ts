@@ -187,6 +187,7 @@ export const FLAGS_HELP = `--help,-h : Application's help
 --max-failures N, --fail-fast : Start no more jobs once N (1) failed; running ones finish, the rest stay pending
 --retries N : Run a failed job up to N more times (waits hydra.sweeper.retry_backoff seconds, doubled each time)
 --retry-failed : With --resume, run only the jobs that failed
+--best METRIC[:max|min] : At the end of a sweep, name the best completed job by METRIC (highest unless :min)
 --detach : Submit the sweep and return (launchers that run jobs elsewhere, e.g. slurm); --resume collects it
 --yes,-y : With --resume, run the command experiment.json names even if it is not the one the sweep started with
 -- CMD ARGS... : Run CMD once per job ({config}, {job_dir}, {job_num} are replaced)

@@ -32,6 +32,8 @@ export interface AppArgs {
   maxFailures?: number;
   /** `--retries N`: run a failed job up to N more times. */
   retries?: number;
+  /** `--best METRIC[:max|min]`: name the best completed job at the end of a sweep. */
+  best?: string;
   /** `--retry-failed` (with `--resume`): run only the jobs that failed. */
   retryFailed?: boolean;
   /** Submit the sweep and return without waiting (a launcher whose jobs run elsewhere, e.g. slurm). */

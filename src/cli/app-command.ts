@@ -10,6 +10,8 @@ import type { AppArgs, AppOutcome, RunHooks } from "../app/types.js";
 import type { TaskFunction } from "../core/task.js";
 import { HydrantError } from "../errors.js";
 import { formatResultsTable } from "../runs/results-table.js";
+import { formatBestJob, parseBestSpec } from "../runs/best-job.js";
+import type { JobRecord } from "../runs/manifest.js";
 import { createProgressDisplay } from "./progress.js";
 import { formatError } from "./report-error.js";
 import { VERSION } from "./version.js";
@@ -94,7 +96,9 @@ async function run(args: AppArgs, io: Io, options: AppCommandOptions): Promise<A
   try {
     const outcome = await runApp(args, options.task ?? { command: args.command ?? [] }, { ...hooks, signal: hooks.signal ?? interrupt?.signal });
     progress.close();
-    return { code: report(outcome, io, resumeCommand(options), interrupt?.signal), outcome };
+    const code = report(outcome, io, resumeCommand(options), interrupt?.signal);
+    if (args.best !== undefined && outcome.mode === "multirun" && !outcome.detached) io.err(`${bestSummary(outcome.jobs, args.best)}\n`);
+    return { code, outcome };
   } finally {
     interrupt?.dispose();
     progress.close();
@@ -140,6 +144,16 @@ function interruptOnSignals(io: Io): { signal: AbortSignal; dispose: () => void 
 /** The shell's convention: 128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM). */
 function interruptedExitCode(signal: AbortSignal | undefined): number {
   return signal?.reason === "SIGTERM" ? 143 : 130;
+}
+
+/** The best job by `--best`; a metric no job reported is told, not fatal: the sweep itself went fine. */
+function bestSummary(jobs: JobRecord[], spec: string): string {
+  try {
+    return formatBestJob(jobs, parseBestSpec(spec));
+  } catch (e) {
+    if (e instanceof HydrantError) return e.message;
+    throw e;
+  }
 }
 
 function report(outcome: AppOutcome, io: Io, resume: string, interrupt: AbortSignal | undefined): number {

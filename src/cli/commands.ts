@@ -47,10 +47,11 @@ export async function runSubcommand(argv: string[]): Promise<number> {
       y.positional("sweepDir", { type: "string", demandOption: true, describe: "a multirun sweep dir (with experiment.json)" })
         .option("sort-by", { type: "string", alias: "sort", describe: "sort by a result metric (e.g. test_accuracy), num, status or duration; smallest first" })
         .option("desc", { type: "boolean", default: false, describe: "largest first (as experiment show --desc)" })
-        .option("html", { type: "string", describe: "write the dashboard's views to this one self-contained HTML file instead" }),
+        .option("html", { type: "string", describe: "write the dashboard's views to this one self-contained HTML file instead" })
+        .option("best", { type: "string", describe: "after the table, the best completed job by METRIC[:max|min] (highest unless :min), with its overrides and dir" }),
     guarded(async (a) => setCode(a.html !== undefined
       ? await (await import("./ui.js")).htmlReportCommand(String(a.sweepDir), String(a.html))
-      : await (await import("./results.js")).resultsCommand(String(a.sweepDir), { sortBy: a.sortBy as string | undefined, descending: Boolean(a.desc) }))))
+      : await (await import("./results.js")).resultsCommand(String(a.sweepDir), { sortBy: a.sortBy as string | undefined, descending: Boolean(a.desc), best: a.best as string | undefined }))))
     .command("ui [dirs..]", "Open a local web dashboard of the sweeps under multirun/, outputs/, experiments/ (or DIRS)", (y: Argv) =>
       y.positional("dirs", { type: "string", array: true, describe: "dirs to search for sweeps (default: multirun outputs experiments)" })
         .option("port", { type: "number", default: 8765, describe: "port to listen on (0: any free port)" })

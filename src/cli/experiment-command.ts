@@ -20,7 +20,7 @@ import { followLogs } from "../experiment/directory/logs.js";
 import { prepareExperiment } from "../experiment/directory/prepare.js";
 import { latestExperimentOf, resumeExperiment } from "../experiment/directory/run.js";
 import { experimentTable } from "../experiment/directory/runs-table.js";
-import type { ExecuteOptions, ExperimentOutcome, SpecWarning } from "../experiment/definition/types.js";
+import type { ExecuteOptions, ExperimentOutcome, ExperimentSpec, SpecWarning } from "../experiment/definition/types.js";
 
 export interface CommandIO {
   out(text: string): void;
@@ -30,9 +30,12 @@ export interface CommandIO {
 export const EXPERIMENT_USAGE = `Usage: hydrant experiment <command>
 
   run SPEC|DIR [--resume] [--yes] [--limit N] [--parallel N] [--background] [--root DIR]
+      [--show] [--research_only] [--no_confusion] [--advanced] [-- PROGRAM|ARGS…]
         run a spec (a new experiment dir under the root), or continue one (--resume: the newest
         experiment of the spec, or the DIR given); --limit starts at most N runs now; --yes runs
-        a command experiment.json names that is not the one the experiment started with
+        a command experiment.json names that is not the one the experiment started with.
+        What follows -- is appended to the spec's command (or is the command, when the spec names
+        only a mode); the simulation flags are forwarded the same way for a 'mode: simulation' spec
   list [--root DIR]                       every experiment with its progress and state
   stop DIR                                stop a running experiment (resume it with run DIR --resume)
   logs DIR [-f|--follow]                  a background experiment's log
@@ -42,7 +45,8 @@ export const EXPERIMENT_USAGE = `Usage: hydrant experiment <command>
   The root of experiment dirs is ./${DEFAULT_ROOT} unless --root says otherwise.
 `;
 
-type Handler = (positionals: string[], flags: Flags, io: CommandIO) => Promise<number>;
+/** What follows `--`: only `run` takes it. */
+type Handler = (positionals: string[], flags: Flags, io: CommandIO, forwarded: string[]) => Promise<number>;
 
 interface Flags {
   resume?: boolean;
@@ -57,7 +61,14 @@ interface Flags {
   format?: string;
   output?: string;
   help?: boolean;
+  show?: boolean;
+  research_only?: boolean;
+  no_confusion?: boolean;
+  advanced?: boolean;
 }
+
+/** The experiment guide's simulation flags, forwarded to the program of a `mode: simulation` spec. */
+export const SIMULATION_FLAGS = ["show", "research_only", "no_confusion", "advanced"] as const;
 
 const handlers: Record<string, Handler> = { run, list, stop, logs, show, [ORCHESTRATE_COMMAND]: orchestrate };
 
@@ -72,9 +83,12 @@ export async function experimentCommand(argv: string[], io: CommandIO): Promise<
     io.err(`Unknown experiment command '${sub}'.\n\n${EXPERIMENT_USAGE}`);
     return 1;
   }
+  const dash = rest.indexOf("--");
+  const forwarded = dash < 0 ? [] : rest.slice(dash + 1);
   let parsed: { positionals: string[]; values: Flags };
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: OPTIONS }) as { positionals: string[]; values: Flags };
+    parsed = parseArgs({ args: dash < 0 ? rest : rest.slice(0, dash), allowPositionals: true, strict: true, options: OPTIONS }) as { positionals: string[]; values: Flags };
+    if (sub !== "run" && (dash >= 0 || SIMULATION_FLAGS.some((f) => parsed.values[f]))) throw new Error(`experiment ${sub} takes no program arguments (only experiment run forwards them).`);
   } catch (e) {
     io.err(`${(e as Error).message}\n\n${EXPERIMENT_USAGE}`);
     return 1;
@@ -84,7 +98,7 @@ export async function experimentCommand(argv: string[], io: CommandIO): Promise<
     return 0;
   }
   try {
-    return await handler(parsed.positionals, parsed.values, io);
+    return await handler(parsed.positionals, parsed.values, io, forwarded);
   } catch (e) {
     if (!(e instanceof HydrantError)) throw e;
     io.err(formatError(e));
@@ -105,27 +119,37 @@ const OPTIONS = {
   format: { type: "string" },
   output: { type: "string", short: "o" },
   help: { type: "boolean", short: "h" },
+  show: { type: "boolean" },
+  research_only: { type: "boolean" },
+  no_confusion: { type: "boolean" },
+  advanced: { type: "boolean" },
 } as const;
 
-async function run(pos: string[], flags: Flags, io: CommandIO): Promise<number> {
+async function run(pos: string[], flags: Flags, io: CommandIO, forwarded: string[]): Promise<number> {
   const target = one(pos, "run", "SPEC or DIR");
   const root = flags.root ?? DEFAULT_ROOT;
   const limit = positiveInt(flags.limit, "--limit");
   const parallel = positiveInt(flags.parallel, "--parallel");
+  const simulation = SIMULATION_FLAGS.filter((f) => flags[f]).map((f) => `--${f}`);
   let dir = existingExperiment(target, root);
+  let spec: ExperimentSpec | undefined;
   if (!dir) {
-    const spec = loadSpec(target);
+    spec = loadSpec(target);
+    checkSimulationFlags(spec, simulation);
     if (flags.resume) {
       printWarnings(spec.warnings, io);
       dir = latestExperimentOf(spec, root);
     } else {
       // Every config is built and written before anything runs; warnings come first.
-      const prepared = prepareExperiment(spec, { root, parallel });
+      const prepared = prepareExperiment(spec, { root, parallel, forward: [...forwarded, ...simulation] });
       printWarnings(prepared.warnings, io);
       dir = prepared.dir;
+      forwarded = [];
+      simulation.length = 0;
     }
   }
   const m = readExperiment(dir);
+  checkSameCommand(dir, m.origin.command ?? [], [...forwarded, ...simulation]);
   // The command comes from experiment.json, which anyone with access to the dir can edit.
   if (m.origin.command?.length) checkResumeCommand(dir, m.origin.command, path.join(dir, MANIFEST_FILE), flags.yes === true);
   const startedIn = m.origin.cwd;
@@ -227,6 +251,21 @@ function finalWords(o: ExperimentOutcome, io: CommandIO): number {
   if (o.pending > 0 && o.state !== "failed") io.out(`${o.pending} run(s) not run yet: hydrant experiment run ${o.dir} --resume\n`);
   if (o.state === "stopped") return 130;
   return o.failed > 0 ? 1 : 0;
+}
+
+/** The guide forwards its simulation flags only to a simulation; anywhere else they would be lost. */
+function checkSimulationFlags(spec: ExperimentSpec, flags: readonly string[]): void {
+  if (flags.length === 0 || spec.mode?.name === "simulation") return;
+  const what = spec.mode ? `mode '${spec.mode.name}'` : "no mode";
+  throw new HydrantError(`${flags.join(" ")}: simulation flags are forwarded to a spec with 'mode: simulation'; ${spec.file} has ${what}. To pass them to its program anyway, give them after --: hydrant experiment run SPEC -- ${flags.join(" ")}`);
+}
+
+/** A resume runs the recorded command; arguments meant to change it would silently do nothing. */
+function checkSameCommand(dir: string, recorded: readonly string[], forward: readonly string[]): void {
+  if (forward.length === 0) return;
+  const tail = recorded.slice(recorded.length - forward.length);
+  if (tail.length === forward.length && tail.every((a, i) => a === forward[i])) return;
+  throw new HydrantError(`${dir} runs \`${recorded.join(" ")}\`, and a resume runs that same command, so ${forward.join(" ")} cannot be added now. Start a new experiment (without --resume) to run another command.`);
 }
 
 function printWarnings(warnings: readonly SpecWarning[], io: CommandIO): void {

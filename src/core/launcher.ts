@@ -82,6 +82,13 @@ export interface ExecuteOptions {
    * manifest could say so) counts as completed instead of running again.
    */
   resume?: boolean;
+  /**
+   * The file a command task reads as `{config}` and $HYDRANT_CONFIG, instead of the resolved copy
+   * written to the job's `.hydra/` (an experiment's `configs/run_NNN.yaml`, its exact input).
+   */
+  configFile?: string;
+  /** An experiment's mode, given to a command task as `{mode}` and $HYDRANT_MODE. */
+  mode?: string;
 }
 
 /** What a launcher gets for one sweep: its config, the task, and how to run one job. */

@@ -37,8 +37,9 @@ export async function executeJob(job: PreparedJob, task: TaskRef, options: Execu
     const chdir = resolvePath(job.config, "hydra.job.chdir") === true;
     const callbacks = await callbacksOf(job.config);
     if (task.kind === "command") {
-      const configFile = writePrivateFile(path.join(hydraDir, RESOLVED_CONFIG_FILE), dumpYaml(resolveTaskConfigTree(job.config)));
-      return await withJobCallbacks(callbacks, job, { command: task.argv }, () => runCommand(job, task.argv, { env, chdir, configFile, onOutput: options.onOutput, signal: options.signal, onSpawn: options.onSpawn, resume: options.resume }));
+      const configFile = options.configFile ?? writePrivateFile(path.join(hydraDir, RESOLVED_CONFIG_FILE), dumpYaml(resolveTaskConfigTree(job.config)));
+      const resultDir = options.configFile === undefined ? undefined : hydraDir;
+      return await withJobCallbacks(callbacks, job, { command: task.argv }, () => runCommand(job, task.argv, { env, chdir, configFile, resultDir, mode: options.mode, onOutput: options.onOutput, signal: options.signal, onSpawn: options.onSpawn, resume: options.resume }));
     }
     return await runFunction(job, task.fn, taskCfg, { env, chdir, callbacks });
   } catch (e) {
@@ -96,6 +97,10 @@ interface CommandOptions {
   chdir: boolean;
   /** The resolved config the command reads ({config}, $HYDRANT_CONFIG). */
   configFile: string;
+  /** Where $HYDRANT_RESULT goes; default beside the config file. */
+  resultDir?: string;
+  /** {mode} and $HYDRANT_MODE, for an experiment that has one. */
+  mode?: string;
   onOutput?: ExecuteOptions["onOutput"];
   signal?: AbortSignal;
   onSpawn?: (pid: number) => void;
@@ -132,10 +137,10 @@ function finishedBeforeResume(jobDir: string): { code: number; signal: null } | 
 
 async function runCommand(job: PreparedJob, argv: string[], o: CommandOptions): Promise<JobOutcome> {
   const configFile = o.configFile;
-  const resultFile = path.join(path.dirname(configFile), "result.json");
+  const resultFile = path.join(o.resultDir ?? path.dirname(configFile), "result.json");
   const num = job.num === undefined ? "" : String(job.num);
-  const [cmd, ...args] = expandPlaceholders(argv, { config: configFile, job_dir: job.jobDir, job_num: num });
-  const env = { ...process.env, ...o.env, HYDRANT_CONFIG: configFile, HYDRANT_JOB_DIR: job.jobDir, HYDRANT_JOB_NUM: num, HYDRANT_RESULT: resultFile };
+  const [cmd, ...args] = expandPlaceholders(argv, { config: configFile, job_dir: job.jobDir, job_num: num, mode: o.mode });
+  const env = { ...process.env, ...o.env, HYDRANT_CONFIG: configFile, HYDRANT_JOB_DIR: job.jobDir, HYDRANT_JOB_NUM: num, HYDRANT_RESULT: resultFile, ...(o.mode === undefined ? {} : { HYDRANT_MODE: o.mode }) };
   mkdirSync(job.jobDir, { recursive: true });
   await settlePreviousCopy(job.jobDir);
   const finished = o.resume ? finishedBeforeResume(job.jobDir) : undefined;

@@ -1,5 +1,5 @@
 /**
- * `{config}`, `{job_dir}` and `{job_num}` in a command. The command runs without a shell, so in an
+ * `{config}`, `{job_dir}`, `{job_num}` (and an experiment's `{mode}`) in a command. The command runs without a shell, so in an
  * ordinary argument a placeholder is replaced by its value: one argument, data, whatever it holds.
  * A shell script given with `-c` (`sh -c 'echo {job_dir}'`) is code, though, and a job dir made from
  * overrides can hold `|`, `;` or `$(...)`: there a placeholder becomes a quoted reference to the
@@ -7,16 +7,17 @@
  */
 import path from "node:path";
 
-export type PlaceholderName = "config" | "job_dir" | "job_num";
+export type PlaceholderName = "config" | "job_dir" | "job_num" | "mode";
 
 /** The environment variable each placeholder's value is also in. */
 export const PLACEHOLDER_ENV: Record<PlaceholderName, string> = {
   config: "HYDRANT_CONFIG",
   job_dir: "HYDRANT_JOB_DIR",
   job_num: "HYDRANT_JOB_NUM",
+  mode: "HYDRANT_MODE",
 };
 
-const PLACEHOLDER = /\{(config|job_dir|job_num)\}/g;
+const PLACEHOLDER = /\{(config|job_dir|job_num|mode)\}/g;
 
 /** Shells whose `-c` argument is a script. */
 const SHELLS = new Set(["sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "busybox", "fish", "yash", "posh"]);

@@ -14,8 +14,8 @@ export interface RecordExtension {
   kept?: readonly string[];
   /** Extra fields when the job starts. */
   started?(job: PreparedJob, at: string): Record<string, unknown>;
-  /** Extra fields when it ends (or fails before starting: no exit code then). */
-  ended?(outcome: JobOutcome, at: string): Record<string, unknown>;
+  /** Extra fields when job `num` ends (or fails before starting: no exit code then). */
+  ended?(outcome: JobOutcome, at: string, num: number): Record<string, unknown>;
   /** Extra fields when a stop interrupted it (it goes back to pending). */
   interrupted?(at: string): Record<string, unknown>;
 }
@@ -90,7 +90,7 @@ export class JobRecorder implements LaunchSink {
     const end = new Date();
     const durationMs = this.durationMs(num, end);
     const at = end.toISOString();
-    const ext = this.options.extension?.ended?.(outcome, at) ?? {};
+    const ext = this.options.extension?.ended?.(outcome, at, num) ?? {};
     this.manifest.update(num, { status: outcome.status, endedAt: at, durationMs, exitCode: outcome.exitCode, error: outcome.error, result: outcome.result, ...launcherFacts(outcome), ...ext });
     if (outcome.status === "failed" && ++this.failures >= this.failureLimit) this.failedFast = true;
     this.emit({ type: "job_end", num, status: outcome.status, durationMs, error: outcome.error, exitCode: outcome.exitCode });

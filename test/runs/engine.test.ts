@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigDict } from "../../src/config/node.js";
 import type { LauncherPlugin } from "../../src/core/launcher.js";
-import { EXPERIMENT_RECORD } from "../../src/experiment/directory/run-record.js";
+import { experimentRecord } from "../../src/experiment/directory/run-record.js";
 import { runSweep, type SweepJob } from "../../src/runs/engine.js";
 import type { RunEvent } from "../../src/runs/events.js";
 import { ManifestWriter, readManifest } from "../../src/runs/manifest.js";
@@ -39,10 +39,10 @@ describe("runSweep", () => {
   it("keeps the launcher's attempts, host and notices in an experiment's run records", async () => {
     const dir = tmp();
     const s = sweep(dir, 2);
-    const result = await runSweep({ ...s, sweepDir: dir, plugin: remoteLike, context, prepare: (j) => ({ ...j, config: new ConfigDict(), jobDir: path.join(dir, String(j.num)) }), recorder: { extension: EXPERIMENT_RECORD } });
+    const result = await runSweep({ ...s, sweepDir: dir, plugin: remoteLike, context, prepare: (j) => ({ ...j, config: new ConfigDict(), jobDir: path.join(dir, String(j.num)) }), recorder: { extension: experimentRecord(new Map([[0, path.join(dir, "made")]])) } });
     expect(result).toMatchObject({ status: "failed", total: 2, completed: 1, failed: 1, notRun: 0 });
     const [ok, bad] = readManifest(dir).jobs as unknown as Record<string, unknown>[];
-    expect(ok).toMatchObject({ status: "completed", attempts: 1, host: "box", run_dir: path.join(dir, "0"), return_code: null, result: { loss: 0 } });
+    expect(ok).toMatchObject({ status: "completed", attempts: 1, host: "box", run_dir: path.join(dir, "made"), return_code: null, result: { loss: 0 } });
     expect(bad).toMatchObject({ status: "failed", attempts: 3, host: "box", exitCode: 2, return_code: 2, error: "boom" });
     expect(typeof bad.completed_at).toBe("string");
     expect(s.events.filter((e) => e.type === "launcher_notice").map((e) => (e as { message: string }).message)).toEqual(["ran 0", "ran 1"]);

@@ -23,6 +23,7 @@ interface RawSpec {
   fixed_overrides?: Record<string, PlainValue>;
   command?: string[];
   mode?: string | { name: string; args?: string[] };
+  runs_dir?: string;
 }
 
 /** Reads and validates an experiment spec file; throws an ExperimentSpecError naming the file, line and key. */
@@ -56,8 +57,9 @@ export function validateSpec(text: string, file: string): ExperimentSpec {
     ...(raw.configs === undefined ? {} : { configs: raw.configs.map((c, i) => existingFile(c, specDir, ["configs", String(i)], src)) }),
     sweep,
     fixedOverrides,
-    command: raw.command ?? resolveMode(src, typeof raw.mode === "string" ? ["mode"] : ["mode", "name"], mode!.name, mode!.args),
+    command: commandOf(raw, mode, src),
     ...(mode ? { mode } : {}),
+    ...(raw.runs_dir === undefined ? {} : { runsDir: path.resolve(raw.runs_dir) }),
     warnings,
   };
 }
@@ -91,12 +93,22 @@ function checkForm(raw: RawSpec, src: SpecSource): void {
   if (hasList && raw.sweep !== undefined) {
     throw src.error(["sweep"], "'sweep' needs a 'base_config' to sweep over; with 'configs' each listed config is one run. Use base_config, or list one config per run.");
   }
-  if (raw.command !== undefined && raw.mode !== undefined) {
-    throw src.error(["mode"], "give either 'command' or 'mode', not both (a mode is a command defined in modes.yaml).");
+  if (raw.command !== undefined && typeof raw.mode === "object" && raw.mode.args?.length) {
+    throw src.error(["mode", "args"], "'mode.args' are appended to the command a modes.yaml defines; with a 'command' in the spec, put the arguments in the command.");
   }
   if (raw.command === undefined && raw.mode === undefined) {
-    throw src.error([], "the spec needs a 'command' (program and arguments, e.g. [node, train.mjs]) or a 'mode' defined in modes.yaml.");
+    throw src.error([], "the spec needs a 'command' (program and arguments, e.g. [node, train.mjs]) or a 'mode' (training, simulation…; its program comes from modes.yaml or the command line: hydrant experiment run SPEC -- PROGRAM ARGS…).");
   }
+}
+
+/**
+ * The spec's command; with only a `mode`, the one modes.yaml defines for it, else none yet: the command
+ * line gives it (`-- PROGRAM ARGS…`), since the guide's specs name a mode and no program.
+ */
+function commandOf(raw: RawSpec, mode: { name: string; args: string[] } | undefined, src: SpecSource): string[] {
+  if (raw.command !== undefined) return raw.command;
+  const at = typeof raw.mode === "string" ? ["mode"] : ["mode", "name"];
+  return resolveMode(src, at, mode!.name, mode!.args) ?? mode!.args;
 }
 
 function modeOf(raw: RawSpec): { name: string; args: string[] } | undefined {

@@ -6,7 +6,8 @@
  *     training: [node, examples/train-external.mjs]
  *     simulation: [node, sim.mjs, --config, "{config}"]
  *
- * A spec's `mode: { name: training, args: [--fast] }` appends its args to the mode's command.
+ * A spec's `mode: { name: training, args: [--fast] }` appends its args to the mode's command. Without a
+ * modes.yaml a mode is just a name: the program comes from the spec's `command` or the command line.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -16,12 +17,13 @@ import { SpecSource } from "./source-map.js";
 
 export const MODES_FILE = "modes.yaml";
 
-/** The command of `modeName` as defined in the modes.yaml next to the spec, with `args` appended. */
-export function resolveMode(spec: SpecSource, modePath: string[], modeName: string, args: string[]): string[] {
+/**
+ * The command of `modeName` as defined in the modes.yaml next to the spec, with `args` appended;
+ * undefined when there is no modes.yaml (the mode is then only a name given to the program).
+ */
+export function resolveMode(spec: SpecSource, modePath: string[], modeName: string, args: string[]): string[] | undefined {
   const file = path.join(path.dirname(spec.file), MODES_FILE);
-  if (!existsSync(file)) {
-    throw spec.error(modePath, `mode '${modeName}' is not defined: there is no ${file}. Define it there as\n  modes:\n    ${modeName}: [program, arg, …]\nor give the spec a 'command' instead.`);
-  }
+  if (!existsSync(file)) return undefined;
   const text = readFileSync(file, "utf8");
   const modes = new SpecSource(file, text, parseYaml(text, file));
   const table = modes.root instanceof ConfigDict ? modes.root.get("modes") : undefined;

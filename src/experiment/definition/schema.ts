@@ -6,7 +6,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { ExperimentSpecError } from "../../errors.js";
 import { fieldName, type SpecSource } from "./source-map.js";
 
-export const SPEC_FIELDS = ["name", "description", "base_config", "configs", "sweep", "fixed_overrides", "command", "mode"] as const;
+export const SPEC_FIELDS = ["name", "description", "base_config", "configs", "sweep", "fixed_overrides", "command", "mode", "runs_dir"] as const;
 
 const specSchema = {
   type: "object",
@@ -21,6 +21,7 @@ const specSchema = {
     fixed_overrides: { type: "object" },
     command: { type: "array", minItems: 1, items: { type: "string" } },
     mode: { type: ["string", "object"] },
+    runs_dir: { type: "string", minLength: 1 },
   },
 } as const;
 

@@ -41,10 +41,16 @@ export interface ExperimentSpec {
   configs?: string[];
   sweep: SweepAxis[];
   fixedOverrides: FixedOverride[];
-  /** Program and arguments run once per config; may hold `{config}`, `{job_dir}`, `{job_num}`. */
+  /**
+   * Program and arguments run once per config; may hold `{config}`, `{job_dir}`, `{job_num}`, `{mode}`.
+   * Empty when the spec names a mode that no `command` or modes.yaml defines: the command line then
+   * gives it (`hydrant experiment run SPEC -- PROGRAM ARGS…`).
+   */
   command: string[];
-  /** The mode it came from, when the spec names one. */
+  /** The spec's `mode` (`training`, `simulation`…): recorded, and given to the program as `{mode}` and $HYDRANT_MODE. */
   mode?: { name: string; args: string[] };
+  /** Where the program makes its own run dirs (`runs_dir`), absolute: the newest dir made there during a run is its `run_dir`. */
+  runsDir?: string;
   warnings: SpecWarning[];
 }
 
@@ -67,6 +73,10 @@ export interface ExperimentInfo {
   keys: string[];
   /** Runs at once, when the experiment was started with `parallel`. */
   parallel?: number;
+  /** The spec's mode, given to every run as `{mode}` and $HYDRANT_MODE. */
+  mode?: string;
+  /** The spec's `runs_dir`, absolute: where a run's `run_dir` is looked for. */
+  runs_dir?: string;
 }
 
 export interface ExperimentOrigin extends SweepOrigin {

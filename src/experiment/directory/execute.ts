@@ -13,10 +13,12 @@ import { findLauncher } from "../../plugins/registry.js";
 import type { TaskRef } from "../../core/task.js";
 import { runSweep } from "../../runs/engine.js";
 import { ManifestWriter } from "../../runs/manifest.js";
-import { activeOrchestrator, ORCHESTRATOR_LOG, readExperiment, writeOrchestrator } from "./layout.js";
+import { activeOrchestrator, ORCHESTRATOR_LOG, readExperiment, runDirOf, writeOrchestrator } from "./layout.js";
 import { executeWithMetrics } from "./metrics.js";
 import { launcherName } from "./prepare.js";
-import { EXPERIMENT_RECORD } from "./run-record.js";
+import { experimentRecord } from "./run-record.js";
+import { dirsUnder, newestNewDir, reportedRunDir } from "./run-dir.js";
+import type { ExecuteOptions as JobExecuteOptions, JobOutcome, PreparedJob } from "../../core/launcher.js";
 import type { ExecuteOptions, ExperimentOutcome, ExperimentRunRecord, ExperimentState } from "../definition/types.js";
 
 export async function executeExperiment(dirArg: string, options: ExecuteOptions = {}): Promise<ExperimentOutcome> {
@@ -38,6 +40,18 @@ export async function executeExperiment(dirArg: string, options: ExecuteOptions 
   const manifest = ManifestWriter.open(dir);
   const task: TaskRef = { kind: "command", argv };
   const where = { cwd: options.cwd ?? process.cwd(), sequential: parallel <= 1 };
+  const mode = m.origin.experiment?.mode;
+  const runsDir = m.origin.experiment?.runs_dir;
+  const runDirs = new Map<number, string>();
+  const execute = async (job: PreparedJob, o: JobExecuteOptions): Promise<JobOutcome> => {
+    // With runs at once, a new dir under runs_dir could be any of theirs: only the reported one counts.
+    const before = runsDir && where.sequential ? dirsUnder(runsDir) : undefined;
+    const configFile = (manifest.job(job.num as number) as ExperimentRunRecord | undefined)?.config_path;
+    const outcome = await executeWithMetrics(job, task, { ...o, signal: stop.signal, ...(configFile && { configFile }), ...(mode !== undefined && { mode }) }, where);
+    const runDir = reportedRunDir(outcome.result, where.cwd) ?? (before && runsDir ? newestNewDir(runsDir, before) : undefined);
+    if (runDir) runDirs.set(job.num as number, runDir);
+    return outcome;
+  };
   try {
     manifest.setSweep({ launcher: plugin.name });
     const result = await runSweep({
@@ -47,14 +61,14 @@ export async function executeExperiment(dirArg: string, options: ExecuteOptions 
       context: {
         config: parallel > 1 ? { n_jobs: parallel, gpus: null } : {},
         task,
-        execute: (job, o) => executeWithMetrics(job, task, { ...o, signal: stop.signal }, where),
+        execute,
         onOutput: options.onOutput,
       },
       jobs: manifest.allJobs() as ExperimentRunRecord[],
-      prepare: (record) => ({ num: record.num, overrides: record.overrides, config: readRunConfig(record), jobDir: runDirFor(record) }),
+      prepare: (record) => ({ num: record.num, overrides: record.overrides, config: readRunConfig(record), jobDir: runDirOf(dir, record.num, m.total) }),
       limit: options.limit,
       onEvent: options.onEvent,
-      recorder: { signal: stop.signal, extension: EXPERIMENT_RECORD },
+      recorder: { signal: stop.signal, extension: experimentRecord(runDirs) },
       onFinished: () => writeOrchestrator(dir, { pid: process.pid, state: stop.signal.aborted ? "stopped" : "finished", background, started_at: startedAt, ended_at: new Date().toISOString(), ...(background ? { log: path.join(dir, ORCHESTRATOR_LOG) } : {}) }),
     });
     return { dir, state: stop.signal.aborted ? "stopped" : stateOfCounts(result), total: result.total, completed: result.completed, failed: result.failed, pending: result.notRun, warnings: [] };
@@ -71,12 +85,6 @@ function linkedAbort(outer: AbortSignal | undefined): { signal: AbortSignal; dis
   if (outer?.aborted) ctrl.abort();
   else outer?.addEventListener("abort", onAbort, { once: true });
   return { signal: ctrl.signal, dispose: () => outer?.removeEventListener("abort", onAbort) };
-}
-
-function runDirFor(record: ExperimentRunRecord): string {
-  if (record.run_dir) return record.run_dir;
-  const configPath = record.config_path as string;
-  return path.join(path.dirname(path.dirname(configPath)), "runs", path.basename(configPath, ".yaml"));
 }
 
 /**

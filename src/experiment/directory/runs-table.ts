@@ -35,18 +35,21 @@ export function experimentTable(dir: string, options: TableOptions = {}): string
   const valueKeys = valueColumns(m);
   const rows = m.jobs.map((j) => toRow(j, m));
   const metricKeys = [...new Set(rows.flatMap((r) => [...r.metrics.keys()]))];
+  // The run dir the program made, where it keeps its outputs: shown relative to where the experiment ran.
+  const dirKeys = rows.some((r) => r.runDir) ? ["run_dir"] : [];
+  const dirOf = (r: Row) => (r.runDir ? path.relative(m.origin.cwd, r.runDir) : "");
   if (options.sortBy) sortRows(rows, options.sortBy, options.descending ?? false, valueKeys, metricKeys);
   switch (options.format ?? "table") {
     case "json":
       return JSON.stringify(rows.map((r) => ({ run: r.run, values: r.values, status: r.status, duration_s: seconds(r.durationMs), metrics: Object.fromEntries(r.metrics), run_dir: r.runDir ?? null })), null, 2);
     case "csv":
-      return [["run", ...valueKeys, "status", "duration_s", ...metricKeys], ...rows.map((r) => [r.run, ...valueKeys.map((k) => r.values[k]), r.status, seconds(r.durationMs), ...metricKeys.map((k) => r.metrics.get(k))])]
+      return [["run", ...valueKeys, "status", "duration_s", ...dirKeys, ...metricKeys], ...rows.map((r) => [r.run, ...valueKeys.map((k) => r.values[k]), r.status, seconds(r.durationMs), ...dirKeys.map(() => dirOf(r)), ...metricKeys.map((k) => r.metrics.get(k))])]
         .map((cells) => cells.map(csvCell).join(","))
         .join("\n");
     default:
       return renderTable(
-        ["run", ...valueKeys, "status", "duration", ...metricKeys],
-        rows.map((r) => [String(r.run), ...valueKeys.map((k) => textCell(r.values[k])), r.status, r.durationMs === undefined ? "" : formatDuration(r.durationMs), ...metricKeys.map((k) => textCell(r.metrics.get(k)))]),
+        ["run", ...valueKeys, "status", "duration", ...metricKeys, ...dirKeys],
+        rows.map((r) => [String(r.run), ...valueKeys.map((k) => textCell(r.values[k])), r.status, r.durationMs === undefined ? "" : formatDuration(r.durationMs), ...metricKeys.map((k) => textCell(r.metrics.get(k))), ...dirKeys.map(() => dirOf(r))]),
       );
   }
 }
@@ -58,7 +61,14 @@ function valueColumns(m: ExperimentManifest): string[] {
 
 function toRow(j: ExperimentRunRecord, m: ExperimentManifest): Row {
   const values = m.origin.experiment?.form === "configs" && j.source_config ? { config: path.relative(m.origin.cwd, j.source_config) } : (j.values ?? {});
-  return { run: j.num, values, status: j.status, durationMs: j.status === "pending" ? undefined : j.durationMs, metrics: flattenResult(metricsOf(j.result)), runDir: j.run_dir };
+  return { run: j.num, values, status: j.status, durationMs: j.status === "pending" ? undefined : j.durationMs, metrics: flattenResult(withoutRunDir(metricsOf(j.result))), runDir: j.run_dir };
+}
+
+/** A program's result may name its run dir; that is the run_dir column, not a metric. */
+function withoutRunDir(metrics: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!metrics || !("run_dir" in metrics)) return metrics;
+  const { run_dir: _dir, ...rest } = metrics;
+  return rest;
 }
 
 function sortRows(rows: Row[], by: string, descending: boolean, valueKeys: string[], metricKeys: string[]): void {

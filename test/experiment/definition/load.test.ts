@@ -63,7 +63,7 @@ describe("spec validation", () => {
 
   it("rejects an unknown field, with a did-you-mean", () => {
     const e = specError(`name: x\nbase_config: ${BASE}\nsweeps:\n  lr: [1]\n${CMD}\n`);
-    expect(msg(e)).toBe("spec.yaml:3:1: unknown field 'sweeps' (did you mean 'sweep'?). Allowed fields: name, description, base_config, configs, sweep, fixed_overrides, command, mode.");
+    expect(msg(e)).toBe("spec.yaml:3:1: unknown field 'sweeps' (did you mean 'sweep'?). Allowed fields: name, description, base_config, configs, sweep, fixed_overrides, command, mode, runs_dir.");
     expect([e.line, e.column, e.key]).toEqual([3, 1, "sweeps"]);
   });
 
@@ -111,11 +111,12 @@ describe("spec validation", () => {
     expect(spec.sweep[1].values).toEqual(["on", "off"]);
   });
 
-  it("needs exactly one of command and mode; a mode must be defined in modes.yaml", () => {
+  it("needs a command or a mode; a mode is looked up in modes.yaml when there is one, else only named", () => {
     expect(msg(specError(`name: x\nbase_config: ${BASE}\n`))).toMatch(/^spec\.yaml:1:1: the spec needs a 'command'/);
-    expect(msg(specError(`name: x\nbase_config: ${BASE}\n${CMD}\nmode: train\n`))).toBe("spec.yaml:4:1: give either 'command' or 'mode', not both (a mode is a command defined in modes.yaml).");
     const dir = tmpDir();
-    expect(msg(specError(`name: x\nbase_config: ${BASE}\nmode: train\n`, dir))).toMatch(/^spec\.yaml:3:1: mode 'train' is not defined: there is no .*modes\.yaml/);
+    // Without modes.yaml, a mode is a name given to the program; the command comes from the spec or the command line.
+    expect(validateSpec(`name: x\nbase_config: ${BASE}\n${CMD}\nmode: train\n`, path.join(dir, "spec.yaml"))).toMatchObject({ mode: { name: "train", args: [] }, command: ["node", "run.mjs"] });
+    expect(validateSpec(`name: x\nbase_config: ${BASE}\nmode: simulation\n`, path.join(dir, "spec.yaml"))).toMatchObject({ mode: { name: "simulation" }, command: [] });
     writeFileSync(path.join(dir, "modes.yaml"), "modes:\n  training: [node, train.mjs]\n  broken: [node, 5]\n");
     expect(msg(specError(`name: x\nbase_config: ${BASE}\nmode:\n  name: train\n`, dir))).toBe(`spec.yaml:4:3: unknown mode 'train'. Modes defined in ${dir}/modes.yaml: training, broken.`);
     expect(() => validateSpec(`name: x\nbase_config: ${BASE}\nmode: broken\n`, path.join(dir, "spec.yaml"))).toThrow(

@@ -34,12 +34,15 @@ describe("experiment run", () => {
       const job = m.jobs[i];
       const runDir = path.join(exp, "runs", `run_00${i}`);
       const configPath = path.join(exp, "configs", `run_00${i}.yaml`);
-      expect(job).toMatchObject({ num: i, status: "completed", return_code: 0, values: { "model.lr": lr }, config_path: configPath, run_dir: runDir, overrides: [`model.lr=${lr}`], result: { score: 0, lr } });
+      expect(job).toMatchObject({ num: i, status: "completed", return_code: 0, values: { "model.lr": lr }, config_path: configPath, jobDir: runDir, overrides: [`model.lr=${lr}`], result: { score: 0, lr } });
       expect(Date.parse(job.started_at as string)).toBeLessThanOrEqual(Date.parse(job.completed_at as string));
       // The exact resolved input: fixed override applied, swept value set, interpolations resolved.
       expect(yamlOf(configPath)).toEqual({ model: { lr, layers: [8, 8], activation: "gelu" }, score: 0, fail: false, sleep_ms: 0, log, out_dir: runDir, tag: `gelu-${lr}` });
-      // ...and the very file the command read.
-      expect(read(runDir, ".hydra/config.resolved.yaml")).toBe(read(configPath));
+      // ...and the very file the command read ({config}, $HYDRANT_CONFIG): no second copy in the run dir.
+      expect(readLog(log)[i].cfg).toEqual(yamlOf(configPath));
+      expect(existsSync(path.join(runDir, ".hydra/config.resolved.yaml"))).toBe(false);
+      // The program reported no run dir of its own, and the spec names no runs_dir.
+      expect(job.run_dir).toBeUndefined();
       expect(JSON.parse(read(runDir, "metrics.json"))).toEqual({ score: 0, lr });
       expect(read(runDir, "stdout.log")).toBe("done\n");
     });
@@ -184,6 +187,24 @@ describe("experiment run", () => {
     expect(read(lines[1].argv[0])).toBe(read(exp, "configs/run_001.yaml"));
   }, 30_000);
 
+  it("a mode without modes.yaml is recorded and given to the spec's command as {mode} and $HYDRANT_MODE; -- and --show add arguments", async () => {
+    const dir = tmpDir();
+    const print = `command: [${JSON.stringify(process.execPath)}, -e, "console.log('argv', process.argv.slice(1).join(' '), 'env', process.env.HYDRANT_MODE)", "{mode}"]`;
+    const spec = writeSpec(dir, "spec.yaml", `name: sim\nmode: simulation\nbase_config: ${BASE}\nsweep: { score: [1] }\n${print}\n`);
+    const root = path.join(dir, "experiments");
+    const r = await hydrant(["run", spec, "--root", root, "--show", "--", "--fast"]);
+    expect(r.err).toBe("");
+    expect(r.out).toContain("argv simulation --fast --show env simulation\n");
+    const m = manifestOf(onlyExperiment(root));
+    expect(m.origin.experiment?.mode).toBe("simulation");
+    expect(m.origin.command?.slice(-3)).toEqual(["{mode}", "--fast", "--show"]);
+    // The same flags again on a resume are the recorded command; others would change it and are refused.
+    expect((await hydrant(["run", spec, "--root", root, "--resume", "--show", "--", "--fast"])).code).toBe(0);
+    const changed = await hydrant(["run", spec, "--root", root, "--resume", "--", "--slow"]);
+    expect(changed.code).toBe(1);
+    expect(changed.err).toContain("a resume runs that same command, so --slow cannot be added now");
+  }, 30_000);
+
   it("runs in parallel through the local launcher with --parallel", async () => {
     const dir = tmpDir();
     const { spec, log, root } = sweepSpec(dir, `name: par\nfixed_overrides: { log: LOG, sleep_ms: 300 }\nsweep:\n  score: [1, 2, 3, 4]\n`);
@@ -207,6 +228,6 @@ describe("experiment run", () => {
     expect((await hydrant(["run", spec, "--root", root])).code).toBe(0);
     const exp = onlyExperiment(root);
     expect(yamlOf(path.join(exp, "configs/run_000.yaml")).price).toBe("${dollars}");
-    expect(read(exp, "runs/run_000/.hydra/config.resolved.yaml")).toBe(read(exp, "configs/run_000.yaml"));
+    expect(existsSync(path.join(exp, "runs/run_000/.hydra/config.resolved.yaml"))).toBe(false);
   }, 30_000);
 });
