@@ -14,7 +14,7 @@ const RECORD_NAMES: Record<string, string> = {
   failedAttempts: "failed_attempts",
 };
 const ATTEMPT_NAMES: Record<string, string> = { endedAt: "completed_at", exitCode: "return_code" };
-const HEAD_NAMES: Record<string, string> = { sweepDir: "sweep_dir", createdAt: "created_at", updatedAt: "updated_at" };
+const HEAD_NAMES: Record<string, string> = { sweepDir: "sweep_dir", createdAt: "created_at", updatedAt: "updated_at", endedAt: "completed_at" };
 const ORIGIN_NAMES: Record<string, string> = { configDir: "config_dir", searchPath: "search_path", configName: "config_name" };
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
