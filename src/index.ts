@@ -102,6 +102,19 @@ export {
   type RunExperimentOptions,
   type SpecWarning,
 } from "./experiment/index.js";
+// Types and schemas generated from a config tree (`hydrant types`)
+export {
+  generateConfigTypes,
+  collectConfigShapes,
+  type ConfigTypesOptions,
+  type ConfigTypesResult,
+  type ConfigShapes,
+  type ConfigTreeOptions,
+  type GroupShapes,
+  type Shape,
+  type Field,
+  type Primitive,
+} from "./schemas/index.js";
 // Programmatic experiments
 export * from "./dynamic/index.js";
 export * from "./spearmint/index.js";
