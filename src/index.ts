@@ -102,9 +102,13 @@ export {
   type RunExperimentOptions,
   type SpecWarning,
 } from "./experiment/index.js";
-// Types and schemas generated from a config tree (`hydrant types`)
+// Types and schemas generated from a config tree (`hydrant types`, `hydrant schema`)
 export {
   generateConfigTypes,
+  generateConfigSchema,
+  type ConfigSchemaOptions,
+  type ConfigSchemaResult,
+  type JsonSchema,
   collectConfigShapes,
   type ConfigTypesOptions,
   type ConfigTypesResult,

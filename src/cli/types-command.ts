@@ -3,7 +3,7 @@
  * printed, written to a file, or checked against one (for CI).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { generateConfigTypes } from "../schemas/index.js";
+import { generateConfigSchema, generateConfigTypes } from "../schemas/index.js";
 
 /** Options shared by both commands. */
 export interface GenerateCommandOptions {
@@ -11,6 +11,8 @@ export interface GenerateCommandOptions {
   configName: string;
   /** The config type's name (`types` only). */
   name?: string;
+  /** Which files the schema is for (`schema` only): config, a group, experiment. */
+  for?: string;
   out?: string;
   check: boolean;
 }
@@ -30,6 +32,14 @@ export function typesCommand(opts: GenerateCommandOptions, io: Io = processIo): 
   return emit(text, opts, command, io);
 }
 
+/** `hydrant schema -cd DIR -cn NAME [--for KIND] [--out FILE] [--check]`. */
+export function schemaCommand(opts: GenerateCommandOptions, io: Io = processIo): number {
+  const command = ["hydrant schema -cd", opts.configDir, "-cn", opts.configName, ...(opts.for ? ["--for", opts.for] : []), ...(opts.out ? ["--out", opts.out] : [])].join(" ");
+  const { schema, skipped } = generateConfigSchema({ configDir: opts.configDir, configName: opts.configName, for: opts.for });
+  for (const s of skipped) io.err(`hydrant schema: left out ${s.overrides.join(" ")}: it does not compose (${firstLine(s.reason)})\n`);
+  return emit(`${JSON.stringify(schema, null, 2)}\n`, opts, command, io);
+}
+
 /** Prints the text, writes it to --out, or with --check compares it to --out's content. */
 export function emit(text: string, opts: GenerateCommandOptions, command: string, io: Io): number {
   if (!opts.out) {
@@ -44,9 +54,15 @@ export function emit(text: string, opts: GenerateCommandOptions, command: string
     writeFileSync(opts.out, text);
     return 0;
   }
-  if (existsSync(opts.out) && readFileSync(opts.out, "utf8") === text) return 0;
+  if (existsSync(opts.out) && sameContent(readFileSync(opts.out, "utf8"), text)) return 0;
   io.err(`${opts.out} is out of date with the configs in ${opts.configDir}: run \`${command}\` and commit the result\n`);
   return 1;
+}
+
+/** Equal but for the header line saying how to regenerate (it quotes paths as the user spelt them). */
+function sameContent(a: string, b: string): boolean {
+  const body = (t: string) => t.replace(/^\/\/ Regenerate with .*\n/m, "");
+  return body(a) === body(b);
 }
 
 function firstLine(s: string): string {

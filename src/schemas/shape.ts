@@ -76,7 +76,12 @@ function mergeFields(a: Map<string, Field>, b: Map<string, Field>): Map<string, 
   return out;
 }
 
-/** Nothing but `???` was seen: the type is whatever the user sets. */
-export function onlyMissing(shape: Shape): boolean {
-  return shape.missing && !shape.unknown && shape.primitives.size === 0 && !shape.list && !shape.fields;
+/**
+ * Nothing but `???` or null was seen: the type is whatever the user sets (null, as in OmegaConf, is a
+ * placeholder of any type).
+ */
+export function onlyPlaceholder(shape: Shape): boolean {
+  const prims = [...shape.primitives];
+  const placeholder = shape.missing || prims.length > 0;
+  return placeholder && !shape.ref && !shape.unknown && prims.every((p) => p === "null") && !shape.list && !shape.fields;
 }

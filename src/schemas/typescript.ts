@@ -4,7 +4,7 @@
  * choices string-literal unions, keys absent from some compositions optional, `???` keys documented.
  */
 import { collectConfigShapes, type ConfigShapes, type ConfigTreeOptions, type GroupShapes } from "./collect.js";
-import { emptyShape, onlyMissing, type Field, type Shape } from "./shape.js";
+import { emptyShape, onlyPlaceholder, type Field, type Shape } from "./shape.js";
 
 /** Options of {@link generateConfigTypes}. */
 export interface ConfigTypesOptions extends ConfigTreeOptions {
@@ -132,7 +132,7 @@ function insertRef(root: Shape, path: string[], ref: string, optional: boolean):
 
 function renderType(shape: Shape, indent: string): string {
   if (shape.ref) return shape.ref;
-  if (shape.unknown || onlyMissing(shape)) return "unknown";
+  if (shape.unknown || onlyPlaceholder(shape)) return "unknown";
   const parts: string[] = [];
   for (const p of ["string", "number", "boolean"] as const) if (shape.primitives.has(p)) parts.push(p);
   if (shape.list) {

@@ -5,7 +5,9 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import Ajv from "ajv";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const GENERATED = "examples/lib/config.generated.ts";
@@ -39,5 +41,23 @@ describe("hydrant types on conf/", { timeout: 120_000 }, () => {
     expect(errors).toEqual([
       "test/schemas/fixtures/typed-main/main.ts(8,31): error TS2551: Property 'learning_rat' does not exist on type 'Optimizer'. Did you mean 'learning_rate'?",
     ]);
+  });
+});
+
+describe("hydrant schema on conf/", { timeout: 120_000 }, () => {
+  it("prints a JSON Schema that conf/'s experiment files satisfy and a wrong override does not", () => {
+    const r = run(["dist/cli.js", "schema", "-cd", "conf", "-cn", "config", "--for", "experiment"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const validate = new Ajv().compile(JSON.parse(r.stdout));
+    const lrAblation = parse(readFileSync(path.join(root, "conf/experiment/lr_ablation.yaml"), "utf8"));
+    expect(validate(lrAblation)).toBe(true);
+    expect(validate({ ...lrAblation, defaults: [{ "override /optimizer": "adamw" }] })).toBe(false);
+  });
+
+  it("names the kinds of files when --for names none", () => {
+    const r = run(["dist/cli.js", "schema", "-cd", "conf", "-cn", "config", "--for", "nope"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("No config files of kind 'nope': choose one of config, model, optimizer, dataset, training, experiment");
   });
 });
