@@ -15,10 +15,11 @@ import path from "node:path";
 
 /**
  * The library's entry points: dist/<name>.{cjs,mjs,d.cts,d.mts} for each, from the source module that
- * defines its exports. Adding a subpath export: one line here and one block in package.json's "exports"
- * (test/package/exports.test.ts checks that the two agree).
+ * defines its exports. Adding a subpath export: one line here, one block in package.json's "exports" and
+ * one in its "typesVersions" (for TypeScript's node10 resolution); test/package/exports.test.ts checks
+ * that they agree.
  */
-const LIBRARY = { index: "src/index.ts" };
+const LIBRARY = { index: "src/index.ts", spearmint: "src/spearmint/index.ts", experiment: "src/experiment/index.ts", bullmq: "src/launch/bullmq/index.ts" };
 
 const { version } = JSON.parse(readFileSync("package.json", "utf8"));
 const common = {

@@ -69,6 +69,21 @@ export class MissingMandatoryValueError extends ConfigKeyError {}
 /** `${...}` that cannot be resolved: bad syntax, missing target, cycles, resolver failures. */
 export class InterpolationError extends HydrantError {}
 
+// The finer interpolation errors mirror OmegaConf's exception names, so a caller (the compose step)
+// can tell a bad key from a bad grammar. All of them are InterpolationErrors.
+
+/** `${...}` text that does not follow the OmegaConf grammar. */
+export class GrammarParseError extends InterpolationError {}
+
+/** `${a.b}` where `a.b` does not exist (or a relative key climbs above the root). */
+export class InterpolationKeyError extends InterpolationError {}
+
+/** `${a.b}` where `a.b` is the mandatory-missing marker `???`. */
+export class InterpolationToMissingValueError extends InterpolationError {}
+
+/** `${name:...}` where no resolver `name` is registered. */
+export class UnsupportedInterpolationTypeError extends InterpolationError {}
+
 /** A command-line override that does not parse; `column` is 1-based within the override text. */
 export class OverrideParseError extends HydrantError {}
 
@@ -91,10 +106,37 @@ export class ConfigCompositionError extends HydrantError {}
 /** A search path entry that is malformed or unreachable. */
 export class SearchPathError extends HydrantError {}
 
-/** An experiment spec file that is malformed. */
+/** An experiment spec file that is malformed, or a Spearmint experiment set up wrongly. */
 export class ExperimentSpecError extends HydrantError {}
 
-/** A launcher or sweeper failure that is not the job's own failure. */
+/** One problem a config schema found: where, and what. */
+export interface ValidationIssue {
+  /** Dotted path of the offending field; "" for the config as a whole. */
+  path: string;
+  message: string;
+}
+
+/** A config that does not match a Spearmint experiment's schema; `key` is the first offending field. */
+export class ConfigValidationError extends ExperimentSpecError {
+  readonly configId: string;
+  readonly issues: readonly ValidationIssue[];
+  constructor(message: string, details: HydrantErrorDetails & { configId: string; issues: readonly ValidationIssue[] }) {
+    super(message, details);
+    this.configId = details.configId;
+    this.issues = details.issues;
+  }
+}
+
+/** A command line or a call that asks for something that cannot be done as asked (a bad flag, no task). */
+export class UsageError extends HydrantError {}
+
+/** No launcher or sweeper plugin registered under the name or `_target_` a config asks for. */
+export class PluginError extends HydrantError {}
+
+/** A sweep's or an experiment's directory whose files are missing or unreadable (experiment.json, run configs, logs). */
+export class ManifestError extends HydrantError {}
+
+/** Launching jobs fails, or a launcher is set up wrongly: a failure that is not a job's own. */
 export class LaunchError extends HydrantError {}
 
 /** A `_target_` node that cannot be built: the target does not resolve, or its call throws. */

@@ -62,8 +62,6 @@ export { iterateSweepJobs } from "./runs/index.js";
 export type { AppArgs, AppOutcome, MultirunOutcome, SingleRunOutcome, RunHooks } from "./app/index.js";
 export type { TaskContext, TaskFunction, CommandTask, Launcher, LauncherPlugin, LaunchContext, LaunchSink, PreparedJob, JobOutcome } from "./core/index.js";
 export { registerLauncher, registerSweeper, deferredLauncherPlugin, type LauncherDescriptor } from "./plugins/index.js";
-// Distributed sweeps (hydra/launcher=bullmq): what `hydrant worker` and `hydrant queue status` run
-export { runWorker, queueStatus, formatQueueStatus, type RunWorkerOptions, type WorkerEvent, type WorkerSummary, type QueueStatus } from "./launch/bullmq/index.js";
 export type { Sweeper, SweeperPlugin } from "./core/index.js";
 export { readManifest, formatResultsTable, formatProgress, type Manifest, type JobRecord, type JobStatus, type RunEvent } from "./runs/index.js";
 
@@ -82,26 +80,6 @@ export {
   type ReportData,
 } from "./dashboard/index.js";
 
-// Experiment specs: what `hydrant experiment run|list|stop|logs|show` run
-export {
-  loadSpec,
-  validateSpec,
-  runExperiment,
-  resumeExperiment,
-  startBackground,
-  listExperiments,
-  stopExperiment,
-  followLogs,
-  experimentTable,
-  readExperiment,
-  type ExperimentSpec,
-  type ExperimentManifest,
-  type ExperimentRunRecord,
-  type ExperimentOutcome,
-  type ExperimentSummary,
-  type RunExperimentOptions,
-  type SpecWarning,
-} from "./experiment/index.js";
 // Types and schemas generated from a config tree (`hydrant types`, `hydrant schema`)
 export {
   generateConfigTypes,
@@ -119,9 +97,8 @@ export {
   type Field,
   type Primitive,
 } from "./schemas/index.js";
-// Programmatic experiments
-export * from "./dynamic/index.js";
-export * from "./spearmint/index.js";
+// Spearmint and DynamicValue: "hydrant/spearmint"; experiment specs: "hydrant/experiment";
+// distributed sweeps' workers and queue status: "hydrant/bullmq".
 
 // Errors
 export {
@@ -136,6 +113,17 @@ export {
   ConfigCompositionError,
   SearchPathError,
   ExperimentSpecError,
+  ConfigValidationError,
+  GrammarParseError,
+  InterpolationKeyError,
+  InterpolationToMissingValueError,
+  UnsupportedInterpolationTypeError,
+  UsageError,
+  PluginError,
+  ManifestError,
   LaunchError,
   InstantiationError,
+  type HydrantErrorDetails,
+  type SourcePosition,
+  type ValidationIssue,
 } from "./errors.js";

@@ -2,7 +2,7 @@
  * A dependency-free parser for a Hydra app's command line, for `main()` (the CLI may reuse it):
  * flags and overrides in any order, `--` ends them and starts the command of a command task.
  */
-import { HydrantError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import type { AppArgs } from "./types.js";
 
 export const INFO_TOPICS = new Set(["all", "config", "config-groups", "defaults", "defaults-tree", "plugins", "searchpath"]);
@@ -37,8 +37,6 @@ const BOOL_FLAGS: Record<string, BoolFlag> = {
   "--retry-failed": "retryFailed",
 };
 
-export class ArgvError extends HydrantError {}
-
 /** Parses a Hydra app command line (`--config-dir`, `-m`, `--cfg job`, overrides, `-- CMD …`) into {@link AppArgs}; throws on a malformed one. */
 export function parseAppArgv(argv: readonly string[]): AppArgs {
   const args: AppArgs = { overrides: [], multirun: false, resolve: false };
@@ -60,15 +58,15 @@ export function parseAppArgv(argv: readonly string[]): AppArgs {
       else args.info = "all";
     } else if (flag in VALUE_FLAGS) {
       const value = inline ?? argv[++i];
-      if (value === undefined) throw new ArgvError(`${flag} needs a value.`);
+      if (value === undefined) throw new UsageError(`${flag} needs a value.`);
       setValue(args, VALUE_FLAGS[flag], value, flag);
     } else if (token.startsWith("-") && !/^-\d/.test(token)) {
-      throw new ArgvError(`Unrecognized argument '${token}'. Hydra flags: --config-path/-cp, --config-name/-cn, --config-dir/-cd, --cfg/-c job|hydra|all, --resolve, --package/-p, --info/-i, --multirun/-m, --run/-r, --resume DIR, --limit N, --max-failures N, --fail-fast, --retries N, --retry-failed, --best METRIC[:max|min], --detach, --help/-h, --hydra-help, --version; overrides look like key=value.`);
+      throw new UsageError(`Unrecognized argument '${token}'. Hydra flags: --config-path/-cp, --config-name/-cn, --config-dir/-cd, --cfg/-c job|hydra|all, --resolve, --package/-p, --info/-i, --multirun/-m, --run/-r, --resume DIR, --limit N, --max-failures N, --fail-fast, --retries N, --retry-failed, --best METRIC[:max|min], --detach, --help/-h, --hydra-help, --version; overrides look like key=value.`);
     } else {
       args.overrides.push(token);
     }
   }
-  if (args.retryFailed && args.resume === undefined) throw new ArgvError("--retry-failed runs the failed jobs of an earlier sweep again: give it with --resume SWEEP_DIR.");
+  if (args.retryFailed && args.resume === undefined) throw new UsageError("--retry-failed runs the failed jobs of an earlier sweep again: give it with --resume SWEEP_DIR.");
   return args;
 }
 
@@ -80,21 +78,21 @@ function splitInline(token: string): [string, string | undefined] {
 }
 
 function checkInfo(v: string): string {
-  if (!INFO_TOPICS.has(v)) throw new ArgvError(`--info takes one of ${[...INFO_TOPICS].join(", ")}; got '${v}'.`);
+  if (!INFO_TOPICS.has(v)) throw new UsageError(`--info takes one of ${[...INFO_TOPICS].join(", ")}; got '${v}'.`);
   return v;
 }
 
 function setValue(args: AppArgs, key: ValueFlag, value: string, flag: string): void {
   if (key === "cfg") {
-    if (!CFG_VALUES.has(value)) throw new ArgvError(`${flag} takes job, hydra or all; got '${value}'.`);
+    if (!CFG_VALUES.has(value)) throw new UsageError(`${flag} takes job, hydra or all; got '${value}'.`);
     args.cfg = value as AppArgs["cfg"];
   } else if (key === "limit" || key === "retries" || key === "maxFailures") {
     const n = Number(value);
     const min = key === "maxFailures" ? 1 : 0;
-    if (!Number.isInteger(n) || n < min) throw new ArgvError(`${flag} takes a ${key === "retries" ? "retry" : "job"} count (an integer >= ${min}); got '${value}'.`);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} takes a ${key === "retries" ? "retry" : "job"} count (an integer >= ${min}); got '${value}'.`);
     args[key] = n;
   } else if (key === "best") {
-    if (!/^[^:]+(:(max|min))?$/.test(value)) throw new ArgvError(`${flag} takes METRIC[:max|min] (e.g. test_accuracy or loss:min); got '${value}'.`);
+    if (!/^[^:]+(:(max|min))?$/.test(value)) throw new UsageError(`${flag} takes METRIC[:max|min] (e.g. test_accuracy or loss:min); got '${value}'.`);
     args.best = value;
   } else {
     args[key] = value;

@@ -1,3 +1,3 @@
 export { runApp } from "./run-app.js";
-export { parseAppArgv, ArgvError } from "./argv.js";
+export { parseAppArgv } from "./argv.js";
 export type { AppArgs, AppOutcome, MultirunOutcome, RunHooks, SingleRunOutcome } from "./types.js";

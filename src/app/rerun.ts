@@ -10,7 +10,7 @@ import { applyConfigOverrides } from "../compose/apply-overrides.js";
 import { ensureComposeResolvers } from "../compose/resolvers.js";
 import { ConfigDict, ConfigList, isDict } from "../config/node.js";
 import { parseYaml } from "../config/yaml.js";
-import { LaunchError, OverrideApplyError } from "../errors.js";
+import { OverrideApplyError, UsageError, ManifestError } from "../errors.js";
 import { parseOverrides } from "../overrides/index.js";
 import type { Override } from "../overrides/types.js";
 import { getPath, resolveString, setPath, stringList } from "../compose/config-access.js";
@@ -27,7 +27,7 @@ export function hydraFilesDir(jobDir: string): string {
   const dir = path.resolve(jobDir);
   if (existsSync(path.join(dir, ".hydra", "hydra.yaml"))) return path.join(dir, ".hydra");
   if (existsSync(path.join(dir, "hydra.yaml"))) return dir;
-  throw new LaunchError(`Cannot rerun '${jobDir}': it holds no .hydra/hydra.yaml. Give the output dir of a job (a run dir, or a job dir inside a sweep).`);
+  throw new ManifestError(`Cannot rerun '${jobDir}': it holds no .hydra/hydra.yaml. Give the output dir of a job (a run dir, or a job dir inside a sweep).`);
 }
 
 export function loadRerun(jobDir: string, extra: readonly string[]): Composed {
@@ -36,7 +36,7 @@ export function loadRerun(jobDir: string, extra: readonly string[]): Composed {
   const files = hydraFilesDir(jobDir);
   const config = readDict(path.join(files, "config.yaml"));
   const hydra = readDict(path.join(files, "hydra.yaml")).get("hydra");
-  if (!isDict(hydra)) throw new LaunchError(`Cannot rerun '${jobDir}': ${path.join(files, "hydra.yaml")} has no 'hydra' node.`);
+  if (!isDict(hydra)) throw new ManifestError(`Cannot rerun '${jobDir}': ${path.join(files, "hydra.yaml")} has no 'hydra' node.`);
   config.set("hydra", hydra);
   const previousDir = resolveString(config, "hydra.runtime.output_dir");
   const parsed = parseOverrides(extra);
@@ -52,7 +52,7 @@ export function loadRerun(jobDir: string, extra: readonly string[]): Composed {
 }
 
 function readDict(file: string): ConfigDict {
-  if (!existsSync(file)) throw new LaunchError(`Cannot rerun: ${file} is missing.`, { file });
+  if (!existsSync(file)) throw new ManifestError(`Cannot rerun: ${file} is missing.`, { file });
   const value = parseYaml(readFileSync(file, "utf8"), file);
   return isDict(value) ? value : new ConfigDict();
 }
@@ -80,7 +80,7 @@ export function rerunTask(task: AppTask, args: AppArgs): TaskRef {
   if (typeof task === "function") return { kind: "function", fn: task };
   const argv = task.command.length > 0 ? task.command : args.command?.length ? args.command : sweepCommand(args.rerun as string);
   if (argv && argv.length > 0) return { kind: "command", argv };
-  throw new LaunchError(`Cannot tell what '${args.rerun}' ran: give the command after \`--\` (hydrant rerun ${args.rerun} -- CMD ARGS…), or, for a main() app's job, run the app with --rerun ${args.rerun}.`);
+  throw new UsageError(`Cannot tell what '${args.rerun}' ran: give the command after \`--\` (hydrant rerun ${args.rerun} -- CMD ARGS…), or, for a main() app's job, run the app with --rerun ${args.rerun}.`);
 }
 
 /** A sweep job's command, recorded in the sweep's experiment.json (one level up). */

@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { ConfigList, isDict, toPlainUnresolved, type ConfigDict } from "../config/node.js";
 import { globalResolvers } from "../config/interpolation/index.js";
-import { LaunchError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import { executeJob } from "../job/executor.js";
 import { findLauncher } from "../plugins/registry.js";
 import type { PreparedJob } from "../core/launcher.js";
@@ -41,14 +41,14 @@ export async function runApp(args: AppArgs, task: AppTask, hooks: RunHooks = {})
   const composed = compose(location, args.overrides, "RUN");
   // hydra.mode: MULTIRUN in a config makes the app sweep without -m, as in Hydra 1.2+.
   if (getPath(composed.config, "hydra.mode") === "MULTIRUN") return runMultirun({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit, detach: args.detach, failure: failureFlags(args) });
-  if (args.detach) throw new LaunchError("--detach applies to sweeps: add --multirun (-m).");
+  if (args.detach) throw new UsageError("--detach applies to sweeps: add --multirun (-m).");
   return runSingle(composed, taskRef, hooks);
 }
 
 function toTaskRef(task: AppTask, args: AppArgs): TaskRef {
   if (typeof task === "function") return { kind: "function", fn: task };
   const argv = task.command.length > 0 ? task.command : (args.command ?? []);
-  if (argv.length === 0) throw new LaunchError("No task: give a command after `--` (hydrant [flags] [overrides] -- CMD ARGS…).");
+  if (argv.length === 0) throw new UsageError("No task: give a command after `--` (hydrant [flags] [overrides] -- CMD ARGS…).");
   return { kind: "command", argv };
 }
 
@@ -130,7 +130,7 @@ async function runLockedMultirun(req: SweepRequest, plan: SweepPlan, sweepDir: s
   if (!req.resumeDir) writeMultirunYaml(master, sweepDir);
   const launcherChoice = plan.master.choices["hydra/launcher"];
   const plugin = findLauncher(getPath(master, "hydra.launcher._target_"), typeof launcherChoice === "string" ? launcherChoice : undefined);
-  if (req.detach && !plugin.detachable) throw new LaunchError(`--detach needs a launcher whose jobs run on without hydrant (e.g. hydra/launcher=slurm); the ${plugin.name} launcher runs them in this process's care.`, { key: "hydra/launcher" });
+  if (req.detach && !plugin.detachable) throw new UsageError(`--detach needs a launcher whose jobs run on without hydrant (e.g. hydra/launcher=slurm); the ${plugin.name} launcher runs them in this process's care.`, { key: "hydra/launcher" });
   const manifest = req.resumeDir ? ManifestWriter.open(sweepDir) : ManifestWriter.create({ sweepDir, origin: req.origin, total, launcher: plugin.name, jobs: pendingJobs(plan, total) });
   if (req.resumeDir) manifest.setSweep({ total, launcher: plugin.name });
   const policy = failurePolicyOf(master, req.failure);
@@ -215,5 +215,5 @@ function resumeTask(task: AppTask, args: AppArgs, origin: SweepOrigin, sweepDir:
     return { kind: "command", argv };
   }
   const how = origin.entry ? `run '${origin.entry}' with --resume ${args.resume}` : "run your main() app with --resume DIR";
-  throw new LaunchError(`This sweep ran a function task, so it can only be resumed by its app: ${how}.`);
+  throw new UsageError(`This sweep ran a function task, so it can only be resumed by its app: ${how}.`);
 }

@@ -9,7 +9,7 @@ import { MANIFEST_FILE } from "../runs/manifest.js";
 import { checkResumeCommand } from "../runs/trust.js";
 import { parseArgs } from "node:util";
 import { formatError } from "./report-error.js";
-import { HydrantError } from "../errors.js";
+import { HydrantError, UsageError } from "../errors.js";
 import type { RunEvent } from "../runs/events.js";
 import { formatDuration } from "../runs/progress.js";
 import { ORCHESTRATE_COMMAND, startBackground } from "../experiment/directory/background.js";
@@ -19,7 +19,7 @@ import { loadSpec } from "../experiment/definition/load.js";
 import { followLogs } from "../experiment/directory/logs.js";
 import { prepareExperiment } from "../experiment/directory/prepare.js";
 import { latestExperimentOf, resumeExperiment } from "../experiment/directory/run.js";
-import { experimentTable } from "../experiment/directory/runs-table.js";
+import { formatExperimentTable } from "../experiment/directory/runs-table.js";
 import type { ExecuteOptions, ExperimentOutcome, ExperimentSpec, SpecWarning } from "../experiment/definition/types.js";
 
 export interface CommandIO {
@@ -198,8 +198,8 @@ async function logs(pos: string[], flags: Flags, io: CommandIO): Promise<number>
 async function show(pos: string[], flags: Flags, io: CommandIO): Promise<number> {
   const dir = findExperimentDir(one(pos, "show", "DIR"), flags.root ?? DEFAULT_ROOT);
   const format = flags.format ?? (flags.output?.endsWith(".csv") ? "csv" : flags.output?.endsWith(".json") ? "json" : "table");
-  if (format !== "table" && format !== "csv" && format !== "json") throw new HydrantError(`--format must be table, csv or json, got '${format}'.`);
-  const text = `${experimentTable(dir, { sortBy: flags["sort-by"], descending: flags.desc ?? false, format })}\n`;
+  if (format !== "table" && format !== "csv" && format !== "json") throw new UsageError(`--format must be table, csv or json, got '${format}'.`);
+  const text = `${formatExperimentTable(dir, { sortBy: flags["sort-by"], descending: flags.desc ?? false, format })}\n`;
   if (flags.output) {
     writeFileSync(flags.output, text);
     io.out(`Wrote ${path.resolve(flags.output)}\n`);
@@ -279,14 +279,14 @@ function existingExperiment(target: string, root: string): string | undefined {
 }
 
 function one(pos: string[], command: string, what: string): string {
-  if (pos.length !== 1) throw new HydrantError(`experiment ${command} takes one ${what}, got ${pos.length === 0 ? "none" : pos.join(" ")}.`);
+  if (pos.length !== 1) throw new UsageError(`experiment ${command} takes one ${what}, got ${pos.length === 0 ? "none" : pos.join(" ")}.`);
   return pos[0];
 }
 
 function positiveInt(v: string | undefined, flag: string): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new HydrantError(`${flag} must be a positive integer, got '${v}'.`);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive integer, got '${v}'.`);
   return n;
 }
 

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { LaunchError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import { discoverSweeps } from "./discover.js";
 import { jobFiles, sweepSeries } from "./files.js";
 import { loadManifest, sweepData } from "./model.js";
@@ -25,7 +25,7 @@ export function reportData(dirs: readonly string[], options: ReportOptions = {})
   const cwd = options.cwd ?? process.cwd();
   // A sweep dir is found as itself; any other dir is searched for sweeps.
   const sweeps = discoverSweeps(dirs, cwd);
-  if (sweeps.length === 0) throw new LaunchError(`No sweep found in ${dirs.join(", ")}: give a sweep dir (one with experiment.json) or a dir that holds some.`);
+  if (sweeps.length === 0) throw new UsageError(`No sweep found in ${dirs.join(", ")}: give a sweep dir (one with experiment.json) or a dir that holds some.`);
   const data: ReportData = { generatedAt: new Date().toISOString(), sweeps: [], files: {}, series: {}, filesOmitted: 0 };
   let budget = options.maxJobFiles ?? 2_000;
   for (const sweep of sweeps) {

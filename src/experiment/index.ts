@@ -1,15 +1,15 @@
-/** Experiment specs: YAML files describing a sweep, run with the multirun's launchers and manifest. */
+/**
+ * `hydrant/experiment`: experiment specs (YAML files describing a sweep) and the life of an experiment
+ * dir, run with the multirun's engine, launchers and manifest. What `hydrant experiment …` runs.
+ */
 export { loadSpec, validateSpec } from "./definition/load.js";
-export { expandRuns } from "./definition/run-plans.js";
-export { prepareExperiment, type PrepareOptions, type PreparedExperiment } from "./directory/prepare.js";
-export { executeExperiment } from "./directory/execute.js";
 export { runExperiment, resumeExperiment, latestExperimentOf } from "./directory/run.js";
-export { startBackground, orchestratorEntry, type BackgroundHandle, type BackgroundOptions } from "./directory/background.js";
+export type { PrepareOptions } from "./directory/prepare.js";
+export { startBackground, type BackgroundHandle, type BackgroundOptions } from "./directory/background.js";
 export { listExperiments, experimentSummary, formatExperimentList, stopExperiment, type ExperimentSummary, type StopResult } from "./directory/control.js";
 export { followLogs, type FollowOptions } from "./directory/logs.js";
-export { experimentTable, type TableOptions } from "./directory/runs-table.js";
-export { MODES_FILE } from "./definition/modes.js";
-export { DEFAULT_ROOT, findExperimentDir, readExperiment, readOrchestrator, type OrchestratorRecord } from "./directory/layout.js";
+export { formatExperimentTable, type ExperimentTableOptions } from "./directory/runs-table.js";
+export { DEFAULT_ROOT, findExperimentDir, readExperiment } from "./directory/layout.js";
 export type {
   ExecuteOptions,
   ExperimentInfo,

@@ -4,7 +4,7 @@
 import { closeSync, fchmodSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { ConfigDict } from "../config/node.js";
-import { LaunchError } from "../errors.js";
+import { ConfigKeyError } from "../errors.js";
 import { checkOutputDir, jobDirInside } from "./dir-safety.js";
 import { dumpYaml, getPath, hydraOnly, resolveString, setPath, withoutHydra } from "../compose/config-access.js";
 
@@ -24,7 +24,7 @@ export function sweepDirOf(cfg: ConfigDict, cwd = process.cwd()): string {
 
 function requiredDir(cfg: ConfigDict, key: string): string {
   const dir = resolveString(cfg, key);
-  if (!dir) throw new LaunchError(`'${key}' is not set: give it a value in your config or with ${key}=DIR.`, { key });
+  if (!dir) throw new ConfigKeyError(`'${key}' is not set: give it a value in your config or with ${key}=DIR.`, { key });
   return dir;
 }
 

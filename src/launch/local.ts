@@ -4,7 +4,7 @@
  * running job owns one GPU id through CUDA_VISIBLE_DEVICES (and concurrency is capped at their count).
  */
 import os from "node:os";
-import { LaunchError } from "../errors.js";
+import { LaunchError, UsageError } from "../errors.js";
 import { LOCAL_LAUNCHER } from "./local-config.js";
 import { runPool } from "./pool.js";
 import type { LaunchContext, Launcher, LauncherPlugin } from "../core/launcher.js";
@@ -37,7 +37,7 @@ function createLocalLauncher(ctx: LaunchContext): Launcher {
   }
   const entry = ctx.entry;
   if (!entry) {
-    throw new LaunchError("The local launcher runs function tasks in worker processes forked from a main() script; call it through main(), or use hydra/launcher=basic.", { key: "hydra/launcher" });
+    throw new UsageError("The local launcher runs function tasks in worker processes forked from a main() script; call it through main(), or use hydra/launcher=basic.", { key: "hydra/launcher" });
   }
   return {
     async launch(jobs, sink) {

@@ -17,6 +17,6 @@ export const BUILTIN_SWEEPERS: readonly SweeperPlugin[] = [basicSweeperPlugin];
 export const BUILTIN_LAUNCHERS: readonly LauncherPlugin[] = [
   basicLauncherPlugin,
   deferredLauncherPlugin(LOCAL_LAUNCHER, async () => (await import("../launch/local.js")).localLauncherPlugin),
-  deferredLauncherPlugin(BULLMQ_LAUNCHER, async () => (await import("../launch/bullmq/index.js")).bullmqLauncherPlugin),
+  deferredLauncherPlugin(BULLMQ_LAUNCHER, async () => (await import("../launch/bullmq/plugin.js")).bullmqLauncherPlugin),
   deferredLauncherPlugin(SLURM_LAUNCHER, async () => (await import("../launch/slurm/index.js")).slurmLauncherPlugin),
 ];

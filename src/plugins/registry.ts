@@ -12,7 +12,7 @@ import { fromPlain } from "../config/node.js";
 import { registerConfig } from "../compose/sources/config-store.js";
 import type { LauncherPlugin } from "../core/launcher.js";
 import type { SweeperPlugin } from "../core/sweeper.js";
-import { LaunchError } from "../errors.js";
+import { PluginError } from "../errors.js";
 import { BUILTIN_LAUNCHERS, BUILTIN_SWEEPERS } from "./builtins.js";
 
 const launchers = new Map<string, LauncherPlugin>();
@@ -58,7 +58,7 @@ function find<P extends { name: string; target: string }>(registry: Map<string, 
   if (byName) return byName;
   const known = [...registry.keys()].join(", ") || "none";
   const what = target ? `_target_ '${String(target)}'` : `'${choice ?? "?"}'`;
-  throw new LaunchError(`No ${kind} plugin for ${what}. Registered ${kind}s: ${known}. Choose one with hydra/${kind}=NAME or register yours with register${kind[0].toUpperCase()}${kind.slice(1)}().`, { key: `hydra.${kind}` });
+  throw new PluginError(`No ${kind} plugin for ${what}. Registered ${kind}s: ${known}. Choose one with hydra/${kind}=NAME or register yours with register${kind[0].toUpperCase()}${kind.slice(1)}().`, { key: `hydra.${kind}` });
 }
 
 export function registeredLaunchers(): string[] {

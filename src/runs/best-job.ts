@@ -3,7 +3,7 @@
  * sweep and in `hydrant results`. Only completed jobs with a numeric value for the metric compete; the
  * lowest job number wins a tie, so the answer does not depend on the order jobs finished in.
  */
-import { LaunchError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import type { JobRecord } from "./manifest.js";
 import { flattenResult } from "./results-table.js";
 
@@ -19,7 +19,7 @@ export function parseBestSpec(text: string): BestSpec {
   const suffix = at < 0 ? "" : text.slice(at + 1);
   const mode = suffix === "min" ? "min" : "max";
   const metric = suffix === "max" || suffix === "min" ? text.slice(0, at) : text;
-  if (metric === "" || metric.includes(":")) throw new LaunchError(`--best takes METRIC[:max|min] (e.g. test_accuracy or loss:min); got '${text}'.`);
+  if (metric === "" || metric.includes(":")) throw new UsageError(`--best takes METRIC[:max|min] (e.g. test_accuracy or loss:min); got '${text}'.`);
   return { metric, mode };
 }
 
@@ -52,5 +52,5 @@ function checkMetric(jobs: readonly JobRecord[], metric: string): void {
   const known = new Set<string>();
   for (const job of jobs) for (const k of flattenResult(job.result).keys()) known.add(k);
   if (known.size === 0 || known.has(metric)) return;
-  throw new LaunchError(`No job reported a metric '${metric}'; the jobs report ${[...known].join(", ")}.`, { key: metric });
+  throw new UsageError(`No job reported a metric '${metric}'; the jobs report ${[...known].join(", ")}.`, { key: metric });
 }

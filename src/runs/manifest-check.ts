@@ -3,7 +3,7 @@
  * leave it short. Before hydrant trusts it (to resume, list, stop), every field it uses is checked, and
  * a bad one is named: "experiment.json: jobs[3].status must be one of …".
  */
-import { LaunchError } from "../errors.js";
+import { ManifestError } from "../errors.js";
 import type { Manifest } from "./manifest.js";
 
 type Check = (v: unknown) => boolean;
@@ -15,10 +15,10 @@ const obj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v
 const JOB_STATUSES = ["pending", "running", "completed", "failed", "interrupted"];
 const SWEEP_STATUSES = ["running", "completed", "failed", "partial", "interrupted", "stopped"];
 
-/** Throws a LaunchError naming the file and the first bad field; returns the manifest typed. */
+/** Throws a ManifestError naming the file and the first bad field; returns the manifest typed. */
 export function checkManifest(data: unknown, file: string): Manifest {
   const bad = (field: string, want: string): never => {
-    throw new LaunchError(`${file}: field '${field}' ${want}. The file was edited by hand or cut short; restore it from a backup, or start the sweep again.`, { file, key: field });
+    throw new ManifestError(`${file}: field '${field}' ${want}. The file was edited by hand or cut short; restore it from a backup, or start the sweep again.`, { file, key: field });
   };
   if (!obj(data)) return bad("(top level)", "must be a JSON object");
   expect(data, "total", int, "must be a whole number >= 0", bad);

@@ -10,7 +10,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
 import path from "node:path";
-import { LaunchError } from "../errors.js";
+import { ManifestError } from "../errors.js";
 import { writeFileAtomic } from "./atomic.js";
 import { checkManifest } from "./manifest-check.js";
 import { trustCommand } from "./trust.js";
@@ -226,14 +226,14 @@ export class ManifestWriter {
 export function readManifest(sweepDir: string): Manifest {
   const file = path.join(sweepDir, MANIFEST_FILE);
   if (!existsSync(file)) {
-    throw new LaunchError(`No sweep manifest in '${sweepDir}' (expected ${MANIFEST_FILE}). Give the sweep dir of a multirun.`, { file });
+    throw new ManifestError(`No sweep manifest in '${sweepDir}' (expected ${MANIFEST_FILE}). Give the sweep dir of a multirun.`, { file });
   }
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
     const why = e instanceof SyntaxError ? `it is not valid JSON (cut short, or edited by hand): ${e.message}` : (e as Error).message;
-    throw new LaunchError(`Cannot read ${file}: ${why}. Restore it from a backup, or start the sweep again.`, { file, cause: e });
+    throw new ManifestError(`Cannot read ${file}: ${why}. Restore it from a backup, or start the sweep again.`, { file, cause: e });
   }
   const m = checkManifest(data, file);
   const jobs = new Map(m.jobs.map((j) => [j.num, j]));

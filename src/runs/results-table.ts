@@ -1,10 +1,10 @@
 /** The `hydrant results <sweep dir>` table: overrides, status, duration and result values per job. */
-import { LaunchError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import type { JobRecord, Manifest } from "./manifest.js";
 import { formatDuration } from "./progress.js";
 
 export interface ResultsTableOptions {
-  /** A result key (dotted for nested results), "duration", "num" or "status"; another is a LaunchError listing them. */
+  /** A result key (dotted for nested results), "duration", "num" or "status"; another is a UsageError listing them. */
   sortBy?: string;
   /** Largest first; default smallest first (as `experiment show`). Jobs without the value go last either way. */
   descending?: boolean;
@@ -56,7 +56,7 @@ function checkSortKey(by: string | undefined, metricKeys: string[]): void {
   const known = ["num", "status", "duration", ...metricKeys];
   if (by === undefined || known.includes(by)) return;
   const hint = metricKeys.length === 0 ? " (no job has reported a result yet)" : "";
-  throw new LaunchError(`Cannot sort by '${by}': the columns are ${known.join(", ")}${hint}.`, { key: by });
+  throw new UsageError(`Cannot sort by '${by}': the columns are ${known.join(", ")}${hint}.`, { key: by });
 }
 
 function sortKey(row: Row, by: string): unknown {

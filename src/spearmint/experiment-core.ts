@@ -6,7 +6,8 @@ import { performance } from "node:perf_hooks";
 import type { Background } from "./background-work.js";
 import type { Config } from "./config.js";
 import { ARGS_LIMITS, RESULT_LIMITS, recordError, summarizeValue, type BranchRole, type RunRecord } from "./records.js";
-import { ConfigValidationError, describeIssues, type ConfigValidator } from "./validation.js";
+import { ConfigValidationError } from "../errors.js";
+import { describeIssues, type ConfigValidator } from "./validation.js";
 import type { BranchResult } from "./strategies.js";
 
 /** A function Spearmint can experiment with: its own arguments, then the config as the last one. */

@@ -1,3 +1,4 @@
+/** `hydrant/spearmint`: Spearmint experiments over configs, and the DynamicValue configs they expand. */
 export {
   Spearmint,
   DEFAULT_RECORD_DIR,
@@ -23,7 +24,6 @@ export {
 export type { ExperimentResults, RunOptions, Runner } from "./runner.js";
 export type { ExperimentFunction } from "./experiment-core.js";
 export {
-  ConfigValidationError,
   compileValidator,
   type ConfigSchema,
   type ConfigValidator,
@@ -31,8 +31,8 @@ export {
   type ParseSchema,
   type SafeParseSchema,
   type StandardSchemaLike,
-  type ValidationIssue,
 } from "./validation.js";
+export { ConfigValidationError, ExperimentSpecError, type ValidationIssue } from "../errors.js";
 export {
   JsonlSink,
   MemorySink,
@@ -47,3 +47,25 @@ export {
 export { formatComparisonTable, type TableOptions } from "./comparison-table.js";
 export { ResultSet } from "./results.js";
 export { ConcurrencyLimiter } from "./limiter.js";
+export {
+  DynamicValue,
+  isDynamicValue,
+  Range,
+  range,
+  CONFIG_ID_KEY,
+  canonicalJson,
+  computeConfigId,
+  configIdOf,
+  countConfigs,
+  expandConfigs,
+  iterateConfigs,
+  parseConfigsYaml,
+  loadConfigsYaml,
+  configsFromGroup,
+  type ConfigInput,
+  type Expanded,
+  type ExpandedConfig,
+  type ExpandedConfigOf,
+  type DeclaredConfig,
+  type GroupConfigsOptions,
+} from "../dynamic/index.js";

@@ -5,7 +5,7 @@
  * so every schema library behaves the same and `__config_id__` survives.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { ExperimentSpecError, type HydrantErrorDetails } from "../errors.js";
+import type { ValidationIssue } from "../errors.js";
 
 /** A schema with `safeParse` (zod and alike). */
 export interface SafeParseSchema {
@@ -24,26 +24,8 @@ export type JsonSchema = boolean | { readonly [keyword: string]: unknown };
 /** Anything a config can be validated with: {@link SafeParseSchema}, {@link ParseSchema}, {@link StandardSchemaLike} or {@link JsonSchema}. */
 export type ConfigSchema = SafeParseSchema | ParseSchema | StandardSchemaLike | JsonSchema;
 
-/** One reason a config does not match its schema. */
-export interface ValidationIssue {
-  /** Dotted path of the offending field; "" for the config as a whole. */
-  path: string;
-  message: string;
-}
-
 /** A compiled schema: the issues of a config, none when it is valid. */
 export type ConfigValidator = (data: Readonly<Record<string, unknown>>) => ValidationIssue[] | Promise<ValidationIssue[]>;
-
-/** A config that does not match the experiment's schema; `key` is the first offending field. */
-export class ConfigValidationError extends ExperimentSpecError {
-  readonly configId: string;
-  readonly issues: readonly ValidationIssue[];
-  constructor(message: string, details: HydrantErrorDetails & { configId: string; issues: readonly ValidationIssue[] }) {
-    super(message, details);
-    this.configId = details.configId;
-    this.issues = details.issues;
-  }
-}
 
 export function describeIssues(issues: readonly ValidationIssue[]): string {
   return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");

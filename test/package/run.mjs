@@ -8,7 +8,8 @@
 //   (test/package/fixtures/), each installing the tarball OFFLINE with an empty npm cache: hydrant's
 //   runtime dependencies are packed from this repository's node_modules (what `npm ci` installed), so
 //   no registry is asked. The projects have no @types/node;
-// - the README's examples there: compose, main() (one run and a sweep), the hydrant bin;
+// - the README's examples there: compose, main() (one run and a sweep), the hydrant bin; the subpath
+//   entries hydrant/spearmint, hydrant/experiment and hydrant/bullmq from each kind of project;
 // - the TypeScript projects compiled with TypeScript 5 and 7, with and without skipLibCheck, and run;
 // - an app bundled with esbuild for node, run from a folder without node_modules.
 // Ends with "N passed, M failed"; exits non-zero when anything failed. --keep leaves the temp folder.
@@ -78,6 +79,12 @@ function expectComposed(stdout) {
   if (line.endsWith(" false")) throw new Error(`toYaml gave no text: ${line}`);
   const got = JSON.parse(line.replace(/ true$/, ""));
   if (JSON.stringify(got) !== JSON.stringify(COMPOSED)) throw new Error(`composed ${JSON.stringify(got)}, expected ${JSON.stringify(COMPOSED)}`);
+}
+
+/** What every project's subpaths program prints (src/subpaths.js or .ts of each fixture project). */
+function expectSubpaths(stdout) {
+  const got = stdout.trim().split("\n")[0];
+  if (got !== '{"configs":6,"shared":true,"functions":true}') throw new Error(`subpaths printed ${got}`);
 }
 
 /** The runtime dependency closure of the package, as folders of this repository's node_modules. */
@@ -170,6 +177,8 @@ for (const [name, ext] of [["esm", "js"], ["cjs", "js"]]) {
     const out = ok(await run(process.execPath, [`src/main.${ext}`, "-m", "db=mysql,postgres", "+experiment=quick", "hydra.sweep.dir=out/sweep"], inProject(name)));
     expectIn(out, "job db=mysql area=12 seed=7", "job db=postgres area=12 seed=7");
   });
+  await check(`${name}: hydrant/spearmint, hydrant/experiment, hydrant/bullmq (without its optional peers)`, async () =>
+    expectSubpaths(ok(await run(process.execPath, [`src/subpaths.${ext}`], inProject(name)))));
   await check(`${name}: require and import share one copy of hydrant`, async () => expectIn(ok(await run(process.execPath, ["src/one-copy.js"], inProject(name))), '{"same":true}'));
 }
 
@@ -192,10 +201,11 @@ await pool(compiles, 2, ({ name, ts, skip }) =>
 );
 for (const name of ["ts-nodenext", "ts-node16"]) {
   for (const ts of Object.keys(TSC)) {
-    await check(`${name}: the ${ts} build runs (compose, main)`, async () => {
+    await check(`${name}: the ${ts} build runs (compose, main, the subpath entries)`, async () => {
       // configPath "../conf" is relative to the script, as Hydra's config_path: dist-*/ sits beside conf/.
       expectComposed(ok(await run(process.execPath, [`dist-${ts}/compose.js`], inProject(name))));
       expectIn(ok(await run(process.execPath, [`dist-${ts}/main.js`, "db=postgres", `hydra.run.dir=out/${ts}`], inProject(name))), "job db=postgres area=12");
+      expectSubpaths(ok(await run(process.execPath, [`dist-${ts}/subpaths.js`], inProject(name))));
     });
   }
 }
@@ -225,6 +235,16 @@ await check("esbuild bundle (ES module, top-level await), run without node_modul
   await build({ entryPoints: [path.join(project, "src/main.ts")], bundle: true, platform: "node", format: "esm", banner, outfile: path.join(away, "src/main.mjs"), logLevel: "error", absWorkingDir: project });
   cpSync(path.join(fixtures, "conf"), path.join(away, "conf"), { recursive: true });
   expectIn(ok(await run(process.execPath, ["src/main.mjs", "db=postgres", "hydra.run.dir=out/run"], { cwd: away })), "job db=postgres area=12");
+});
+await check("esbuild bundles (CommonJS and ES module) of the subpath entries, run without node_modules", async () => {
+  const project = path.join(tmp, "ts-bundler");
+  const away = path.join(tmp, "bundled-subpaths");
+  mkdirSync(away);
+  const banner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };
+  const entry = { entryPoints: [path.join(project, "src/subpaths.ts")], bundle: true, platform: "node", logLevel: "error", absWorkingDir: project };
+  await build({ ...entry, outfile: path.join(away, "subpaths.cjs") });
+  await build({ ...entry, format: "esm", banner, outfile: path.join(away, "subpaths.mjs") });
+  for (const file of ["subpaths.cjs", "subpaths.mjs"]) expectSubpaths(ok(await run(process.execPath, [file], { cwd: away })));
 });
 
 const failed = results.filter((r) => !r.ok).length;

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { LaunchError } from "../../src/errors.js";
+import { ManifestError } from "../../src/errors.js";
 import { JOURNAL_FILE, MANIFEST_FILE, ManifestWriter, readManifest } from "../../src/runs/manifest.js";
 
 const origin = { cwd: "/x", configDir: "/x/conf", configName: "config", overrides: ["a=1,2"], command: ["true"] };
@@ -20,7 +20,7 @@ describe("a damaged experiment.json", () => {
     const { dir, file, text } = sweep();
     for (const cut of [0, 1, 10, Math.floor(text.length / 2), text.length - 3]) {
       writeFileSync(file, text.slice(0, cut));
-      expect(() => readManifest(dir)).toThrow(LaunchError);
+      expect(() => readManifest(dir)).toThrow(ManifestError);
       expect(() => readManifest(dir)).toThrow(new RegExp(`Cannot read ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: it is not valid JSON`));
     }
   });

@@ -76,3 +76,20 @@ describe("zip()", () => {
     );
   });
 });
+
+describe("zip() preview", () => {
+  it("--multirun --cfg job prints each pair's config", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/cli.js");
+    const r = spawnSync(process.execPath, [bin, "-cd", ZIP_CONF, "-cn", "with_params", "-m", "seed=zip(1,2,name=s)", "+tag=zip(a,b,name=s)", "lr=0.5", "--cfg", "job"], { encoding: "utf8", timeout: 60_000 });
+    expect(r.status).toBe(0);
+    const docs = r.stdout.split("---\n").map((d) => d.replace(/^#.*\n/gm, ""));
+    expect(docs.map((d) => [/seed: (\d)/.exec(d)?.[1], /tag: (\w)/.exec(d)?.[1], /warmup: (\d+)/.exec(d)?.[1]])).toEqual([
+      // hydra.sweeper.params first (warmup varies slowest), then the command line's zip group.
+      ["1", "a", "10"],
+      ["2", "b", "10"],
+      ["1", "a", "20"],
+      ["2", "b", "20"],
+    ]);
+  }, 60_000);
+});

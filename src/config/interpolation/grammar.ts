@@ -6,7 +6,7 @@
 import { ConfigFloat } from "../float.js";
 import type { Scalar } from "../node.js";
 import type { DictKey, Element, Interpolation, Piece, Text } from "./ast.js";
-import { GrammarParseError } from "./errors.js";
+import { GrammarParseError } from "../../errors.js";
 import { LexError, tokenize, type Token, type TokenType } from "./lexer.js";
 
 /** Nesting beyond this is refused rather than risking the JS stack on hostile input. */

@@ -1,11 +1,5 @@
 /** OmegaConf 2.2 interpolation: grammar, resolution and resolvers. */
 export type { DictKey, Element, Interpolation, NodeInterpolation, Piece, ResolverInterpolation, Text } from "./ast.js";
-export {
-  GrammarParseError,
-  InterpolationKeyError,
-  InterpolationToMissingValueError,
-  UnsupportedInterpolationTypeError,
-} from "./errors.js";
 export { needsResolution, parseConfigValue, parseSingleElement } from "./grammar.js";
 export { formatPath, splitKey } from "./keys.js";
 export { pyStr } from "./pystr.js";

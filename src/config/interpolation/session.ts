@@ -7,7 +7,17 @@
  * parents such results. Cycles are caught with the stack of keys being dereferenced; a second guard
  * (`expanding`) stops a container from being expanded inside itself.
  */
-import { ConfigKeyError, HydrantError, InterpolationError, MissingMandatoryValueError, type HydrantErrorDetails } from "../../errors.js";
+import {
+  ConfigKeyError,
+  GrammarParseError,
+  InterpolationKeyError,
+  InterpolationToMissingValueError,
+  UnsupportedInterpolationTypeError,
+  HydrantError,
+  InterpolationError,
+  MissingMandatoryValueError,
+  type HydrantErrorDetails,
+} from "../../errors.js";
 import { ConfigFloat, fromJsNumber } from "../float.js";
 import {
   cloneValue,
@@ -21,12 +31,6 @@ import {
   type ConfigValue,
 } from "../node.js";
 import type { Element, Interpolation, Piece, Text } from "./ast.js";
-import {
-  GrammarParseError,
-  InterpolationKeyError,
-  InterpolationToMissingValueError,
-  UnsupportedInterpolationTypeError,
-} from "./errors.js";
 import { needsResolution, parseConfigValue, parseSingleElement } from "./grammar.js";
 import { formatPath, splitKey } from "./keys.js";
 import { pyStr } from "./pystr.js";

@@ -20,6 +20,7 @@ interface RawSpec {
   base_config?: string;
   configs?: string[];
   sweep?: Record<string, PlainValue[]>;
+  zip?: Record<string, PlainValue[]> | Record<string, PlainValue[]>[];
   fixed_overrides?: Record<string, PlainValue>;
   command?: string[];
   mode?: string | { name: string; args?: string[] };
@@ -45,7 +46,6 @@ export function validateSpec(text: string, file: string): ExperimentSpec {
   checkForm(raw, src);
   const sweep = sweepAxes(raw, src, warnings);
   const fixedOverrides = fixedValues(raw, src, warnings);
-  checkKeyOverlaps(sweep, src);
   const specDir = path.dirname(file);
   const mode = modeOf(raw);
   return {
@@ -90,8 +90,10 @@ function checkForm(raw: RawSpec, src: SpecSource): void {
   if (!hasBase && !hasList) {
     throw src.error([], "the spec needs 'base_config' (a config file, with an optional 'sweep') or 'configs' (a list of config files, one run each).");
   }
-  if (hasList && raw.sweep !== undefined) {
-    throw src.error(["sweep"], "'sweep' needs a 'base_config' to sweep over; with 'configs' each listed config is one run. Use base_config, or list one config per run.");
+  for (const field of ["sweep", "zip"] as const) {
+    if (hasList && raw[field] !== undefined) {
+      throw src.error([field], `'${field}' needs a 'base_config' to sweep over; with 'configs' each listed config is one run. Use base_config, or list one config per run.`);
+    }
   }
   if (raw.command !== undefined && typeof raw.mode === "object" && raw.mode.args?.length) {
     throw src.error(["mode", "args"], "'mode.args' are appended to the command a modes.yaml defines; with a 'command' in the spec, put the arguments in the command.");
@@ -116,12 +118,21 @@ function modeOf(raw: RawSpec): { name: string; args: string[] } | undefined {
   return typeof raw.mode === "string" ? { name: raw.mode, args: [] } : { name: raw.mode.name, args: raw.mode.args ?? [] };
 }
 
+/** A sweep axis and where the spec gives it (`["sweep", key]`, `["zip", key]`, `["zip", "1", key]`). */
+type PlacedAxis = SweepAxis & { at: string[] };
+
+/** The grid's keys (`sweep:`), then the zipped ones (`zip:`, one group, or a list of groups). */
 function sweepAxes(raw: RawSpec, src: SpecSource, warnings: SpecWarning[]): SweepAxis[] {
-  return Object.entries(raw.sweep ?? {}).map(([key, values]) => {
-    checkKey(key, ["sweep", key], src);
-    checkBooleanWords(key, values, src, warnings);
-    return { key, values };
-  });
+  const axes: PlacedAxis[] = Object.entries(raw.sweep ?? {}).map(([key, values]) => ({ key, values, at: ["sweep", key] }));
+  axes.push(...zipAxes(raw.zip));
+  for (const axis of axes) {
+    checkKey(axis.key, axis.at, src);
+    checkBooleanWords(axis, src, warnings);
+  }
+  checkDuplicateKeys(axes, src);
+  checkZipLengths(axes, src);
+  checkKeyOverlaps(axes, src);
+  return axes.map(({ at: _at, ...axis }) => axis);
 }
 
 function fixedValues(raw: RawSpec, src: SpecSource, warnings: SpecWarning[]): FixedOverride[] {
@@ -146,14 +157,14 @@ function checkKey(key: string, at: string[], src: SpecSource): void {
  * `[adam, on, off]`: YAML 1.1 reads on/off/yes/no as booleans; among strings they were surely meant as
  * strings (an error), alone they might be booleans (a warning).
  */
-function checkBooleanWords(key: string, values: PlainValue[], src: SpecSource, warnings: SpecWarning[]): void {
+function checkBooleanWords({ key, values, at: where }: PlacedAxis, src: SpecSource, warnings: SpecWarning[]): void {
   const words = values.flatMap((v, i) => {
-    const token = typeof v === "boolean" ? src.rawToken(["sweep", key, String(i)]) : undefined;
+    const token = typeof v === "boolean" ? src.rawToken([...where, String(i)]) : undefined;
     return isYaml11BooleanWord(token) ? [{ i, token: token as string }] : [];
   });
   if (words.length === 0) return;
   const quoted = words.map((w) => `'${w.token}'`).join(", ");
-  const at = ["sweep", key, String(words[0].i)];
+  const at = [...where, String(words[0].i)];
   if (values.some((v) => typeof v === "string")) {
     throw src.error(at, `sweep '${key}' mixes strings with ${words.map((w) => w.token).join(", ")}, which YAML 1.1 reads as booleans. Quote them to sweep over strings: ${quoted}.`);
   }
@@ -161,10 +172,42 @@ function checkBooleanWords(key: string, values: PlainValue[], src: SpecSource, w
 }
 
 /** `a` and `a.b` both swept would overwrite each other. (A fixed value under a swept key: see RunConfigBuilder.) */
-function checkKeyOverlaps(sweep: SweepAxis[], src: SpecSource): void {
+function checkKeyOverlaps(sweep: PlacedAxis[], src: SpecSource): void {
   for (const a of sweep) {
     for (const b of sweep) {
-      if (a !== b && isWithin(a.key, b.key)) throw src.error(["sweep", b.key], `sweep keys '${a.key}' and '${b.key}' overlap: '${a.key}' replaces the whole node that holds '${b.key}'. Sweep one of them.`);
+      if (a !== b && isWithin(a.key, b.key)) throw src.error(b.at, `sweep keys '${a.key}' and '${b.key}' overlap: '${a.key}' replaces the whole node that holds '${b.key}'. Sweep one of them.`);
+    }
+  }
+}
+
+/** `zip:` as one group (a mapping) or several (a list of mappings); each group's keys move in lockstep. */
+function zipAxes(zip: RawSpec["zip"]): PlacedAxis[] {
+  if (zip === undefined) return [];
+  const groups = Array.isArray(zip) ? zip : [zip];
+  return groups.flatMap((group, g) =>
+    Object.entries(group).map(([key, values]) => ({ key, values, zip: String(g), at: Array.isArray(zip) ? ["zip", String(g), key] : ["zip", key] })),
+  );
+}
+
+/** A key both swept and zipped (or in two zip groups) would have two values at once. */
+function checkDuplicateKeys(axes: PlacedAxis[], src: SpecSource): void {
+  const seen = new Map<string, PlacedAxis>();
+  for (const axis of axes) {
+    const first = seen.get(axis.key);
+    if (first) throw src.error(axis.at, `'${axis.key}' is both in ${first.at.slice(0, -1).join(".")} and in ${axis.at.slice(0, -1).join(".")}: give each key one list of values.`);
+    seen.set(axis.key, axis);
+  }
+}
+
+/** The keys of one zip group need as many values each; the error names both keys. */
+function checkZipLengths(axes: PlacedAxis[], src: SpecSource): void {
+  const firstOf = new Map<string, PlacedAxis>();
+  for (const axis of axes) {
+    if (axis.zip === undefined) continue;
+    const first = firstOf.get(axis.zip);
+    if (!first) firstOf.set(axis.zip, axis);
+    else if (first.values.length !== axis.values.length) {
+      throw src.error(axis.at, `zipped keys move in lockstep, so they need as many values each: '${first.key}' has ${first.values.length}, '${axis.key}' has ${axis.values.length}.`);
     }
   }
 }

@@ -12,21 +12,50 @@ export const MAX_EXPERIMENT_RUNS = 100_000;
 export function expandRuns(spec: ExperimentSpec): RunPlan[] {
   if (spec.configs) return spec.configs.map((source, num) => ({ num, source, values: {} }));
   const base = spec.baseConfig as string;
-  const size = spec.sweep.reduce((n, axis) => n * axis.values.length, 1);
+  const dims = dimensions(spec.sweep);
+  const size = dims.reduce((n, dim) => n * dim.rows.length, 1);
   if (size > MAX_EXPERIMENT_RUNS) {
     throw new ExperimentSpecError(`${spec.file}: its sweep grid has ${size.toPrecision(3)} runs; an experiment writes every run's config up front, so it may have at most ${MAX_EXPERIMENT_RUNS}. Split the sweep into several specs, or sweep lazily with \`hydrant -m\` (which also takes --limit).`, { file: spec.file, key: "sweep" });
   }
-  return [...grid(spec.sweep)].map((values, num) => ({ num, source: base, values }));
+  return [...grid(dims)].map((values, num) => ({ num, source: base, values }));
 }
 
-/** The cartesian product of the axes, as itertools.product orders it (Hydra's basic sweeper order). */
-function* grid(axes: readonly SweepAxis[], at = 0, acc: Record<string, PlainValue> = {}): Generator<Record<string, PlainValue>> {
-  if (at === axes.length) {
+/** One dimension of the grid: a swept key, or a zip group (its keys' n-th values together). */
+interface Dimension {
+  keys: string[];
+  rows: PlainValue[][];
+}
+
+/** Each zip group becomes one dimension, at the place of its first key. */
+function dimensions(axes: readonly SweepAxis[]): Dimension[] {
+  const dims: Dimension[] = [];
+  const zipped = new Map<string, Dimension>();
+  for (const axis of axes) {
+    const group = axis.zip === undefined ? undefined : zipped.get(axis.zip);
+    if (group) {
+      group.keys.push(axis.key);
+      group.rows.forEach((row, i) => row.push(axis.values[i] as PlainValue));
+      continue;
+    }
+    const dim = { keys: [axis.key], rows: axis.values.map((v) => [v]) };
+    if (axis.zip !== undefined) zipped.set(axis.zip, dim);
+    dims.push(dim);
+  }
+  return dims;
+}
+
+/** The cartesian product of the dimensions, as itertools.product orders it (Hydra's basic sweeper order). */
+function* grid(dims: readonly Dimension[], at = 0, acc: Record<string, PlainValue> = {}): Generator<Record<string, PlainValue>> {
+  if (at === dims.length) {
     yield { ...acc };
     return;
   }
-  const { key, values } = axes[at];
-  for (const v of values) yield* grid(axes, at + 1, { ...acc, [key]: v });
+  const { keys, rows } = dims[at];
+  for (const row of rows) {
+    const next = { ...acc };
+    keys.forEach((k, i) => (next[k] = row[i] as PlainValue));
+    yield* grid(dims, at + 1, next);
+  }
 }
 
 /** `key=value` as the runs table and the manifest's `overrides` show a run's values. */

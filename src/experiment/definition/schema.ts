@@ -6,7 +6,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { ExperimentSpecError } from "../../errors.js";
 import { fieldName, type SpecSource } from "./source-map.js";
 
-export const SPEC_FIELDS = ["name", "description", "base_config", "configs", "sweep", "fixed_overrides", "command", "mode", "runs_dir"] as const;
+export const SPEC_FIELDS = ["name", "description", "base_config", "configs", "sweep", "zip", "fixed_overrides", "command", "mode", "runs_dir"] as const;
 
 const specSchema = {
   type: "object",
@@ -18,6 +18,12 @@ const specSchema = {
     base_config: { type: "string", minLength: 1 },
     configs: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
     sweep: { type: "object", additionalProperties: { type: "array", minItems: 1 } },
+    zip: {
+      anyOf: [
+        { type: "object", minProperties: 1, additionalProperties: { type: "array", minItems: 1 } },
+        { type: "array", minItems: 1, items: { type: "object", minProperties: 1, additionalProperties: { type: "array", minItems: 1 } } },
+      ],
+    },
     fixed_overrides: { type: "object" },
     command: { type: "array", minItems: 1, items: { type: "string" } },
     mode: { type: ["string", "object"] },

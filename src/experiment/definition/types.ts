@@ -20,8 +20,11 @@ export interface SpecWarning {
 export interface SweepAxis {
   key: string;
   values: PlainValue[];
+  /** The spec's `zip:` group this key moves in lockstep with (its n-th value with theirs); absent for a grid key. */
+  zip?: string;
 }
 
+/** A key every run of the experiment sets to the same value. */
 export interface FixedOverride {
   key: string;
   value: PlainValue;
@@ -109,6 +112,7 @@ export interface ExperimentManifest extends Omit<Manifest, "origin" | "jobs"> {
   jobs: ExperimentRunRecord[];
 }
 
+/** How an experiment's runs are carried out: how many, how many at once, where, and what to tell. */
 export interface ExecuteOptions {
   /** Start at most this many runs now; the rest stay pending for a resume. */
   limit?: number;
@@ -133,6 +137,7 @@ export interface RunExperimentOptions extends ExecuteOptions {
   now?: Date;
 }
 
+/** Where an experiment stands, from its runs and its orchestrator. */
 export type ExperimentState = "pending" | "running" | "finished" | "failed" | "partial" | "stopped" | "crashed";
 
 /** How an experiment run ended: its dir, state and counts. */

@@ -18,10 +18,13 @@ import type { ExperimentSpec, SpecWarning } from "../definition/types.js";
 
 export const ORCHESTRATE_COMMAND = "_orchestrate";
 
+/** Options of {@link startBackground}. */
 export interface BackgroundOptions extends PrepareOptions {
+  /** Start at most this many runs; the rest stay pending for a resume. */
   limit?: number;
 }
 
+/** A background experiment just started: its dir, its orchestrator's pid and log, the spec's warnings. */
 export interface BackgroundHandle {
   dir: string;
   pid: number;

@@ -62,6 +62,7 @@ export function listExperiments(root = DEFAULT_ROOT): ExperimentSummary[] {
   return experimentDirs(path.resolve(root)).map(experimentSummary);
 }
 
+/** Experiments as `hydrant experiment list` prints them: one line each, with state, progress and age. */
 export function formatExperimentList(list: readonly ExperimentSummary[], now = Date.now()): string {
   if (list.length === 0) return "No experiments.";
   const rows = list.map((e) => [
@@ -82,6 +83,7 @@ export function renderTable(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
+/** What {@link stopExperiment} did. */
 export interface StopResult {
   dir: string;
   /** The orchestrator that was signalled; undefined when nothing was running. */

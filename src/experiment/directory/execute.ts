@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigDict, ConfigList, type ConfigValue } from "../../config/node.js";
 import { parseYaml } from "../../config/yaml.js";
-import { LaunchError } from "../../errors.js";
+import { LaunchError, ManifestError } from "../../errors.js";
 import { findLauncher } from "../../plugins/registry.js";
 import type { TaskRef } from "../../core/task.js";
 import { runSweep } from "../../runs/engine.js";
@@ -29,7 +29,7 @@ export async function executeExperiment(dirArg: string, options: ExecuteOptions 
     throw new LaunchError(`Experiment ${dir} is already running (pid ${other.pid}). Stop it first with \`hydrant experiment stop ${dir}\`.`, { file: dir });
   }
   const argv = m.origin.command;
-  if (!argv?.length) throw new LaunchError(`${dir}/experiment.json has no command to run (origin.command).`, { file: dir });
+  if (!argv?.length) throw new ManifestError(`${dir}/experiment.json has no command to run (origin.command).`, { file: dir });
   const parallel = options.parallel ?? m.origin.experiment?.parallel ?? 1;
   const plugin = findLauncher(undefined, launcherName(parallel));
   const startedAt = new Date().toISOString();
@@ -93,9 +93,9 @@ function linkedAbort(outer: AbortSignal | undefined): { signal: AbortSignal; dis
  */
 function readRunConfig(record: ExperimentRunRecord): ConfigDict {
   const file = record.config_path;
-  if (!file) throw new LaunchError(`run ${record.num} has no config_path in experiment.json.`);
+  if (!file) throw new ManifestError(`run ${record.num} has no config_path in experiment.json.`);
   const tree = parseYaml(readFileSync(file, "utf8"), file);
-  if (!(tree instanceof ConfigDict)) throw new LaunchError(`${file} is not a YAML mapping.`, { file });
+  if (!(tree instanceof ConfigDict)) throw new ManifestError(`${file} is not a YAML mapping.`, { file });
   return escapeLiterals(tree) as ConfigDict;
 }
 

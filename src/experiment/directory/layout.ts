@@ -11,12 +11,13 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { LaunchError } from "../../errors.js";
+import { ManifestError } from "../../errors.js";
 import { isSameProcess, processStartTime } from "../../job/process-identity.js";
 import { writeFileAtomic } from "../../runs/atomic.js";
 import { MANIFEST_FILE, readManifest } from "../../runs/manifest.js";
 import type { ExperimentManifest } from "../definition/types.js";
 
+/** Where experiment dirs go unless told otherwise. */
 export const DEFAULT_ROOT = "experiments";
 export const SPEC_COPY = "spec.yaml";
 export const ORCHESTRATOR_FILE = "orchestrator.json";
@@ -56,7 +57,7 @@ export function readExperiment(dir: string): ExperimentManifest {
 /** A name under the root (`lr_sweep_2025-…`) or a path, to the experiment dir. */
 export function findExperimentDir(target: string, root = DEFAULT_ROOT): string {
   for (const candidate of [path.resolve(target), path.resolve(root, target)]) if (isExperimentDir(candidate)) return candidate;
-  throw new LaunchError(`'${target}' is not an experiment dir (no ${MANIFEST_FILE} in ${path.resolve(target)} or ${path.resolve(root, target)}). See \`hydrant experiment list\`.`);
+  throw new ManifestError(`'${target}' is not an experiment dir (no ${MANIFEST_FILE} in ${path.resolve(target)} or ${path.resolve(root, target)}). See \`hydrant experiment list\`.`);
 }
 
 /** Experiment dirs directly under `root`, oldest first. */

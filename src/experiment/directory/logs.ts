@@ -5,12 +5,15 @@
 import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
 import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
-import { LaunchError } from "../../errors.js";
+import { ManifestError } from "../../errors.js";
 import { isAlive, ORCHESTRATOR_LOG, readOrchestrator } from "./layout.js";
 
+/** Options of {@link followLogs}. */
 export interface FollowOptions {
+  /** Keep reading as the log grows, until the orchestrator is gone or `signal` aborts. */
   follow?: boolean;
   signal?: AbortSignal;
+  /** How often to look for new lines when following. */
   pollMs?: number;
 }
 
@@ -18,7 +21,7 @@ export interface FollowOptions {
 export async function* followLogs(dir: string, options: FollowOptions = {}): AsyncGenerator<string> {
   const file = path.join(path.resolve(dir), ORCHESTRATOR_LOG);
   if (!existsSync(file) && !options.follow) {
-    throw new LaunchError(`No log in ${dir}: only background experiments (run --background) write ${ORCHESTRATOR_LOG}.`, { file });
+    throw new ManifestError(`No log in ${dir}: only background experiments (run --background) write ${ORCHESTRATOR_LOG}.`, { file });
   }
   let offset = 0;
   // A multi-byte character may be split across two reads.

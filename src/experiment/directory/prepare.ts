@@ -16,10 +16,15 @@ import { expandRuns, valuesAsOverrides } from "../definition/run-plans.js";
 import { configPathOf, DEFAULT_ROOT, newExperimentDir, runDirOf, SPEC_COPY } from "./layout.js";
 import type { ExperimentOrigin, ExperimentRunRecord, ExperimentSpec, SpecWarning } from "../definition/types.js";
 
+/** Where and how an experiment dir is set up before its first run. */
 export interface PrepareOptions {
+  /** Where experiment dirs go; default `./experiments`. */
   root?: string;
+  /** The instant naming the experiment dir; default now. */
   now?: Date;
+  /** Runs at once, recorded for the runs to come. */
   parallel?: number;
+  /** Where commands run; default process.cwd(). */
   cwd?: string;
   /**
    * Arguments appended to the spec's command (what follows `--` on the command line, and the

@@ -1,6 +1,6 @@
 /** Running an experiment in this process: a new one from a spec, or the rest of an existing one. */
 import path from "node:path";
-import { LaunchError } from "../../errors.js";
+import { UsageError } from "../../errors.js";
 import { executeExperiment } from "./execute.js";
 import { DEFAULT_ROOT, newestExperiment } from "./layout.js";
 import { loadSpec } from "../definition/load.js";
@@ -23,6 +23,6 @@ export function resumeExperiment(dir: string, options: ExecuteOptions = {}): Pro
 /** The experiment dir `run SPEC --resume` continues: the newest one of the spec's name. */
 export function latestExperimentOf(spec: ExperimentSpec, root = DEFAULT_ROOT): string {
   const dir = newestExperiment(path.resolve(root), spec.name);
-  if (!dir) throw new LaunchError(`No experiment named '${spec.name}' under ${path.resolve(root)} to resume. Run the spec without --resume to start one.`);
+  if (!dir) throw new UsageError(`No experiment named '${spec.name}' under ${path.resolve(root)} to resume. Run the spec without --resume to start one.`);
   return dir;
 }

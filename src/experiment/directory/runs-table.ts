@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import type { PlainValue } from "../../config/node.js";
-import { LaunchError } from "../../errors.js";
+import { UsageError } from "../../errors.js";
 import { formatDuration } from "../../runs/progress.js";
 import { flattenResult } from "../../runs/results-table.js";
 import { renderTable } from "./control.js";
@@ -13,7 +13,8 @@ import { readExperiment } from "./layout.js";
 import { metricsOf } from "./metrics.js";
 import type { ExperimentManifest, ExperimentRunRecord } from "../definition/types.js";
 
-export interface TableOptions {
+/** Options of {@link formatExperimentTable}. */
+export interface ExperimentTableOptions {
   /** A metric (dotted for nested metrics), a swept key, "run", "status" or "duration". */
   sortBy?: string;
   descending?: boolean;
@@ -30,7 +31,7 @@ interface Row {
 }
 
 /** An experiment's runs as a table (text, CSV or JSON): swept values or config, status, duration and metrics. */
-export function experimentTable(dir: string, options: TableOptions = {}): string {
+export function formatExperimentTable(dir: string, options: ExperimentTableOptions = {}): string {
   const m = readExperiment(path.resolve(dir));
   const valueKeys = valueColumns(m);
   const rows = m.jobs.map((j) => toRow(j, m));
@@ -73,7 +74,7 @@ function withoutRunDir(metrics: Record<string, unknown> | undefined): Record<str
 
 function sortRows(rows: Row[], by: string, descending: boolean, valueKeys: string[], metricKeys: string[]): void {
   const columns = ["run", "status", "duration", ...valueKeys, ...metricKeys];
-  if (!columns.includes(by)) throw new LaunchError(`Cannot sort by '${by}': the columns are ${columns.join(", ")}.`, { key: by });
+  if (!columns.includes(by)) throw new UsageError(`Cannot sort by '${by}': the columns are ${columns.join(", ")}.`, { key: by });
   // A metric named like a swept key wins: sorting is mostly by results.
   const isMetric = metricKeys.includes(by);
   const key = (r: Row): unknown => (by === "run" ? r.run : by === "status" ? r.status : by === "duration" ? r.durationMs : isMetric ? r.metrics.get(by) : r.values[by]);

@@ -12,7 +12,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Job, JobsOptions, Queue, QueueEvents } from "bullmq";
-import { LaunchError } from "../../errors.js";
+import { UsageError } from "../../errors.js";
 import { resolvePath } from "../../compose/config-access.js";
 import type { LauncherEvent } from "../../core/launcher.js";
 import type { JobOutcome, LaunchContext, LaunchSink, Launcher, PreparedJob } from "../../core/launcher.js";
@@ -53,7 +53,7 @@ export function createBullmqLauncher(ctx: LaunchContext): Launcher {
 function queuedTask(ctx: LaunchContext): QueuedTask {
   if (ctx.task.kind === "command") return { kind: "command", argv: ctx.task.argv };
   if (!ctx.entry) {
-    throw new LaunchError("The bullmq launcher runs function tasks by forking the app's main() script on the workers; call it through main(), or run a command task (hydrant … -- CMD).", { key: "hydra/launcher" });
+    throw new UsageError("The bullmq launcher runs function tasks by forking the app's main() script on the workers; call it through main(), or run a command task (hydrant … -- CMD).", { key: "hydra/launcher" });
   }
   return { kind: "function", entry: { script: path.resolve(ctx.entry.script), execArgv: ctx.entry.execArgv } };
 }
@@ -178,7 +178,7 @@ class QueueSweep {
   }
 
   private track(job: PreparedJob): Tracked {
-    if (job.num === undefined) throw new LaunchError("The bullmq launcher runs sweep jobs only (jobs need a number).");
+    if (job.num === undefined) throw new UsageError("The bullmq launcher runs sweep jobs only (jobs need a number).");
     const id = queueJobId(sweepDirOf(job), job.num);
     const t: Tracked = { id, job, started: false, state: "queued", added: false, stalled: false, starts: 0, requeued: 0 };
     // Tracked before it is added: a fast worker's events can arrive before addBulk returns.

@@ -4,8 +4,10 @@ import { firstConnection } from "./connection.js";
 import { loadBullmq } from "./load.js";
 
 export const QUEUE_STATES = ["waiting", "prioritized", "delayed", "active", "completed", "failed"] as const;
+/** A state a queued job is in, as BullMQ counts them. */
 export type QueueState = (typeof QUEUE_STATES)[number];
 
+/** A worker connected to the queue. */
 export interface QueueWorkerInfo {
   /** The worker's name (host:pid for `hydrant worker`). */
   name: string;

@@ -217,6 +217,7 @@ function eventSink(o: RunWorkerOptions): (e: WorkerEvent) => void {
   };
 }
 
+/** One worker event as the line `hydrant worker` prints. */
 export function formatWorkerEvent(e: WorkerEvent): string {
   switch (e.type) {
     case "worker_ready":

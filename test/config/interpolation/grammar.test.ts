@@ -1,11 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ConfigFloat } from "../../../src/config/float.js";
-import { InterpolationError } from "../../../src/errors.js";
+import { GrammarParseError, InterpolationError } from "../../../src/errors.js";
 
 const fl = (n: number): ConfigFloat => new ConfigFloat(n);
 import {
-  GrammarParseError,
   parseConfigValue,
   parseSingleElement,
   splitKey,

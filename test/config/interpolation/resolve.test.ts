@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ConfigKeyError, InterpolationError, MissingMandatoryValueError } from "../../../src/errors.js";
+import { ConfigKeyError, GrammarParseError, InterpolationError, InterpolationKeyError, InterpolationToMissingValueError, MissingMandatoryValueError } from "../../../src/errors.js";
 import { ConfigDict, ConfigList, fromPlain, toPlainUnresolved } from "../../../src/config/node.js";
 import {
-  GrammarParseError,
-  InterpolationKeyError,
-  InterpolationToMissingValueError,
   resolveString,
   resolveTree,
   resolveValue,

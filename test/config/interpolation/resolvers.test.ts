@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { HydrantError, InterpolationError } from "../../../src/errors.js";
+import { HydrantError, InterpolationError, UnsupportedInterpolationTypeError } from "../../../src/errors.js";
 import { ConfigDict, ConfigList, fromPlain, toPlainUnresolved } from "../../../src/config/node.js";
 import {
   clearResolver,
@@ -8,7 +8,6 @@ import {
   resolveTree,
   resolveValue,
   ResolverRegistry,
-  UnsupportedInterpolationTypeError,
   type ResolveOptions,
   type ResolverContext,
 } from "../../../src/config/interpolation/index.js";

@@ -63,7 +63,7 @@ describe("spec validation", () => {
 
   it("rejects an unknown field, with a did-you-mean", () => {
     const e = specError(`name: x\nbase_config: ${BASE}\nsweeps:\n  lr: [1]\n${CMD}\n`);
-    expect(msg(e)).toBe("spec.yaml:3:1: unknown field 'sweeps' (did you mean 'sweep'?). Allowed fields: name, description, base_config, configs, sweep, fixed_overrides, command, mode, runs_dir.");
+    expect(msg(e)).toBe("spec.yaml:3:1: unknown field 'sweeps' (did you mean 'sweep'?). Allowed fields: name, description, base_config, configs, sweep, zip, fixed_overrides, command, mode, runs_dir.");
     expect([e.line, e.column, e.key]).toEqual([3, 1, "sweeps"]);
   });
 

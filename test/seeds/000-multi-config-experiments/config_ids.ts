@@ -1,5 +1,5 @@
 // "Best Practices › 2. Use Meaningful Config IDs"
-import { Spearmint } from "hydrant";
+import { Spearmint } from "hydrant/spearmint";
 
 const configs = [
   { model: "gpt-4", __config_id__: "prod-stable" },

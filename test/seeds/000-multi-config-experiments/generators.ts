@@ -1,5 +1,5 @@
 // "Dynamic Configuration Generation › Using Generators"
-import { DynamicValue, Spearmint } from "hydrant";
+import { DynamicValue, Spearmint } from "hydrant/spearmint";
 
 function* learningRateSchedule() {
   // Generate learning rates on a log scale.

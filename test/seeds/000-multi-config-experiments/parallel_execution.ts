@@ -1,6 +1,6 @@
 // "Parallel Execution with MultiBranchStrategy › Basic Example"
-import { Spearmint, type Config } from "hydrant";
-import { MultiBranchStrategy } from "hydrant";
+import { Spearmint, type Config } from "hydrant/spearmint";
+import { MultiBranchStrategy } from "hydrant/spearmint";
 
 const configs = [
   { algorithm: "quicksort", optimization: "standard" },

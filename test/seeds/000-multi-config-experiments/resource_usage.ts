@@ -1,5 +1,5 @@
 // "Best Practices › 3. Monitor Resource Usage" (psutil's rss is process.memoryUsage().rss)
-import { Spearmint, type Config } from "hydrant";
+import { Spearmint, type Config } from "hydrant/spearmint";
 
 const mint = new Spearmint({ configs: [{ size: 100_000 }] });
 

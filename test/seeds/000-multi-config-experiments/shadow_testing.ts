@@ -1,6 +1,6 @@
 // "Shadow Testing › Production Example"
-import { Spearmint, type Config } from "hydrant";
-import { ShadowStrategy } from "hydrant";
+import { Spearmint, type Config } from "hydrant/spearmint";
+import { ShadowStrategy } from "hydrant/spearmint";
 
 const configs = [
   { model: "gpt-4", version: "production" }, // Main

@@ -1,5 +1,5 @@
 // "Best Practices › 1. Start Small"
-import { DynamicValue, Spearmint } from "hydrant";
+import { DynamicValue, Spearmint } from "hydrant/spearmint";
 
 // ✅ Start here
 let configs: Record<string, unknown>[] = [

@@ -1,5 +1,5 @@
 // "Comparing Results › Structured Comparison" (with the configs of "Best Practices › 1. Start Small")
-import { DynamicValue, Spearmint, type Config } from "hydrant";
+import { DynamicValue, Spearmint, type Config } from "hydrant/spearmint";
 
 const configs = [{
   model: new DynamicValue(["gpt-4", "gpt-3.5-turbo", "claude-3"]),

@@ -1,5 +1,5 @@
 // "Best Practices › 1. Start Small" and "2. Watch Configuration Count"
-import { DynamicValue, Spearmint, range } from "hydrant";
+import { DynamicValue, Spearmint, range } from "hydrant/spearmint";
 
 // Start with 2 × 2 = 4 configurations
 let configs: Record<string, unknown>[] = [

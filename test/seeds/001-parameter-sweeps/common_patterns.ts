@@ -1,5 +1,5 @@
 // "Common Patterns": Grid Search, Model Comparison, Temperature Sweep
-import { DynamicValue, Spearmint, range } from "hydrant";
+import { DynamicValue, Spearmint, range } from "hydrant/spearmint";
 
 let configs: Record<string, unknown>[] = [
   {

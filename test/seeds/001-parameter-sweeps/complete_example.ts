@@ -1,6 +1,6 @@
 // "Complete Example"
-import { Spearmint, type Config } from "hydrant";
-import { DynamicValue, range } from "hydrant";
+import { Spearmint, type Config } from "hydrant/spearmint";
+import { DynamicValue, range } from "hydrant/spearmint";
 
 // Define parameter sweep
 const configs = [

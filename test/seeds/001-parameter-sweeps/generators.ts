@@ -1,5 +1,5 @@
 // "Advanced Usage › Using Generators"
-import { DynamicValue, Spearmint } from "hydrant";
+import { DynamicValue, Spearmint } from "hydrant/spearmint";
 
 function* temperatureValues() {
   // Custom generator for temperature values.

@@ -1,5 +1,5 @@
 // "How It Works": the example expansion
-import { DynamicValue, expandConfigs } from "hydrant";
+import { DynamicValue, expandConfigs } from "hydrant/spearmint";
 
 // Input configuration
 const input = {

@@ -1,5 +1,5 @@
 // "Basic Usage › Multiple Parameters"
-import { DynamicValue, Spearmint } from "hydrant";
+import { DynamicValue, Spearmint } from "hydrant/spearmint";
 
 const configs = [
   {

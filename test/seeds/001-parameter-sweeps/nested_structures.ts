@@ -1,5 +1,5 @@
 // "Advanced Usage › Nested Structures"
-import { DynamicValue, Spearmint } from "hydrant";
+import { DynamicValue, Spearmint } from "hydrant/spearmint";
 
 const configs = [
   {

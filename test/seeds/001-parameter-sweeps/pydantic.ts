@@ -1,5 +1,5 @@
 // "Best Practices › 3. Use with Pydantic": the model as a JSON Schema, checked on every config
-import { DynamicValue, Spearmint, type Config } from "hydrant";
+import { DynamicValue, Spearmint, type Config } from "hydrant/spearmint";
 
 interface ModelConfig {
   model: string;

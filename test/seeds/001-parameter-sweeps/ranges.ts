@@ -1,5 +1,5 @@
 // "Advanced Usage › Using Ranges" (Python's range() is hydrant's range())
-import { DynamicValue, Spearmint, range } from "hydrant";
+import { DynamicValue, Spearmint, range } from "hydrant/spearmint";
 
 const configs = [
   {

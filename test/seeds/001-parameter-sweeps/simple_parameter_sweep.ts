@@ -1,6 +1,6 @@
 // "Basic Usage › Simple Parameter Sweep"
-import { Spearmint, type Config } from "hydrant";
-import { DynamicValue } from "hydrant";
+import { Spearmint, type Config } from "hydrant/spearmint";
+import { DynamicValue } from "hydrant/spearmint";
 
 const configs = [
   {

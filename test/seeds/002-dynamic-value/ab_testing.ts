@@ -1,5 +1,5 @@
 // "Use Cases › A/B/n Testing"
-import { DynamicValue, Spearmint } from "hydrant";
+import { DynamicValue, Spearmint } from "hydrant/spearmint";
 
 const configs = [{
   algorithm_version: new DynamicValue(["v1", "v2", "v3", "v4"]),

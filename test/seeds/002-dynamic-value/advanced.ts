@@ -1,5 +1,5 @@
 // "Advanced Examples": Custom Value Generation, Conditional Value Generation, Mixing Static and Dynamic
-import { DynamicValue, Spearmint, range } from "hydrant";
+import { DynamicValue, Spearmint, range } from "hydrant/spearmint";
 
 function* learningRates() {
   // Generate learning rates on log scale.

@@ -1,5 +1,5 @@
 // "Multiple DynamicValues (Cartesian Product)": the model × temperature grid, then the 3-D grid
-import { DynamicValue, Spearmint } from "hydrant";
+import { DynamicValue, Spearmint } from "hydrant/spearmint";
 
 const configs = [{
   model: new DynamicValue(["gpt-4", "gpt-3.5-turbo"]),

@@ -1,5 +1,5 @@
 // "Class Definition": DynamicValue<T> holds an iterable of T as `values`
-import { DynamicValue } from "hydrant";
+import { DynamicValue } from "hydrant/spearmint";
 
 const value: DynamicValue<string> = new DynamicValue<string>(["a", "b"]);
 console.log(value.values.join(","));

@@ -1,5 +1,5 @@
 // "Basic Usage › From Generators"
-import { DynamicValue, Spearmint, range } from "hydrant";
+import { DynamicValue, Spearmint, range } from "hydrant/spearmint";
 
 function* temperatureValues() {
   // Generate temperature values.

@@ -1,6 +1,6 @@
 // "Basic Usage › From Lists"
-import { Spearmint } from "hydrant";
-import { DynamicValue } from "hydrant";
+import { Spearmint } from "hydrant/spearmint";
+import { DynamicValue } from "hydrant/spearmint";
 
 const configs = [{
   model: new DynamicValue(["gpt-4", "gpt-3.5-turbo", "gpt-4o-mini"]),

@@ -1,5 +1,5 @@
 // "Basic Usage › From Ranges"
-import { DynamicValue, Spearmint, range } from "hydrant";
+import { DynamicValue, Spearmint, range } from "hydrant/spearmint";
 
 const configs = [{
   temperature: new DynamicValue(range(0, 101, 25)), // 0, 25, 50, 75, 100

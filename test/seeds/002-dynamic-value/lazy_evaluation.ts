@@ -1,5 +1,5 @@
 // "Performance Considerations › Lazy Evaluation Not Supported"
-import { DynamicValue, Spearmint, range } from "hydrant";
+import { DynamicValue, Spearmint, range } from "hydrant/spearmint";
 
 // DynamicValue is NOT lazy - all configs created upfront
 const configs = [{

@@ -1,6 +1,6 @@
 // "Limitations": a DynamicValue of whole mappings (one config each), then per-value DynamicValues;
 // and "Type Checking", where TypeScript does catch the mixed list
-import { DynamicValue, Spearmint } from "hydrant";
+import { DynamicValue, Spearmint } from "hydrant/spearmint";
 
 // ❌ This won't work as expected
 const whole = [{

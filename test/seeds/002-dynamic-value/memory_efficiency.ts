@@ -1,5 +1,5 @@
 // "Performance Considerations › Memory Efficiency": a million configs
-import { DynamicValue, Spearmint } from "hydrant";
+import { DynamicValue, Spearmint } from "hydrant/spearmint";
 
 // Generator is consumed once to create all configs
 function* largeRange() {

@@ -1,5 +1,5 @@
 // "Use Cases › Model Comparison": a DynamicValue over a mapping iterates its keys, as Python's does
-import { DynamicValue, Spearmint } from "hydrant";
+import { DynamicValue, Spearmint } from "hydrant/spearmint";
 
 const configs = [{
   provider: new DynamicValue(["openai", "anthropic", "cohere"]),

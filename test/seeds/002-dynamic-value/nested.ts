@@ -1,5 +1,5 @@
 // "Nested DynamicValues"
-import { DynamicValue, Spearmint } from "hydrant";
+import { DynamicValue, Spearmint } from "hydrant/spearmint";
 
 const configs = [{
   llm: {

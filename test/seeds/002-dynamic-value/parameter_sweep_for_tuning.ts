@@ -1,6 +1,6 @@
 // "Use Cases › Parameter Sweep for Tuning"
-import { Spearmint, type Config } from "hydrant";
-import { DynamicValue } from "hydrant";
+import { Spearmint, type Config } from "hydrant/spearmint";
+import { DynamicValue } from "hydrant/spearmint";
 
 const configs = [{
   model: "gpt-4",

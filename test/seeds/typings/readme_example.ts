@@ -1,5 +1,5 @@
 // The README's programmatic example, typed as written: an unannotated config parameter after an input.
-import { DynamicValue, Spearmint, ShadowStrategy, range, type Config } from "hydrant";
+import { DynamicValue, Spearmint, ShadowStrategy, range, type Config } from "hydrant/spearmint";
 
 const mint = new Spearmint({
   configs: [{ model: new DynamicValue(["small", "large"]), temperature: new DynamicValue([0, 0.5, 1]), top_k: new DynamicValue(range(1, 10, 2)) }],
