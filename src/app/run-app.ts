@@ -149,7 +149,7 @@ async function runLockedMultirun(req: SweepRequest, plan: SweepPlan, sweepDir: s
     onEvent: req.hooks.onEvent,
     policy,
     failedOnly: req.failure?.retryFailed,
-    recorder: { failFast: req.hooks.failFast, maxFailures: policy.maxFailures, signal: req.hooks.signal },
+    recorder: { failFast: req.hooks.failFast, maxFailures: policy.maxFailures, signal: req.hooks.signal, interruptedAs: "interrupted" },
   });
   const flags = { ...(req.detach && { detached: true }), ...(req.hooks.signal?.aborted && { interrupted: true }) };
   return { mode: "multirun", status: result.status, sweepDir, total: result.total, completed: result.completed, failed: result.failed, notRun: result.notRun, jobs: result.jobs, ...flags };

@@ -15,8 +15,8 @@ import { writeFileAtomic } from "./atomic.js";
 import { checkManifest } from "./manifest-check.js";
 import { trustCommand } from "./trust.js";
 
-/** Where a job of a sweep stands. */
-export type JobStatus = "pending" | "running" | "completed" | "failed";
+/** Where a job of a sweep stands. `interrupted`: a Ctrl-C or SIGTERM stopped it; a resume runs it again. */
+export type JobStatus = "pending" | "running" | "completed" | "failed" | "interrupted";
 
 /** One job of a sweep in its manifest: overrides, status, dir, timing and result. */
 export interface JobRecord {
@@ -67,7 +67,8 @@ export interface SweepOrigin {
   entry?: string;
 }
 
-export type SweepStatus = "running" | "completed" | "failed" | "partial";
+/** Where a sweep stands; `interrupted`: a Ctrl-C or SIGTERM stopped it (`--resume` goes on). */
+export type SweepStatus = "running" | "completed" | "failed" | "partial" | "interrupted";
 
 /** A sweep's manifest (`<sweep dir>/manifest.json`): what was launched and how each job ended; `--resume` reads it. */
 export interface Manifest {
@@ -76,6 +77,8 @@ export interface Manifest {
   createdAt: string;
   updatedAt: string;
   status: SweepStatus;
+  /** When the last run of the sweep (the first, or a resume) ended; unset while it runs. */
+  endedAt?: string;
   launcher: string;
   total: number;
   origin: SweepOrigin;
@@ -93,7 +96,7 @@ interface JournalLine {
   patch?: Partial<JobRecord>;
   /** The patch replaces the record instead of merging into it (a job starting again). */
   replace?: boolean;
-  sweep?: Partial<Pick<Manifest, "status" | "total" | "launcher">>;
+  sweep?: Partial<Pick<Manifest, "status" | "total" | "launcher" | "endedAt">>;
 }
 
 export interface ManifestWriterOptions {
@@ -140,7 +143,7 @@ export class ManifestWriter {
   /** Continues an existing manifest (resume): same files, sequence numbers go on. */
   static open(sweepDir: string, options: ManifestWriterOptions = {}): ManifestWriter {
     const m = readManifest(sweepDir);
-    const { jobs, seq, updatedAt: _u, ...head } = m;
+    const { jobs, seq, updatedAt: _u, endedAt: _e, ...head } = m;
     const w = new ManifestWriter({ ...head, status: "running" }, jobs, seq, options);
     w.flush();
     return w;
@@ -180,7 +183,7 @@ export class ManifestWriter {
     return record;
   }
 
-  setSweep(patch: Partial<Pick<Manifest, "status" | "total" | "launcher">>): void {
+  setSweep(patch: Partial<Pick<Manifest, "status" | "total" | "launcher" | "endedAt">>): void {
     Object.assign(this.head, patch);
     this.append({ seq: ++this.seq, sweep: patch });
     this.scheduleSnapshot();
@@ -275,7 +278,7 @@ function jsonSafe(_key: string, value: unknown): unknown {
 
 /** Counts by status; jobs the manifest never listed count as pending. */
 export function countJobs(m: Pick<Manifest, "jobs" | "total">): Record<JobStatus, number> {
-  const c: Record<JobStatus, number> = { pending: 0, running: 0, completed: 0, failed: 0 };
+  const c: Record<JobStatus, number> = { pending: 0, running: 0, completed: 0, failed: 0, interrupted: 0 };
   for (const j of m.jobs) c[j.status]++;
   c.pending += Math.max(0, m.total - m.jobs.length);
   return c;

@@ -30,6 +30,12 @@ export interface RecorderOptions {
    * the signal) is not a failure: it goes back to pending and a resume runs it again.
    */
   signal?: AbortSignal;
+  /**
+   * How a job the stop cut short is recorded: `pending` again (an experiment's run, with the
+   * extension's `interrupted` fields), or `interrupted` with its end time (a Hydra app's sweep).
+   * Either way a resume runs it again.
+   */
+  interruptedAs?: "pending" | "interrupted";
   extension?: RecordExtension;
 }
 
@@ -97,7 +103,14 @@ export class JobRecorder implements LaunchSink {
   private interrupted(num: number): void {
     const end = new Date();
     const durationMs = this.durationMs(num, end);
-    const extra = this.options.extension?.interrupted?.(end.toISOString()) ?? {};
+    const at = end.toISOString();
+    const extra = this.options.extension?.interrupted?.(at) ?? {};
+    if (this.options.interruptedAs === "interrupted") {
+      const why = `interrupted by ${String(this.options.signal?.reason ?? "a stop")}; --resume runs it again`;
+      this.manifest.update(num, { status: "interrupted", endedAt: at, ...extra, durationMs, error: why });
+      this.emit({ type: "job_end", num, status: "interrupted", durationMs, error: "interrupted" });
+      return;
+    }
     this.manifest.update(num, { status: "pending", ...extra, durationMs, error: "interrupted by a stop; a resume runs it again" });
     this.emit({ type: "job_end", num, status: "pending", durationMs, error: "interrupted" });
   }

@@ -18,7 +18,7 @@ describe("ManifestWriter / readManifest", () => {
     const m = readManifest(dir);
     expect(m.origin).toEqual(origin);
     expect(m.jobs).toEqual([{ num: 0, overrides: ["a=1"], status: "completed", startedAt: "t0", attempts: 1, result: { loss: 0.5 } }]);
-    expect(countJobs(m)).toEqual({ pending: 1, running: 0, completed: 1, failed: 0 });
+    expect(countJobs(m)).toEqual({ pending: 1, running: 0, completed: 1, failed: 0, interrupted: 0 });
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
