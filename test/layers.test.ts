@@ -12,7 +12,7 @@ const LAYERS: readonly string[][] = [
   ["config"],
   ["overrides"],
   ["compose"],
-  ["instantiate", "logging"],
+  ["instantiate", "logging", "schemas"],
   ["core", "dynamic"],
   ["callbacks"],
   ["sweep", "job", "spearmint"],
