@@ -12,15 +12,16 @@
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../src/index.js";
-import type { TrainConfig } from "./lib/config.js";
+import type { Config } from "./lib/config.generated.js";
 import { train, writeMetrics, type Metrics } from "./lib/train.js";
 
-await main<TrainConfig>({ configPath: "../conf", configName: "config" }, async (cfg, ctx): Promise<Metrics> => {
+// Config is generated from conf/ (`hydrant types`): a misspelt key such as cfg.optimizer.learning_rat fails to compile.
+await main<Config>({ configPath: "../conf", configName: "config" }, async (cfg, ctx): Promise<Metrics> => {
   mkdirSync(ctx.outputDir, { recursive: true });
   const series = join(ctx.outputDir, "metrics.jsonl");
   writeFileSync(series, ""); // a job run again (resume) starts its series afresh
   const metrics = await train(cfg, { onEpoch: (m) => appendFileSync(series, JSON.stringify(m) + "\n") });
   // conf/ points metrics_file into the run's output dir (hydra.job.chdir is false, so not the cwd).
-  await writeMetrics(cfg.metrics_file ?? join(ctx.outputDir, "metrics.json"), metrics);
+  await writeMetrics(cfg.metrics_file, metrics);
   return metrics;
 });

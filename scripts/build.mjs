@@ -21,7 +21,7 @@ import path from "node:path";
  */
 const LIBRARY = { index: "src/index.ts", spearmint: "src/spearmint/index.ts", experiment: "src/experiment/index.ts", bullmq: "src/launch/bullmq/index.ts" };
 
-const { version } = JSON.parse(readFileSync("package.json", "utf8"));
+const { version, dependencies = {}, peerDependencies = {} } = JSON.parse(readFileSync("package.json", "utf8"));
 const common = {
   bundle: true, platform: "node", format: "esm", target: "node20", sourcemap: false, logLevel: "warning",
   define: { HYDRANT_VERSION: JSON.stringify(version) },
@@ -112,7 +112,9 @@ for (const f of expected) if (!existsSync(f)) throw new Error(`build produced no
 async function buildLibrary() {
   const lines = Object.entries(LIBRARY).map(([name, src]) => `export * as ${name} from ${JSON.stringify(`./${src}`)};`);
   await build({
-    ...common, format: "cjs", packages: "external", outfile: "dist/hydrant.cjs",
+    // Runtime and peer dependencies stay in node_modules; the small ES-only helpers among the dev
+    // dependencies (get-east-asian-width) go inside, so that require() never meets an ES module.
+    ...common, format: "cjs", external: [...Object.keys(dependencies), ...Object.keys(peerDependencies)], outfile: "dist/hydrant.cjs",
     stdin: { contents: lines.join("\n"), resolveDir: process.cwd(), sourcefile: "hydrant-library.ts", loader: "ts" },
     define: { ...common.define, "import.meta.url": "__hydrantImportMetaUrl" },
     // An app that bundles hydrant into an ES module has no __filename: then the library does not know

@@ -80,6 +80,23 @@ export {
   type ReportData,
 } from "./dashboard/index.js";
 
+// Types and schemas generated from a config tree (`hydrant types`, `hydrant schema`)
+export {
+  generateConfigTypes,
+  generateConfigSchema,
+  type ConfigSchemaOptions,
+  type ConfigSchemaResult,
+  type JsonSchema,
+  collectConfigShapes,
+  type ConfigTypesOptions,
+  type ConfigTypesResult,
+  type ConfigShapes,
+  type ConfigTreeOptions,
+  type GroupShapes,
+  type Shape,
+  type Field,
+  type Primitive,
+} from "./schemas/index.js";
 // Spearmint and DynamicValue: "hydrant/spearmint"; experiment specs: "hydrant/experiment";
 // distributed sweeps' workers and queue status: "hydrant/bullmq".
 

@@ -8,11 +8,11 @@ const SRC = path.resolve(import.meta.dirname, "../src");
 
 /** Bottom to top. Folders on one layer may not import each other. Keep in step with CONTRIBUTING.md. */
 const LAYERS: readonly string[][] = [
-  ["errors"],
+  ["errors", "table"],
   ["config"],
   ["overrides"],
   ["compose"],
-  ["instantiate", "logging"],
+  ["instantiate", "logging", "schemas"],
   ["core", "dynamic"],
   ["callbacks"],
   ["sweep", "job", "spearmint"],
@@ -74,5 +74,12 @@ describe("layers of src/", () => {
       .filter((a) => a.from !== a.to && (layerOf.get(a.to) ?? Infinity) >= (layerOf.get(a.from) ?? -Infinity))
       .map((a) => `${a.from} -> ${a.to}: ${a.file} imports ${a.target}`);
     expect(bad).toEqual([]);
+  });
+
+  it("matches the architecture table of CONTRIBUTING.md, folder by folder and layer by layer", () => {
+    const text = readFileSync(path.resolve(SRC, "../CONTRIBUTING.md"), "utf8");
+    const rows = [...text.matchAll(/^\| (\d+) \| `src\/([\w-]+)(?:\.ts)?` \|/gm)].map((m) => `${m[2]}@${m[1]}`);
+    const expected = LAYERS.flatMap((names, i) => names.filter((n) => n !== "index").map((n) => `${n}@${i}`));
+    expect(rows.sort()).toEqual(expected.sort());
   });
 });

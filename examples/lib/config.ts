@@ -1,81 +1,27 @@
 /**
- * The shape of the composed config in conf/ (conf/config.yaml plus one option of each group).
- * Discriminated unions follow the groups: `model.type`, `optimizer.name` and `dataset.name` tell which
- * option was chosen (model uses `type` because variants such as mlp_large share one implementation).
+ * The shape of the composed config in conf/, generated from conf/ itself by `hydrant types` into
+ * config.generated.ts (checked in `npm test`, so it cannot drift from the YAML). Group options are
+ * discriminated unions on `name` (`model.name`, `optimizer.name`, `dataset.name`): adding an option to
+ * conf/ makes the switches over them fail to compile until the code handles it.
  */
+import type * as Conf from "./config.generated.js";
+
+export type TrainConfig = Conf.Config;
+export type ModelConfig = Conf.Model;
+export type MlpConfig = Conf.ModelMlp | Conf.ModelMlpLarge;
+export type LogisticConfig = Conf.ModelLogistic;
+export type OptimizerConfig = Conf.Optimizer;
+export type SgdConfig = Conf.OptimizerSgd;
+export type AdamConfig = Conf.OptimizerAdam;
+export type DatasetConfig = Conf.Dataset;
+export type MoonsConfig = Conf.DatasetMoons;
+export type SpiralsConfig = Conf.DatasetSpirals;
+export type BlobsConfig = Conf.DatasetBlobs;
+export type TrainingConfig = Conf.Training;
+
+/** The hidden layer's activations the MLP implements (conf/ keeps it a string: checked at run time). */
 export type Activation = "tanh" | "relu";
 
-export interface MlpConfig {
-  type: "mlp";
-  name: string;
-  hidden_dim: number;
-  activation: Activation;
-}
-
-export interface LogisticConfig {
-  type: "logistic";
-  name: string;
-}
-
-export type ModelConfig = MlpConfig | LogisticConfig;
-
-export interface SgdConfig {
-  name: "sgd";
-  learning_rate: number;
-  momentum: number;
-  nesterov: boolean;
-  weight_decay: number;
-}
-
-export interface AdamConfig {
-  name: "adam";
-  learning_rate: number;
-  betas: [number, number];
-  eps: number;
-  weight_decay: number;
-}
-
-export type OptimizerConfig = SgdConfig | AdamConfig;
-
-interface DatasetCommon {
-  n_samples: number;
-  noise: number;
-  test_fraction: number;
-  seed: number;
-}
-
-export interface MoonsConfig extends DatasetCommon {
-  name: "moons";
-}
-
-export interface SpiralsConfig extends DatasetCommon {
-  name: "spirals";
-  turns: number;
-}
-
-export interface BlobsConfig extends DatasetCommon {
-  name: "blobs";
-  n_centers: number;
-}
-
-export type DatasetConfig = MoonsConfig | SpiralsConfig | BlobsConfig;
-
-export interface TrainingConfig {
-  epochs: number;
-  batch_size: number;
-  log_every: number;
-  early_stopping: { patience: number; min_delta: number };
-}
-
-export interface TrainConfig {
-  seed: number;
-  run_name: string;
-  tags: string[];
-  metadata: { description: string; author: string };
-  /** Where to write metrics.json; conf/ sets it to `${hydra:runtime.output_dir}/metrics.json`. */
-  metrics_file?: string;
-  model: ModelConfig;
-  optimizer: OptimizerConfig;
-  dataset: DatasetConfig;
-  training: TrainingConfig;
+export function isActivation(s: string): s is Activation {
+  return s === "tanh" || s === "relu";
 }

@@ -66,13 +66,14 @@ export async function train(cfg: TrainConfig, options: TrainOptions = {}): Promi
 }
 
 export function createModel(cfg: ModelConfig, data: Dataset, rng: Rng): Model {
-  switch (cfg.type) {
+  switch (cfg.name) {
     case "mlp":
+    case "mlp_large":
       return createMlp(cfg, data.dim, data.nClasses, rng);
     case "logistic":
       return createLogistic(data.dim, data.nClasses, rng);
     default:
-      throw new Error(`model.type must be mlp or logistic, got ${JSON.stringify((cfg as { type: unknown }).type)}`);
+      throw new Error(`model.name must be mlp, mlp_large or logistic, got ${JSON.stringify((cfg as { name: unknown }).name)}`);
   }
 }
 

@@ -11,6 +11,7 @@ import { ConfigDict, isContainer, isDict, type ConfigValue } from "../config/nod
 import { selectNode } from "../config/path.js";
 import { toYaml } from "../config/yaml.js";
 import { HydrantError } from "../errors.js";
+import { formatPipeTable } from "../table/index.js";
 import { hydraOnly, resolvePath, resolveTaskConfigForDisplay, withoutHydra } from "../compose/config-access.js";
 import { appConfigGroups, composeAppConfig, configLocation, type ConfigLocation } from "../runs/compose-access.js";
 import { iterateSweepJobs } from "../runs/plan.js";
@@ -92,11 +93,7 @@ function header(title: string, filler: string): string {
 }
 
 function boxed(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
-  const head = line(rows[0]);
-  const rule = "-".repeat(head.length);
-  return [head, rule, ...rows.slice(1).map(line), rule].join("\n") + "\n";
+  return formatPipeTable(rows[0], rows.slice(1)).join("\n") + "\n";
 }
 
 function renderSearchPath(result: ComposeResult): string {

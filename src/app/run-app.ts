@@ -36,7 +36,7 @@ export async function runApp(args: AppArgs, task: AppTask, hooks: RunHooks = {})
   if (args.rerun !== undefined) return runSingle(loadRerun(args.rerun, args.overrides), rerunTask(task, args), hooks);
   const taskRef = toTaskRef(task, args);
   const location = configLocation(args);
-  const origin: SweepOrigin = { cwd: process.cwd(), ...defined({ configDir: location.configDir, searchPath: location.searchPath, configName: args.configName }), overrides: args.overrides, ...commandOrEntry(taskRef, hooks) };
+  const origin: SweepOrigin = { cwd: process.cwd(), ...defined({ config_dir: location.configDir, search_path: location.searchPath, config_name: args.configName }), overrides: args.overrides, ...commandOrEntry(taskRef, hooks) };
   if (args.multirun) return runMultirun({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit, detach: args.detach, failure: failureFlags(args) });
   const composed = compose(location, args.overrides, "RUN");
   // hydra.mode: MULTIRUN in a config makes the app sweep without -m, as in Hydra 1.2+.
@@ -149,7 +149,7 @@ async function runLockedMultirun(req: SweepRequest, plan: SweepPlan, sweepDir: s
     onEvent: req.hooks.onEvent,
     policy,
     failedOnly: req.failure?.retryFailed,
-    recorder: { failFast: req.hooks.failFast, maxFailures: policy.maxFailures, signal: req.hooks.signal },
+    recorder: { failFast: req.hooks.failFast, maxFailures: policy.maxFailures, signal: req.hooks.signal, interruptedAs: "interrupted" },
   });
   const flags = { ...(req.detach && { detached: true }), ...(req.hooks.signal?.aborted && { interrupted: true }) };
   return { mode: "multirun", status: result.status, sweepDir, total: result.total, completed: result.completed, failed: result.failed, notRun: result.notRun, jobs: result.jobs, ...flags };
@@ -200,7 +200,7 @@ async function resumeSweep(args: AppArgs, task: AppTask, hooks: RunHooks): Promi
   const sweepDir = path.resolve(args.resume as string);
   const m = readManifest(sweepDir);
   const taskRef = resumeTask(task, args, m.origin, sweepDir);
-  const location: ConfigLocation = { configDir: m.origin.configDir, searchPath: m.origin.searchPath, configName: m.origin.configName };
+  const location: ConfigLocation = { configDir: m.origin.config_dir, searchPath: m.origin.search_path, configName: m.origin.config_name };
   return runMultirun({ location, overrides: m.origin.overrides, taskRef, hooks, origin: m.origin, limit: args.limit, resumeDir: sweepDir, detach: args.detach, failure: failureFlags(args) });
 }
 

@@ -56,7 +56,11 @@ export interface RunHooks {
   failFast?: boolean;
   /** The script (and node flags) the local launcher forks as workers for function tasks. */
   workerEntry?: { script: string; execArgv: string[] };
-  /** Aborting interrupts a sweep: the launcher stops (or cancels) what runs, records it and returns. */
+  /**
+   * Aborting interrupts a sweep: no job starts any more, running commands' process groups (and the
+   * local launcher's workers) get the abort reason's signal (`controller.abort("SIGINT")`; SIGTERM
+   * otherwise), and they and the sweep are recorded `interrupted`.
+   */
   signal?: AbortSignal;
 }
 
@@ -76,7 +80,8 @@ export interface SingleRunOutcome {
 /** What a sweep ended with: its dir, counts and every job's record. */
 export interface MultirunOutcome {
   mode: "multirun";
-  status: "completed" | "failed" | "partial";
+  /** `interrupted`: a Ctrl-C or SIGTERM (RunHooks.signal) stopped it; `--resume` goes on. */
+  status: "completed" | "failed" | "partial" | "interrupted";
   sweepDir: string;
   total: number;
   completed: number;

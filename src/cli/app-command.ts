@@ -15,16 +15,20 @@ import type { JobRecord } from "../runs/manifest.js";
 import { createProgressDisplay } from "./progress.js";
 import { formatError } from "./report-error.js";
 import { VERSION } from "./version.js";
+import { writeAndWait, writeTo } from "./output.js";
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Long output, chunk by chunk: resolves once the chunk went out, false when the reader is gone. */
+  write?: (text: string) => Promise<boolean>;
   isTTY: boolean;
 }
 
 export const processIo: Io = {
-  out: (t) => void process.stdout.write(t),
-  err: (t) => void process.stderr.write(t),
+  out: (t) => writeTo(process.stdout, t),
+  err: (t) => writeTo(process.stderr, t),
+  write: (t) => writeAndWait(process.stdout, t),
   isTTY: Boolean(process.stderr.isTTY),
 };
 
@@ -57,20 +61,21 @@ export async function runAppCommand(argv: string[], io: Io = processIo, options:
 }
 
 async function dispatch(args: AppArgs, io: Io, options: AppCommandOptions): Promise<AppCommandResult> {
-  if (args.version) return print(io, `${VERSION}\n`);
-  if (args.help || args.hydraHelp) return print(io, renderHelp(args));
-  if (args.info !== undefined) return print(io, renderInfo(args));
+  if (args.version) return print(io, [`${VERSION}\n`]);
+  if (args.help || args.hydraHelp) return print(io, [renderHelp(args)]);
+  if (args.info !== undefined) return print(io, [renderInfo(args)]);
   const nothingToRun = !options.task && !args.command && args.resume === undefined && args.rerun === undefined;
-  if (args.cfg !== undefined || nothingToRun) {
-    // Without a task there is nothing to run: show the composed config (every job's, for -m).
-    for (const chunk of renderConfig({ ...args, cfg: args.cfg ?? "job" })) io.out(chunk);
-    return { code: 0 };
-  }
+  // Without a task there is nothing to run: show the composed config (every job's, for -m).
+  if (args.cfg !== undefined || nothingToRun) return print(io, renderConfig({ ...args, cfg: args.cfg ?? "job" }));
   return run(args, io, options);
 }
 
-function print(io: Io, text: string): AppCommandResult {
-  io.out(text);
+/** Prints chunk by chunk, the next composed only once the last went out; a closed reader ends it quietly. */
+async function print(io: Io, chunks: Iterable<string>): Promise<AppCommandResult> {
+  for (const chunk of chunks) {
+    if (!io.write) io.out(chunk);
+    else if (!(await io.write(chunk))) break;
+  }
   return { code: 0 };
 }
 
@@ -85,13 +90,13 @@ async function run(args: AppArgs, io: Io, options: AppCommandOptions): Promise<A
       options.hooks?.onEvent?.(e);
     },
     // A single run's output goes to the terminal as well as to its log files; a sweep's only to its logs.
-    onOutput: args.multirun ? undefined : (chunk, stream) => void (stream === "stdout" ? process.stdout : process.stderr).write(chunk),
+    onOutput: args.multirun ? undefined : (chunk, stream) => writeTo(stream === "stdout" ? process.stdout : process.stderr, chunk),
   };
   const interrupt = args.multirun || args.resume !== undefined ? interruptOnSignals(io) : undefined;
   try {
     const outcome = await runApp(args, options.task ?? { command: args.command ?? [] }, { ...hooks, signal: hooks.signal ?? interrupt?.signal });
     progress.close();
-    const code = report(outcome, io, resumeCommand(options));
+    const code = report(outcome, io, resumeCommand(options), interrupt?.signal);
     if (args.best !== undefined && outcome.mode === "multirun" && !outcome.detached) io.err(`${bestSummary(outcome.jobs, args.best)}\n`);
     return { code, outcome };
   } finally {
@@ -117,8 +122,9 @@ function shellWord(word: string): string {
 }
 
 /**
- * The first Ctrl-C (or SIGTERM) interrupts the sweep: no new job starts, and a launcher that can
- * (slurm) cancels what runs and records it. A second one ends hydrant at once, as without the handler.
+ * The first Ctrl-C (or SIGTERM) interrupts the sweep: no new job starts, the running jobs get the same
+ * signal (their process groups; a slurm launcher cancels them), and they and the sweep are recorded
+ * `interrupted`. A second one ends hydrant at once, as without the handler.
  */
 function interruptOnSignals(io: Io): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
@@ -126,13 +132,18 @@ function interruptOnSignals(io: Io): { signal: AbortSignal; dispose: () => void 
   const onSignal = (sig: NodeJS.Signals) => {
     dispose();
     io.err(`\n${sig}: interrupting the sweep (again to quit at once)\n`);
-    controller.abort();
+    controller.abort(sig);
   };
   const dispose = () => {
     for (const s of signals) process.off(s, onSignal);
   };
   for (const s of signals) process.on(s, onSignal);
   return { signal: controller.signal, dispose };
+}
+
+/** The shell's convention: 128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM). */
+function interruptedExitCode(signal: AbortSignal | undefined): number {
+  return signal?.reason === "SIGTERM" ? 143 : 130;
 }
 
 /** The best job by `--best`; a metric no job reported is told, not fatal: the sweep itself went fine. */
@@ -145,7 +156,7 @@ function bestSummary(jobs: JobRecord[], spec: string): string {
   }
 }
 
-function report(outcome: AppOutcome, io: Io, resume: string): number {
+function report(outcome: AppOutcome, io: Io, resume: string, interrupt: AbortSignal | undefined): number {
   if (outcome.mode === "run") {
     if (outcome.status === "completed") return 0;
     // The task's own exception: its stack points into the user's code, so it is shown (as Hydra does).
@@ -164,7 +175,7 @@ function report(outcome: AppOutcome, io: Io, resume: string): number {
   if (outcome.interrupted) io.err("Interrupted.\n");
   const notRun = outcome.notRun ? `, ${outcome.notRun} not run (${resume} ${shellWord(outcome.sweepDir)})` : "";
   io.err(`Sweep dir ${outcome.sweepDir}: ${outcome.completed} completed, ${outcome.failed} failed${notRun}\n`);
-  return outcome.interrupted ? 130 : outcome.failed > 0 ? 1 : 0;
+  return outcome.interrupted ? interruptedExitCode(interrupt) : outcome.failed > 0 ? 1 : 0;
 }
 
 /**

@@ -69,6 +69,12 @@ export async function runSubcommand(argv: string[]): Promise<number> {
         .option("redis", { type: "string", demandOption: true })
         .option("queue", { type: "string", demandOption: true }),
     guarded(async (a) => setCode(await (await import("./distributed.js")).queueStatusCommand({ redis: String(a.redis), queue: String(a.queue) }))))
+    .command("types", "Print a TypeScript module typing the composed config of a config tree (export Config)", (y: Argv) =>
+      generateOptions(y).option("name", { type: "string", default: "Config", describe: "name of the exported config type" }),
+    guarded(async (a) => setCode((await import("./types-command.js")).typesCommand(generateArgs(a)))))
+    .command("schema", "Print a JSON Schema of the config files of a config tree (for editors: yaml.schemas)", (y: Argv) =>
+      generateOptions(y).option("for", { type: "string", describe: "only the files of: config, a group (optimizer), experiment" }),
+    guarded(async (a) => setCode((await import("./types-command.js")).schemaCommand(generateArgs(a)))))
     .command("completion <shell>", "Print the shell completion script (same as -sc install=SHELL)", (y: Argv) =>
       y.positional("shell", { choices: ["bash", "zsh", "fish"] as const, demandOption: true }),
     guarded(async (a) => {
@@ -84,6 +90,20 @@ export async function runSubcommand(argv: string[]): Promise<number> {
     });
   await cli.parseAsync();
   return code;
+}
+
+/** -cd/-cn as the app command line spells them (yargs would read `-cd` as `-c -d`). */
+function generateOptions(y: Argv): Argv {
+  return y
+    .parserConfiguration({ "short-option-groups": false })
+    .option("config-dir", { alias: "cd", type: "string", demandOption: true, describe: "the config dir" })
+    .option("config-name", { alias: "cn", type: "string", demandOption: true, describe: "the primary config" })
+    .option("out", { type: "string", describe: "write to FILE instead of stdout" })
+    .option("check", { type: "boolean", default: false, describe: "exit 1 when FILE (--out) is not what would be written" });
+}
+
+function generateArgs(a: Record<string, unknown>): { configDir: string; configName: string; name?: string; for?: string; out?: string; check: boolean } {
+  return { configDir: String(a.configDir), configName: String(a.configName), name: a.name as string | undefined, for: a.for as string | undefined, out: a.out as string | undefined, check: Boolean(a.check) };
 }
 
 async function experiment(argv: string[]): Promise<number> {

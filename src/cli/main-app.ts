@@ -9,6 +9,7 @@ import type { TaskContext } from "../core/task.js";
 import { setAppDir } from "../instantiate/app-dir.js";
 import { isWorkerProcess, serveJobs } from "../launch/worker.js";
 import { processIo, reportFailure, runAppCommand, type Io } from "./app-command.js";
+import { guardPipes } from "./output.js";
 
 /** Options of {@link main}: where the configs are, and where its output goes. */
 export interface MainOptions {
@@ -38,8 +39,10 @@ export async function main<Cfg = Record<string, unknown>>(options: MainOptions, 
     await serveJobs({ kind: "function", fn });
     return undefined;
   }
+  if (!options.stdout || !options.stderr) guardPipes();
   const io: Io = {
     out: options.stdout ?? processIo.out,
+    write: options.stdout ? undefined : processIo.write,
     err: options.stderr ?? processIo.err,
     isTTY: options.stderr ? false : processIo.isTTY,
   };

@@ -7,8 +7,10 @@
 import { runAppCommand } from "./app-command.js";
 import { formatError } from "./report-error.js";
 import { routeOf } from "./routing.js";
+import { guardPipes, writeTo } from "./output.js";
 
 async function cli(argv: string[]): Promise<number> {
+  guardPipes();
   const route = routeOf(argv);
   if (route === "app") return (await runAppCommand(argv)).code;
   if (route === "rerun") return (await runAppCommand(["--rerun", ...argv.slice(1)])).code;
@@ -21,7 +23,7 @@ cli(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(formatError(err));
+    writeTo(process.stderr, formatError(err));
     process.exitCode = 1;
   },
 );

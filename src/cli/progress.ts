@@ -36,7 +36,7 @@ export function createProgressDisplay(io: Io): ProgressDisplay {
       case "job_end":
         counts.running = Math.max(0, counts.running - 1);
         if (e.status === "failed") counts.failed++;
-        else counts.completed++;
+        else if (e.status === "completed") counts.completed++;
         if (!io.isTTY) io.err(`#${e.num} ${e.status} in ${formatDuration(e.durationMs)}${e.error ? `: ${e.error}` : ""}\n`);
         break;
       case "launcher_progress":

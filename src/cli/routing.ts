@@ -1,5 +1,5 @@
 /** Which part of the bin a command line goes to: the Hydra app command line, or a yargs subcommand. */
-export const SUBCOMMANDS = new Set(["experiment", "worker", "queue", "results", "completion", "ui"]);
+export const SUBCOMMANDS = new Set(["experiment", "worker", "queue", "results", "completion", "ui", "types", "schema"]);
 
 export type Route = "subcommand" | "usage" | "app" | "rerun";
 

@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { countJobs, readManifest, type Manifest } from "../runs/manifest.js";
-import { flattenResult } from "../runs/results-table.js";
+import { flattenDotted } from "../table/index.js";
 import type { FoundSweep } from "./discover.js";
 import { paramInfos, splitOverride, sweptKeysOf } from "./params.js";
 import { exitCodeOf, jobTimes, type AnyJobRecord } from "./record.js";
@@ -37,8 +37,8 @@ export function summarize(sweep: FoundSweep, m: Manifest, now = Date.now()): Swe
     launcher: m.launcher,
     total: m.total,
     counts: countJobs(m),
-    createdAt: m.createdAt,
-    updatedAt: m.updatedAt,
+    createdAt: m.created_at,
+    updatedAt: m.updated_at,
     durationMs: sweepDuration(m, now),
   };
 }
@@ -110,7 +110,7 @@ function fixedOverrides(records: AnyJobRecord[], values: ReadonlyArray<Record<st
 
 function jobRow(r: AnyJobRecord, params: Record<string, CellValue>): JobRow {
   const metrics: Record<string, CellValue> = {};
-  for (const [k, v] of flattenResult(r.result)) metrics[k] = cell(v);
+  for (const [k, v] of flattenDotted(r.result)) metrics[k] = cell(v);
   const row: JobRow = { num: r.num, status: r.status, overrides: r.overrides ?? [], params, metrics, ...jobTimes(r) };
   if (r.error) row.error = r.error;
   const code = exitCodeOf(r);

@@ -1,17 +1,14 @@
 /**
- * The one place that knows which manifest fields hold a job's times, dir and exit code. Multirun
- * records use the run engine's names (`startedAt`, `jobDir`…), experiment runs the guide's
- * (`started_at`, `run_dir`…); either may be the only one present, so each is read with its fallback.
+ * The one place the dashboard reads a job's times, dir and exit code from its record (the manifest's
+ * names: `started_at`, `completed_at`, `duration_ms`, `job_dir`, `return_code`; older manifests are
+ * read under these names too, see runs/manifest-upgrade.ts).
  */
 import type { JobRecord } from "../runs/manifest.js";
 
 /** A job record with the experiment fields it may carry. */
 export type AnyJobRecord = JobRecord & {
-  started_at?: string;
-  completed_at?: string;
   run_dir?: string;
   config_path?: string;
-  return_code?: number | null;
   values?: Record<string, unknown>;
   source_config?: string;
 };
@@ -23,11 +20,11 @@ export interface JobTimes {
   durationMs?: number;
 }
 
-/** A job's times from either naming; a pending job has no duration. */
+/** A job's times; a pending job has no duration. */
 export function jobTimes(r: AnyJobRecord): JobTimes {
-  const startedAt = r.startedAt ?? r.started_at;
-  const endedAt = r.endedAt ?? r.completed_at;
-  let durationMs = r.durationMs;
+  const startedAt = r.started_at;
+  const endedAt = r.completed_at;
+  let durationMs = r.duration_ms;
   if (durationMs === undefined && startedAt && endedAt) durationMs = Date.parse(endedAt) - Date.parse(startedAt);
   // A pending job's duration is an earlier, interrupted attempt's: not this job's.
   if (r.status === "pending") durationMs = undefined;
@@ -36,10 +33,10 @@ export function jobTimes(r: AnyJobRecord): JobTimes {
 
 /** The job's own dir as recorded (not yet checked to be inside its sweep). */
 export function recordedJobDir(r: AnyJobRecord): string | undefined {
-  return r.jobDir ?? r.run_dir;
+  return r.job_dir;
 }
 
 /** The exit code of a command task (null: killed by a signal or never started). */
 export function exitCodeOf(r: AnyJobRecord): number | null | undefined {
-  return r.exitCode ?? r.return_code;
+  return r.return_code;
 }

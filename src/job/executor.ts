@@ -22,7 +22,7 @@ import { clearExitRecord, EXIT_FILE, findProgram, readExitRecord, wrapCommand } 
 import { readJobState, settlePreviousCopy, thisLauncher, writeJobState } from "./job-state.js";
 import { expandPlaceholders } from "./placeholders.js";
 import { identify } from "./process-identity.js";
-import { guardGroup, killGroup, releaseGroup, startWatchdog } from "./watchdog.js";
+import { forwardedSignal, guardGroup, killGroup, releaseGroup, startWatchdog } from "./watchdog.js";
 import type { ExecuteOptions, JobOutcome, PreparedJob } from "../core/launcher.js";
 import type { TaskContext, TaskRef } from "../core/task.js";
 
@@ -112,8 +112,10 @@ function watchChild(pid: number, jobDir: string, o: CommandOptions): void {
   writeJobState(jobDir, { child: identify(pid), launcher: thisLauncher() });
   guardGroup(pid);
   o.onSpawn?.(pid);
-  const onAbort = () => killGroup(pid, "SIGTERM");
+  // The whole group gets the signal (the wrapper alone would leave the command running).
+  const onAbort = () => killGroup(pid, forwardedSignal(o.signal));
   o.signal?.addEventListener("abort", onAbort, { once: true });
+  if (o.signal?.aborted) onAbort();
   childExits.set(pid, (code, signal) => {
     o.signal?.removeEventListener("abort", onAbort);
     releaseGroup(pid);
@@ -152,7 +154,7 @@ async function runCommand(job: PreparedJob, argv: string[], o: CommandOptions): 
 
   const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
     // A group of its own: the job's whole tree can be signalled, and the watchdog ends it if we die.
-    const child = spawn(wrapped.file, wrapped.args, { cwd, env: { ...env, HYDRANT_EXIT_FILE: path.join(job.jobDir, EXIT_FILE) }, stdio: ["ignore", "pipe", "pipe"], signal: o.signal, detached: true });
+    const child = spawn(wrapped.file, wrapped.args, { cwd, env: { ...env, HYDRANT_EXIT_FILE: path.join(job.jobDir, EXIT_FILE) }, stdio: ["ignore", "pipe", "pipe"], detached: true });
     if (child.pid !== undefined) watchChild(child.pid, job.jobDir, o);
     for (const stream of ["stdout", "stderr"] as const) {
       child[stream].on("data", (chunk: Buffer) => {

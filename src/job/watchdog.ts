@@ -69,3 +69,12 @@ export function killGroup(pid: number, signal: NodeJS.Signals): void {
     }
   }
 }
+
+/**
+ * The signal an aborted sweep forwards to its jobs: the one hydrant received (its abort reason, e.g.
+ * "SIGINT" for Ctrl-C, so a job can save its work as it would at the terminal), else SIGTERM.
+ */
+export function forwardedSignal(signal: AbortSignal | undefined): NodeJS.Signals {
+  const reason: unknown = signal?.reason;
+  return reason === "SIGINT" || reason === "SIGTERM" || reason === "SIGHUP" ? reason : "SIGTERM";
+}

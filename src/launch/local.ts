@@ -9,7 +9,7 @@ import { LOCAL_LAUNCHER } from "./local-config.js";
 import { runPool } from "./pool.js";
 import type { LaunchContext, Launcher, LauncherPlugin } from "../core/launcher.js";
 import { WorkerHandle } from "./worker.js";
-
+import { forwardedSignal } from "../job/watchdog.js";
 
 export const localLauncherPlugin: LauncherPlugin = {
   ...LOCAL_LAUNCHER,
@@ -47,9 +47,15 @@ function createLocalLauncher(ctx: LaunchContext): Launcher {
         if (w?.alive) return w;
         return (workers[slot] = new WorkerHandle(entry));
       };
+      // A stop reaches the jobs: workers get the signal hydrant got (a SIGTERM sent to hydrant alone too).
+      const forward = () => {
+        for (const w of workers) w?.signal(forwardedSignal(ctx.signal));
+      };
+      ctx.signal?.addEventListener("abort", forward, { once: true });
       try {
         await runPool(jobs, slots, (job, slot) => workerFor(slot).run(job, gpus?.[slot]), sink, where);
       } finally {
+        ctx.signal?.removeEventListener("abort", forward);
         await Promise.all(workers.map((w) => w?.stop()));
       }
     },

@@ -91,6 +91,11 @@ export class WorkerHandle {
     if (!this.exited) this.child.kill("SIGKILL");
   }
 
+  /** Passes a signal on to the worker (a stopped sweep); with no handler for it, the worker ends. */
+  signal(sig: NodeJS.Signals): void {
+    if (!this.exited) this.child.kill(sig);
+  }
+
   /** Asks the worker to finish; resolves when it has exited. */
   stop(): Promise<void> {
     if (this.exited) return Promise.resolve();

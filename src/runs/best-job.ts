@@ -5,7 +5,7 @@
  */
 import { UsageError } from "../errors.js";
 import type { JobRecord } from "./manifest.js";
-import { flattenResult } from "./results-table.js";
+import { flattenDotted } from "../table/index.js";
 
 /** Which metric, and whether higher or lower is better. */
 export interface BestSpec {
@@ -29,7 +29,7 @@ export function bestJob(jobs: readonly JobRecord[], spec: BestSpec): { job: JobR
   let best: { job: JobRecord; value: number } | undefined;
   for (const job of jobs) {
     if (job.status !== "completed") continue;
-    const value = flattenResult(job.result).get(spec.metric);
+    const value = flattenDotted(job.result).get(spec.metric);
     if (typeof value !== "number" || Number.isNaN(value)) continue;
     const better = best === undefined || (spec.mode === "max" ? value > best.value : value < best.value) || (value === best.value && job.num < best.job.num);
     if (better) best = { job, value };
@@ -44,13 +44,13 @@ export function formatBestJob(jobs: readonly JobRecord[], spec: BestSpec): strin
   if (!best) return `Best job by ${spec.metric} (${how}): none yet (no completed job reported it).`;
   const { job, value } = best;
   const overrides = job.overrides.length > 0 ? job.overrides.join(" ") : "(no overrides)";
-  return `Best job by ${spec.metric} (${how}): #${job.num}, ${spec.metric}=${value}\n  overrides: ${overrides}${job.jobDir ? `\n  dir: ${job.jobDir}` : ""}`;
+  return `Best job by ${spec.metric} (${how}): #${job.num}, ${spec.metric}=${value}\n  overrides: ${overrides}${job.job_dir ? `\n  dir: ${job.job_dir}` : ""}`;
 }
 
 /** An unknown metric lists the ones the jobs reported (a typo must not silently pick nothing). */
 function checkMetric(jobs: readonly JobRecord[], metric: string): void {
   const known = new Set<string>();
-  for (const job of jobs) for (const k of flattenResult(job.result).keys()) known.add(k);
+  for (const job of jobs) for (const k of flattenDotted(job.result).keys()) known.add(k);
   if (known.size === 0 || known.has(metric)) return;
   throw new UsageError(`No job reported a metric '${metric}'; the jobs report ${[...known].join(", ")}.`, { key: metric });
 }

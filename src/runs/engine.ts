@@ -7,7 +7,7 @@
 import type { LaunchContext, LauncherPlugin, PreparedJob } from "../core/launcher.js";
 import { errorText } from "../job/error-text.js";
 import type { RunEvent } from "./events.js";
-import { countJobs, type JobRecord, type ManifestWriter, type SweepStatus } from "./manifest.js";
+import { countJobs, type JobRecord, type JobStatus, type ManifestWriter, type SweepStatus } from "./manifest.js";
 import { JobRecorder, type RecorderOptions } from "./recorder.js";
 import type { FailurePolicy } from "./failure-policy.js";
 import { withRetries } from "./retries.js";
@@ -56,12 +56,12 @@ export async function runSweep<J extends SweepJob>(run: SweepRun<J>): Promise<Sw
   const startedAt = Date.now();
   const recorder = new JobRecorder(run.manifest, emit, run.recorder);
   try {
-    const tracked = withJobTracking(run.context, run.manifest);
+    const tracked = withJobTracking(run.context, run.manifest, run.recorder?.signal);
     const launcher = run.plugin.create(run.policy?.retries ? withRetries(tracked, run.manifest, recorder, { retries: run.policy.retries, retryBackoffMs: run.policy.retryBackoffMs }) : tracked);
     emit({ type: "sweep_start", sweepDir: run.sweepDir, total: run.manifest.total, toRun: countToRun(run.manifest, run.limit, run.failedOnly), launcher: run.plugin.name });
     await launcher.launch(jobStream(run, recorder), recorder);
   } finally {
-    finish(run.manifest);
+    finish(run.manifest, run.recorder?.interruptedAs === "interrupted" && run.recorder.signal?.aborted === true);
     run.onFinished?.();
   }
   const result = resultOf(run.manifest);
@@ -72,12 +72,18 @@ export async function runSweep<J extends SweepJob>(run: SweepRun<J>): Promise<Sw
 /**
  * Every command the launcher starts is recorded with its pid, and may take a run that finished just
  * before a previous launcher died as done (the job dir's exit record says so) instead of repeating it.
+ * Stopping the sweep (Ctrl-C) signals every running command, whatever the launcher asked.
  */
-function withJobTracking(context: LaunchContext, manifest: ManifestWriter): LaunchContext {
+function withJobTracking(context: LaunchContext, manifest: ManifestWriter, stop: AbortSignal | undefined): LaunchContext {
   return {
     ...context,
-    execute: (job, o) => context.execute(job, { ...o, resume: true, onSpawn: (pid) => job.num !== undefined && manifest.update(job.num, { pid }) }),
+    execute: (job, o) => context.execute(job, { ...o, signal: eitherSignal(o?.signal, stop), resume: true, onSpawn: (pid) => job.num !== undefined && manifest.update(job.num, { pid }) }),
   };
+}
+
+/** Aborts when either does, with the reason of the one that did (the signal hydrant got). */
+function eitherSignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  return a && b ? AbortSignal.any([a, b]) : (a ?? b);
 }
 
 /** Jobs not completed yet (or only the failed ones), at most `limit`: what this run means to start. */
@@ -107,18 +113,23 @@ async function* jobStream<J extends SweepJob>(run: SweepRun<J>, recorder: JobRec
   }
 }
 
-function finish(manifest: ManifestWriter): void {
-  manifest.setSweep({ status: statusOf(countJobs(manifest.snapshot())) });
+function finish(manifest: ManifestWriter, interrupted: boolean): void {
+  const status = interrupted ? "interrupted" : statusOf(countJobs(manifest.snapshot()));
+  manifest.setSweep({ status, completed_at: new Date().toISOString() });
   manifest.close();
 }
 
-function statusOf(c: { failed: number; pending: number; running: number }): SweepResult["status"] {
+function statusOf(c: Record<JobStatus, number>): SweepResult["status"] {
   if (c.failed > 0) return "failed";
-  return c.pending + c.running > 0 ? "partial" : "completed";
+  return notRunOf(c) > 0 ? "partial" : "completed";
+}
+
+function notRunOf(c: Record<JobStatus, number>): number {
+  return c.pending + c.running + c.interrupted;
 }
 
 function resultOf(manifest: ManifestWriter): SweepResult {
   const snap = manifest.snapshot();
   const c = countJobs(snap);
-  return { status: statusOf(c), total: snap.total, completed: c.completed, failed: c.failed, notRun: c.pending + c.running, jobs: snap.jobs };
+  return { status: snap.status === "interrupted" ? "interrupted" : statusOf(c), total: snap.total, completed: c.completed, failed: c.failed, notRun: notRunOf(c), jobs: snap.jobs };
 }

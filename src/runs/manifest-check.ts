@@ -23,13 +23,13 @@ export function checkManifest(data: unknown, file: string): Manifest {
   if (!obj(data)) return bad("(top level)", "must be a JSON object");
   expect(data, "total", int, "must be a whole number >= 0", bad);
   expect(data, "seq", int, "must be a whole number >= 0", bad);
-  expect(data, "sweepDir", str, "must be a string", bad);
+  expect(data, "sweep_dir", str, "must be a string", bad);
   if (data.status !== undefined && !SWEEP_STATUSES.includes(data.status as string)) bad("status", `must be one of ${SWEEP_STATUSES.join(", ")}`);
   if (!obj(data.origin)) return bad("origin", "must be an object");
   const o = data.origin;
   expect(o, "overrides", strList, "must be a list of strings", bad, "origin.");
-  for (const k of ["cwd", "configDir", "configName", "entry"]) if (o[k] !== undefined) expect(o, k, str, "must be a string", bad, "origin.");
-  for (const k of ["command", "searchPath"]) if (o[k] !== undefined) expect(o, k, strList, "must be a list of strings", bad, "origin.");
+  for (const k of ["cwd", "config_dir", "config_name", "entry"]) if (o[k] !== undefined) expect(o, k, str, "must be a string", bad, "origin.");
+  for (const k of ["command", "search_path"]) if (o[k] !== undefined) expect(o, k, strList, "must be a list of strings", bad, "origin.");
   if (!Array.isArray(data.jobs)) return bad("jobs", "must be a list");
   data.jobs.forEach((j: unknown, i: number) => checkJob(j, `jobs[${i}]`, bad));
   return data as unknown as Manifest;
@@ -41,7 +41,8 @@ export function checkJob(j: unknown, at: string, bad: (field: string, want: stri
   expect(j, "num", int, "must be a whole number >= 0", bad, `${at}.`);
   expect(j, "overrides", strList, "must be a list of strings", bad, `${at}.`);
   if (!JOB_STATUSES.includes(j.status as string)) bad(`${at}.status`, `must be one of ${JOB_STATUSES.join(", ")}`);
-  for (const k of ["jobDir", "run_dir", "config_path", "startedAt", "endedAt", "error"]) if (j[k] !== undefined && j[k] !== null) expect(j, k, str, "must be a string", bad, `${at}.`);
+  for (const k of ["job_dir", "run_dir", "config_path", "started_at", "completed_at", "error"]) if (j[k] !== undefined && j[k] !== null) expect(j, k, str, "must be a string", bad, `${at}.`);
+  if (j.return_code !== undefined && j.return_code !== null && !Number.isSafeInteger(j.return_code)) bad(`${at}.return_code`, "must be a whole number or null");
   for (const k of ["attempts", "pid"]) if (j[k] !== undefined) expect(j, k, int, "must be a whole number >= 0", bad, `${at}.`);
   if (j.failedAttempts !== undefined) expect(j, "failedAttempts", (v) => Array.isArray(v) && v.every(obj), "must be a list of objects", bad, `${at}.`);
 }

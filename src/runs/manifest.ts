@@ -13,21 +13,25 @@ import path from "node:path";
 import { ManifestError } from "../errors.js";
 import { writeFileAtomic } from "./atomic.js";
 import { checkManifest } from "./manifest-check.js";
+import { upgradeManifest, upgradeRecord } from "./manifest-upgrade.js";
 import { trustCommand } from "./trust.js";
 
-/** Where a job of a sweep stands. */
-export type JobStatus = "pending" | "running" | "completed" | "failed";
+/** Where a job of a sweep stands. `interrupted`: a Ctrl-C or SIGTERM stopped it; a resume runs it again. */
+export type JobStatus = "pending" | "running" | "completed" | "failed" | "interrupted";
 
 /** One job of a sweep in its manifest: overrides, status, dir, timing and result. */
 export interface JobRecord {
   num: number;
   overrides: string[];
   status: JobStatus;
-  jobDir?: string;
-  startedAt?: string;
-  endedAt?: string;
-  durationMs?: number;
-  exitCode?: number;
+  /** The job's dir (`{job_dir}`, `$HYDRANT_JOB_DIR`). */
+  job_dir?: string;
+  started_at?: string;
+  /** When the job ended, however it ended (the experiment guide's name). */
+  completed_at?: string;
+  duration_ms?: number;
+  /** The command's exit code; null when it was killed by a signal or never started. */
+  return_code?: number | null;
   error?: string;
   result?: unknown;
   /** How many times the job was started (a resume re-runs unfinished jobs). */
@@ -39,15 +43,15 @@ export interface JobRecord {
   /** The pid of the job's command while it runs (its start time is in the job dir's .hydrant-job.json). */
   pid?: number;
   /** Attempts that failed before the one this record describes (retries: `--retries N`). */
-  failedAttempts?: FailedAttempt[];
+  failed_attempts?: FailedAttempt[];
 }
 
 /** One failed attempt of a retried job. */
 export interface FailedAttempt {
   /** 1 for the first run of the job in this sweep run. */
   attempt: number;
-  endedAt: string;
-  exitCode?: number;
+  completed_at: string;
+  return_code?: number | null;
   error?: string;
   /** The attempt's logs, kept in the job dir (`stdout.attempt-1.log`). */
   logs?: string[];
@@ -57,25 +61,31 @@ export interface FailedAttempt {
 export interface SweepOrigin {
   cwd: string;
   /** Primary config dir, absolute. */
-  configDir?: string;
+  config_dir?: string;
   /** Extra search path entries, absolute. */
-  searchPath?: string[];
-  configName?: string;
+  search_path?: string[];
+  config_name?: string;
   overrides: string[];
   command?: string[];
   /** The `main()` script that ran the sweep, when the task was a function. */
   entry?: string;
 }
 
-export type SweepStatus = "running" | "completed" | "failed" | "partial";
+/** Where a sweep stands; `interrupted`: a Ctrl-C or SIGTERM stopped it (`--resume` goes on). */
+export type SweepStatus = "running" | "completed" | "failed" | "partial" | "interrupted";
 
-/** A sweep's manifest (`<sweep dir>/manifest.json`): what was launched and how each job ended; `--resume` reads it. */
+/**
+ * A sweep's manifest (`<sweep dir>/experiment.json`): what was launched and how each job ended;
+ * `--resume` reads it. Its JSON Schema is `schemas/experiment.schema.json` in the package.
+ */
 export interface Manifest {
   version: 1;
-  sweepDir: string;
-  createdAt: string;
-  updatedAt: string;
+  sweep_dir: string;
+  created_at: string;
+  updated_at: string;
   status: SweepStatus;
+  /** When the last run of the sweep (the first, or a resume) ended; unset while it runs. */
+  completed_at?: string;
   launcher: string;
   total: number;
   origin: SweepOrigin;
@@ -93,7 +103,7 @@ interface JournalLine {
   patch?: Partial<JobRecord>;
   /** The patch replaces the record instead of merging into it (a job starting again). */
   replace?: boolean;
-  sweep?: Partial<Pick<Manifest, "status" | "total" | "launcher">>;
+  sweep?: Partial<Pick<Manifest, "status" | "total" | "launcher" | "completed_at">>;
 }
 
 export interface ManifestWriterOptions {
@@ -112,7 +122,7 @@ export class ManifestWriter {
   private closed = false;
 
   private constructor(
-    private readonly head: Omit<Manifest, "jobs" | "seq" | "updatedAt">,
+    private readonly head: Omit<Manifest, "jobs" | "seq" | "updated_at">,
     jobs: Iterable<JobRecord>,
     seq: number,
     options: ManifestWriterOptions,
@@ -120,8 +130,8 @@ export class ManifestWriter {
     for (const j of jobs) this.jobs.set(j.num, j);
     this.seq = seq;
     this.intervalMs = options.snapshotIntervalMs ?? 250;
-    mkdirSync(head.sweepDir, { recursive: true });
-    this.journalFd = openSync(path.join(head.sweepDir, JOURNAL_FILE), "a");
+    mkdirSync(head.sweep_dir, { recursive: true });
+    this.journalFd = openSync(path.join(head.sweep_dir, JOURNAL_FILE), "a");
   }
 
   /** Starts a new manifest; `jobs` may list pending jobs known up front. */
@@ -130,7 +140,7 @@ export class ManifestWriter {
     options: ManifestWriterOptions = {},
   ): ManifestWriter {
     const now = new Date().toISOString();
-    const head = { version: 1 as const, sweepDir: init.sweepDir, createdAt: now, status: "running" as const, launcher: init.launcher, total: init.total, origin: init.origin };
+    const head = { version: 1 as const, sweep_dir: init.sweepDir, created_at: now, status: "running" as const, launcher: init.launcher, total: init.total, origin: init.origin };
     const w = new ManifestWriter(head, init.jobs ?? [], 0, options);
     w.flush();
     if (init.origin.command) trustCommand(init.sweepDir, init.origin.command);
@@ -140,14 +150,14 @@ export class ManifestWriter {
   /** Continues an existing manifest (resume): same files, sequence numbers go on. */
   static open(sweepDir: string, options: ManifestWriterOptions = {}): ManifestWriter {
     const m = readManifest(sweepDir);
-    const { jobs, seq, updatedAt: _u, ...head } = m;
+    const { jobs, seq, updated_at: _u, completed_at: _e, ...head } = m;
     const w = new ManifestWriter({ ...head, status: "running" }, jobs, seq, options);
     w.flush();
     return w;
   }
 
   get manifestPath(): string {
-    return path.join(this.head.sweepDir, MANIFEST_FILE);
+    return path.join(this.head.sweep_dir, MANIFEST_FILE);
   }
 
   job(num: number): JobRecord | undefined {
@@ -180,14 +190,14 @@ export class ManifestWriter {
     return record;
   }
 
-  setSweep(patch: Partial<Pick<Manifest, "status" | "total" | "launcher">>): void {
+  setSweep(patch: Partial<Pick<Manifest, "status" | "total" | "launcher" | "completed_at">>): void {
     Object.assign(this.head, patch);
     this.append({ seq: ++this.seq, sweep: patch });
     this.scheduleSnapshot();
   }
 
   snapshot(): Manifest {
-    return { ...this.head, updatedAt: new Date().toISOString(), seq: this.seq, jobs: this.allJobs() };
+    return { ...this.head, updated_at: new Date().toISOString(), seq: this.seq, jobs: this.allJobs() };
   }
 
   /** Writes the snapshot now. */
@@ -235,7 +245,7 @@ export function readManifest(sweepDir: string): Manifest {
     const why = e instanceof SyntaxError ? `it is not valid JSON (cut short, or edited by hand): ${e.message}` : (e as Error).message;
     throw new ManifestError(`Cannot read ${file}: ${why}. Restore it from a backup, or start the sweep again.`, { file, cause: e });
   }
-  const m = checkManifest(data, file);
+  const m = checkManifest(upgradeManifest(data), file);
   const jobs = new Map(m.jobs.map((j) => [j.num, j]));
   for (const line of readJournal(path.join(sweepDir, JOURNAL_FILE))) {
     if (line.seq <= m.seq) continue;
@@ -243,7 +253,7 @@ export function readManifest(sweepDir: string): Manifest {
     if (line.sweep) Object.assign(m, line.sweep);
     if (line.num !== undefined && line.patch) {
       const prev = line.replace ? undefined : jobs.get(line.num);
-      jobs.set(line.num, { ...(prev ?? { num: line.num, overrides: [], status: "pending" as const }), ...line.patch, num: line.num });
+      jobs.set(line.num, { ...(prev ?? { num: line.num, overrides: [], status: "pending" as const }), ...(upgradeRecord(line.patch) as Partial<JobRecord>), num: line.num });
     }
   }
   m.jobs = [...jobs.values()].sort((a, b) => a.num - b.num);
@@ -275,7 +285,7 @@ function jsonSafe(_key: string, value: unknown): unknown {
 
 /** Counts by status; jobs the manifest never listed count as pending. */
 export function countJobs(m: Pick<Manifest, "jobs" | "total">): Record<JobStatus, number> {
-  const c: Record<JobStatus, number> = { pending: 0, running: 0, completed: 0, failed: 0 };
+  const c: Record<JobStatus, number> = { pending: 0, running: 0, completed: 0, failed: 0, interrupted: 0 };
   for (const j of m.jobs) c[j.status]++;
   c.pending += Math.max(0, m.total - m.jobs.length);
   return c;

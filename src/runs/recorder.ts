@@ -30,6 +30,12 @@ export interface RecorderOptions {
    * the signal) is not a failure: it goes back to pending and a resume runs it again.
    */
   signal?: AbortSignal;
+  /**
+   * How a job the stop cut short is recorded: `pending` again (an experiment's run, with the
+   * extension's `interrupted` fields), or `interrupted` with its end time (a Hydra app's sweep).
+   * Either way a resume runs it again.
+   */
+  interruptedAs?: "pending" | "interrupted";
   extension?: RecordExtension;
 }
 
@@ -55,7 +61,7 @@ export class JobRecorder implements LaunchSink {
     const num = job.num as number;
     const at = new Date().toISOString();
     // A fresh record: fields of an earlier attempt (a crash, a failure, a stop) must not linger.
-    this.restart({ num, overrides: job.overrides, status: "running", jobDir: job.jobDir, startedAt: at, ...launcherFacts(where) }, this.options.extension?.started?.(job, at));
+    this.restart({ num, overrides: job.overrides, status: "running", job_dir: job.jobDir, started_at: at, ...launcherFacts(where) }, this.options.extension?.started?.(job, at));
     this.emit({ type: "job_start", num, overrides: job.overrides, jobDir: job.jobDir, ...where });
   }
 
@@ -85,7 +91,7 @@ export class JobRecorder implements LaunchSink {
     const durationMs = this.durationMs(num, end);
     const at = end.toISOString();
     const ext = this.options.extension?.ended?.(outcome, at, num) ?? {};
-    this.manifest.update(num, { status: outcome.status, endedAt: at, durationMs, exitCode: outcome.exitCode, error: outcome.error, result: outcome.result, ...launcherFacts(outcome), ...ext });
+    this.manifest.update(num, { status: outcome.status, completed_at: at, duration_ms: durationMs, return_code: outcome.exitCode, error: outcome.error, result: outcome.result, ...launcherFacts(outcome), ...ext });
     if (outcome.status === "failed" && ++this.failures >= this.failureLimit) this.failedFast = true;
     this.emit({ type: "job_end", num, status: outcome.status, durationMs, error: outcome.error, exitCode: outcome.exitCode });
   }
@@ -97,13 +103,20 @@ export class JobRecorder implements LaunchSink {
   private interrupted(num: number): void {
     const end = new Date();
     const durationMs = this.durationMs(num, end);
-    const extra = this.options.extension?.interrupted?.(end.toISOString()) ?? {};
-    this.manifest.update(num, { status: "pending", ...extra, durationMs, error: "interrupted by a stop; a resume runs it again" });
+    const at = end.toISOString();
+    const extra = this.options.extension?.interrupted?.(at) ?? {};
+    if (this.options.interruptedAs === "interrupted") {
+      const why = `interrupted by ${String(this.options.signal?.reason ?? "a stop")}; --resume runs it again`;
+      this.manifest.update(num, { status: "interrupted", completed_at: at, ...extra, duration_ms: durationMs, error: why });
+      this.emit({ type: "job_end", num, status: "interrupted", durationMs, error: "interrupted" });
+      return;
+    }
+    this.manifest.update(num, { status: "pending", ...extra, duration_ms: durationMs, error: "interrupted by a stop; a resume runs it again" });
     this.emit({ type: "job_end", num, status: "pending", durationMs, error: "interrupted" });
   }
 
   private durationMs(num: number, end: Date): number {
-    const startedAt = this.manifest.job(num)?.startedAt;
+    const startedAt = this.manifest.job(num)?.started_at;
     return startedAt ? end.getTime() - Date.parse(startedAt) : 0;
   }
 }

@@ -33,8 +33,8 @@ export function withRetries(context: LaunchContext, manifest: ManifestWriter, si
 function recordAttempt(manifest: ManifestWriter, num: number, jobDir: string, outcome: JobOutcome, attempt: number): void {
   const logs = keepLogs(jobDir, attempt);
   const prev = manifest.job(num);
-  const failed: FailedAttempt = { attempt, endedAt: new Date().toISOString(), ...(outcome.exitCode !== undefined && { exitCode: outcome.exitCode }), ...(outcome.error !== undefined && { error: outcome.error }), ...(logs.length > 0 && { logs }) };
-  manifest.update(num, { attempts: (prev?.attempts ?? 1) + 1, failedAttempts: [...(prev?.failedAttempts ?? []), failed] });
+  const failed: FailedAttempt = { attempt, completed_at: new Date().toISOString(), ...(outcome.exitCode !== undefined && { return_code: outcome.exitCode }), ...(outcome.error !== undefined && { error: outcome.error }), ...(logs.length > 0 && { logs }) };
+  manifest.update(num, { attempts: (prev?.attempts ?? 1) + 1, failed_attempts: [...(prev?.failed_attempts ?? []), failed] });
 }
 
 /** Moves the attempt's logs aside (`stdout.log` → `stdout.attempt-1.log`) so the next attempt starts clean. */

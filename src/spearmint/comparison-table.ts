@@ -4,6 +4,7 @@
  */
 import { CONFIG_ID_KEY } from "../dynamic/config-id.js";
 import { isPlainObject } from "../dynamic/space.js";
+import { formatColumns, truncate } from "../table/index.js";
 import type { RunRecord } from "./records.js";
 
 /** Options of {@link formatComparisonTable}. */
@@ -108,8 +109,7 @@ function errorCell(record: RunRecord): unknown {
 }
 
 function cellText(value: unknown, maxWidth: number): string {
-  const text = rawText(value);
-  return text.length > maxWidth ? `${text.slice(0, maxWidth - 1)}…` : text;
+  return truncate(rawText(value), maxWidth);
 }
 
 function rawText(value: unknown): string {
@@ -129,12 +129,5 @@ function render(columns: readonly Column[], rows: readonly Row[], maxWidth: numb
   const cells = rows.map((r) => columns.map((c) => c.cell(r)));
   const texts = cells.map((line) => line.map((v) => cellText(v, maxWidth)));
   const numeric = columns.map((_, i) => cells.every((line) => typeof line[i] === "number" || line[i] === ABSENT));
-  const widths = columns.map((c, i) => Math.max(c.title.length, ...texts.map((t) => t[i]!.length)));
-  const pad = (text: string, i: number): string => (numeric[i] ? text.padStart(widths[i]!) : text.padEnd(widths[i]!));
-  const lines = [
-    columns.map((c, i) => pad(c.title, i)).join("  "),
-    widths.map((w) => "-".repeat(w)).join("  "),
-    ...texts.map((t) => t.map(pad).join("  ")),
-  ];
-  return lines.map((l) => l.trimEnd()).join("\n");
+  return formatColumns(columns.map((c) => c.title), texts, { alignRight: numeric }).join("\n");
 }

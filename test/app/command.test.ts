@@ -51,7 +51,7 @@ describe("command tasks", { timeout: 60_000 }, () => {
     const sw = path.join(cwd, "sw");
     const m = readManifest(sw);
     expect(m.launcher).toBe(launcher);
-    expect(m.jobs.map((j) => [j.overrides, j.status, j.exitCode])).toEqual([
+    expect(m.jobs.map((j) => [j.overrides, j.status, j.return_code])).toEqual([
       [["x=1"], "completed", 0],
       [["x=2"], "completed", 0],
       [["x=3"], "failed", 7],

@@ -84,7 +84,8 @@ async function killSuite(launcher: string[], seed: number): Promise<Counts> {
     c.orphansLeft += running().length;
   }
   if (!finished) {
-    const last = start(["--resume", "sw"]);
+    // On a loaded machine every kill may come before the launcher wrote its manifest: start afresh then.
+    const last = start(existsSync(path.join(sweepDir, "experiment.json")) ? ["--resume", "sw"] : fresh);
     expect(await new Promise((r) => last.on("exit", r))).toBe(0);
   }
   const m = readManifest(sweepDir);

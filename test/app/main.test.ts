@@ -92,13 +92,13 @@ describe("main() multirun", { timeout: 60_000 }, () => {
     expect(hydra3).toContain(`override_dirname: db=b,log=${log},x=2`);
     const m = readManifest(sweepDir);
     expect(m.status).toBe("completed");
-    expect(m.jobs.map((j) => [j.status, j.overrides[0], (j.result as { score: number }).score, j.jobDir])).toEqual([
+    expect(m.jobs.map((j) => [j.status, j.overrides[0], (j.result as { score: number }).score, j.job_dir])).toEqual([
       ["completed", "x=1", 2, path.join(sweepDir, "0")],
       ["completed", "x=1", 2, path.join(sweepDir, "1")],
       ["completed", "x=2", 4, path.join(sweepDir, "2")],
       ["completed", "x=2", 4, path.join(sweepDir, "3")],
     ]);
-    expect(m.origin).toMatchObject({ configName: "config", overrides: ["x=1,2", "db=a,b", `log=${log}`] });
+    expect(m.origin).toMatchObject({ config_name: "config", overrides: ["x=1,2", "db=a,b", `log=${log}`] });
   }, 60_000);
 
   it("uses hydra.sweep.subdir interpolations and sweeps what an experiment declares", () => {

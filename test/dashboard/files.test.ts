@@ -29,7 +29,7 @@ describe("job files", () => {
     const [sweep] = discoverSweeps([], cwd);
     const jobs = readManifest(dir).jobs;
     expect(jobFiles(sweep, jobs[1]).logs).toEqual([]);
-    expect(jobFiles(sweep, { ...jobs[2], jobDir: outside })).toEqual({ num: 2, logs: [] });
+    expect(jobFiles(sweep, { ...jobs[2], job_dir: outside })).toEqual({ num: 2, logs: [] });
     expect(isInside(dir, path.join(dir, "1", "leak.log"))).toBe(false);
     expect(isInside(dir, path.join(dir, "1", "..", "..", ".."))).toBe(false);
   });

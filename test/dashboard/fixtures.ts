@@ -17,9 +17,9 @@ export function writeSweep(cwd: string, time = "10-00-00"): { dir: string; write
       mkdirSync(path.join(jobDir, ".hydra"), { recursive: true });
       writeFileSync(path.join(jobDir, ".hydra", "config.yaml"), `lr: ${lr}\noptimizer: ${optimizer}\n`);
       writeFileSync(path.join(jobDir, "metrics.jsonl"), [1, 2, 3].map((epoch) => JSON.stringify({ epoch, acc: lr * epoch, note: "x" })).join("\n") + "\n");
-      const rec: JobRecord = { num, overrides: [`lr=${lr}`, "+experiment=x", `optimizer=${optimizer}`], status: "completed", jobDir, startedAt: `2026-12-01T10:00:0${num}.000Z`, endedAt: `2026-12-01T10:00:0${num}.500Z`, durationMs: 500, result: { acc: lr * 3, nested: { loss: 1 - lr } } };
-      if (num === 4) Object.assign(rec, { status: "failed", result: undefined, error: "exit code 1", exitCode: 1 });
-      if (num === 5) Object.assign(rec, { status: "running", result: undefined, endedAt: undefined, durationMs: undefined });
+      const rec: JobRecord = { num, overrides: [`lr=${lr}`, "+experiment=x", `optimizer=${optimizer}`], status: "completed", job_dir: jobDir, started_at: `2026-12-01T10:00:0${num}.000Z`, completed_at: `2026-12-01T10:00:0${num}.500Z`, duration_ms: 500, result: { acc: lr * 3, nested: { loss: 1 - lr } } };
+      if (num === 4) Object.assign(rec, { status: "failed", result: undefined, error: "exit code 1", return_code: 1 });
+      if (num === 5) Object.assign(rec, { status: "running", result: undefined, completed_at: undefined, duration_ms: undefined });
       writer.replace(rec);
       num++;
     }

@@ -30,7 +30,7 @@ describe("sweepData", () => {
     ]);
     expect(d.fixed).toEqual(["+experiment=x"]);
     expect(d.metrics).toEqual(["acc", "nested.loss"]);
-    expect(d.counts).toEqual({ pending: 0, running: 1, completed: 4, failed: 1 });
+    expect(d.counts).toEqual({ pending: 0, running: 1, completed: 4, failed: 1, interrupted: 0 });
     expect(d.jobs[4]).toMatchObject({ num: 4, status: "failed", error: "exit code 1", exitCode: 1, params: { lr: 0.01, optimizer: "sgd" }, metrics: {} });
     expect(d.jobs[0].metrics).toEqual({ acc: 0.003, "nested.loss": 0.999 });
   });

@@ -13,6 +13,7 @@ function defaults(): TrainConfig {
     run_name: "mlp-adam-moons",
     tags: [],
     metadata: { description: "test", author: "test" },
+    metrics_file: "metrics.json",
     model: { type: "mlp", name: "mlp", hidden_dim: 32, activation: "tanh" },
     optimizer: { name: "adam", learning_rate: 0.01, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0 },
     dataset: { name: "moons", n_samples: 1000, noise: 0.2, test_fraction: 0.2, seed: 0 },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bestJob, formatBestJob, parseBestSpec } from "../../src/runs/best-job.js";
 import type { JobRecord } from "../../src/runs/manifest.js";
 
-const job = (num: number, status: JobRecord["status"], result?: unknown): JobRecord => ({ num, overrides: [`lr=${num}`], status, result, jobDir: `/s/${num}` });
+const job = (num: number, status: JobRecord["status"], result?: unknown): JobRecord => ({ num, overrides: [`lr=${num}`], status, result, job_dir: `/s/${num}` });
 const jobs = [job(0, "completed", { acc: 0.5, loss: 2 }), job(1, "completed", { acc: 0.9, loss: 1 }), job(2, "failed", { acc: 0.99 }), job(3, "completed", { acc: 0.9, loss: 0.5 }), job(4, "pending")];
 
 describe("best job", () => {

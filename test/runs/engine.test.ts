@@ -43,7 +43,7 @@ describe("runSweep", () => {
     expect(result).toMatchObject({ status: "failed", total: 2, completed: 1, failed: 1, notRun: 0 });
     const [ok, bad] = readManifest(dir).jobs as unknown as Record<string, unknown>[];
     expect(ok).toMatchObject({ status: "completed", attempts: 1, host: "box", run_dir: path.join(dir, "made"), return_code: null, result: { loss: 0 } });
-    expect(bad).toMatchObject({ status: "failed", attempts: 3, host: "box", exitCode: 2, return_code: 2, error: "boom" });
+    expect(bad).toMatchObject({ status: "failed", attempts: 3, host: "box", return_code: 2, error: "boom" });
     expect(typeof bad.completed_at).toBe("string");
     expect(s.events.filter((e) => e.type === "launcher_notice").map((e) => (e as { message: string }).message)).toEqual(["ran 0", "ran 1"]);
     expect(s.events.at(-1)).toMatchObject({ type: "sweep_end", completed: 1, failed: 1, notRun: 0 });

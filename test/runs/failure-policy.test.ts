@@ -80,8 +80,8 @@ describe("failure policy", () => {
     for (const job of jobs) {
       expect(job.status).toBe("completed");
       expect(job.attempts).toBe(3);
-      expect(job.failedAttempts?.map((a) => [a.attempt, a.exitCode])).toEqual([[1, 1], [2, 1]]);
-      expect(readdirSync(job.jobDir!).filter((f) => f.includes("attempt")).sort()).toEqual(["stderr.attempt-1.log", "stderr.attempt-2.log", "stdout.attempt-1.log", "stdout.attempt-2.log"]);
+      expect(job.failed_attempts?.map((a) => [a.attempt, a.return_code])).toEqual([[1, 1], [2, 1]]);
+      expect(readdirSync(job.job_dir!).filter((f) => f.includes("attempt")).sort()).toEqual(["stderr.attempt-1.log", "stderr.attempt-2.log", "stdout.attempt-1.log", "stdout.attempt-2.log"]);
     }
   }, 120_000);
 
@@ -90,8 +90,8 @@ describe("failure policy", () => {
     hydrant(cwd, ["-m", "seed=1", "--retries", "1", "+hydra.sweeper.retry_backoff=0", "--", "sh", "-c", "exit 3"]);
     const [job] = readManifest(onlySweep(cwd)).jobs;
     expect(job?.status).toBe("failed");
-    expect(job?.exitCode).toBe(3);
-    expect(job?.failedAttempts).toHaveLength(1);
+    expect(job?.return_code).toBe(3);
+    expect(job?.failed_attempts).toHaveLength(1);
   }, 120_000);
 
   it("checks its flags", () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ManifestError } from "../../src/errors.js";
 import { JOURNAL_FILE, MANIFEST_FILE, ManifestWriter, readManifest } from "../../src/runs/manifest.js";
 
-const origin = { cwd: "/x", configDir: "/x/conf", configName: "config", overrides: ["a=1,2"], command: ["true"] };
+const origin = { cwd: "/x", config_dir: "/x/conf", config_name: "config", overrides: ["a=1,2"], command: ["true"] };
 
 function sweep(): { dir: string; file: string; text: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), "hydrant-mcheck-"));

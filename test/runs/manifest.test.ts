@@ -6,19 +6,19 @@ import { countJobs, JOURNAL_FILE, ManifestWriter, readManifest } from "../../src
 import { formatResultsTable } from "../../src/runs/results-table.js";
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), "hydrant-manifest-"));
-const origin = { cwd: "/x", configDir: "/x/conf", configName: "config", overrides: ["a=1,2"] };
+const origin = { cwd: "/x", config_dir: "/x/conf", config_name: "config", overrides: ["a=1,2"] };
 
 describe("ManifestWriter / readManifest", () => {
   it("round-trips jobs and keeps the origin", () => {
     const dir = tmp();
     const w = ManifestWriter.create({ sweepDir: dir, origin, total: 2, launcher: "basic", jobs: [{ num: 0, overrides: ["a=1"], status: "pending" }] });
-    w.replace({ num: 0, overrides: ["a=1"], status: "running", startedAt: "t0", attempts: 1 });
+    w.replace({ num: 0, overrides: ["a=1"], status: "running", started_at: "t0", attempts: 1 });
     w.update(0, { status: "completed", result: { loss: 0.5 } });
     w.close();
     const m = readManifest(dir);
     expect(m.origin).toEqual(origin);
-    expect(m.jobs).toEqual([{ num: 0, overrides: ["a=1"], status: "completed", startedAt: "t0", attempts: 1, result: { loss: 0.5 } }]);
-    expect(countJobs(m)).toEqual({ pending: 1, running: 0, completed: 1, failed: 0 });
+    expect(m.jobs).toEqual([{ num: 0, overrides: ["a=1"], status: "completed", started_at: "t0", attempts: 1, result: { loss: 0.5 } }]);
+    expect(countJobs(m)).toEqual({ pending: 1, running: 0, completed: 1, failed: 0, interrupted: 0 });
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
@@ -26,12 +26,12 @@ describe("ManifestWriter / readManifest", () => {
     const dir = tmp();
     const w = ManifestWriter.create({ sweepDir: dir, origin, total: 3, launcher: "basic" }, { snapshotIntervalMs: 60_000 });
     w.replace({ num: 0, overrides: ["a=1"], status: "running" });
-    w.update(0, { status: "failed", error: "boom", exitCode: 3 });
+    w.update(0, { status: "failed", error: "boom", return_code: 3 });
     // No flush/close: the snapshot is stale, as after SIGKILL.
     const snap = JSON.parse(readFileSync(path.join(dir, "experiment.json"), "utf8"));
     expect(snap.jobs).toEqual([]);
     const m = readManifest(dir);
-    expect(m.jobs).toEqual([{ num: 0, overrides: ["a=1"], status: "failed", error: "boom", exitCode: 3 }]);
+    expect(m.jobs).toEqual([{ num: 0, overrides: ["a=1"], status: "failed", error: "boom", return_code: 3 }]);
   });
 
   it("ignores a torn last journal line", () => {
@@ -60,9 +60,9 @@ describe("ManifestWriter / readManifest", () => {
       {
         total: 4,
         jobs: [
-          { num: 0, overrides: ["lr=0.1"], status: "completed", durationMs: 1200, result: { loss: 0.3, acc: 0.9 } },
-          { num: 1, overrides: ["lr=0.01"], status: "completed", durationMs: 800, result: { loss: 0.1, acc: 0.95 } },
-          { num: 2, overrides: ["lr=1"], status: "failed", durationMs: 10, error: "nan" },
+          { num: 0, overrides: ["lr=0.1"], status: "completed", duration_ms: 1200, result: { loss: 0.3, acc: 0.9 } },
+          { num: 1, overrides: ["lr=0.01"], status: "completed", duration_ms: 800, result: { loss: 0.1, acc: 0.95 } },
+          { num: 2, overrides: ["lr=1"], status: "failed", duration_ms: 10, error: "nan" },
         ],
       },
       { sortBy: "loss" },

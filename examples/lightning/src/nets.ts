@@ -17,5 +17,5 @@ export interface DenseNetOptions {
 export function DenseNet(options: DenseNetOptions): Model {
   const rng = mulberry32(options.seed);
   if (options.hidden_size === 0) return createLogistic(options.input_size, options.output_size, rng);
-  return createMlp({ type: "mlp", name: "dense", hidden_dim: options.hidden_size, activation: options.activation }, options.input_size, options.output_size, rng);
+  return createMlp({ hidden_dim: options.hidden_size, activation: options.activation }, options.input_size, options.output_size, rng);
 }

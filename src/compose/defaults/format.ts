@@ -1,6 +1,7 @@
 /**
  * Text views of the defaults, as Hydra prints them for `--info defaults-tree` and `--info defaults`.
  */
+import { formatPipeTable } from "../../table/index.js";
 import { GroupDefault, isTreeNode, type DefaultsTreeNode, type InputDefault, type ResultDefault } from "./elements.js";
 
 function label(node: InputDefault): string {
@@ -19,12 +20,6 @@ export function formatDefaultsTree(tree: DefaultsTreeNode | InputDefault, indent
 
 /** Hydra's defaults table: Config path | Package | _self_ | Parent, columns padded to fit. */
 export function formatDefaultsList(defaults: readonly ResultDefault[]): string[] {
-  const rows = [
-    ["Config path", "Package", "_self_", "Parent"],
-    ...defaults.map((d) => [d.configPath, d.package, d.isSelf ? "True" : "False", d.parent ?? ""]),
-  ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
-  const rule = "-".repeat(line(rows[0]!).length);
-  return [rule, line(rows[0]!), rule, ...rows.slice(1).map(line), rule];
+  const rows = defaults.map((d) => [d.configPath, d.package, d.isSelf ? "True" : "False", d.parent ?? ""]);
+  return formatPipeTable(["Config path", "Package", "_self_", "Parent"], rows, { ruleAbove: true });
 }

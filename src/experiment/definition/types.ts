@@ -87,9 +87,9 @@ export interface ExperimentOrigin extends SweepOrigin {
 }
 
 /**
- * One run in experiment.json: the run engine's job record plus the experiment's own fields, named as
- * the experiment docs name them (`started_at`, `completed_at`, `return_code`, `config_path`, `run_dir`).
- * `result` holds the run's metrics: the JSON it wrote to $HYDRANT_RESULT, else its metrics.json.
+ * One run in experiment.json: the run engine's job record (`status`, `started_at`, `completed_at`,
+ * `return_code`, `job_dir`…) plus the experiment's own fields, named as the experiment guide names
+ * them. `result` holds the run's metrics: the JSON it wrote to $HYDRANT_RESULT, else its metrics.json.
  */
 export interface ExperimentRunRecord extends JobRecord {
   values?: Record<string, PlainValue>;
@@ -97,11 +97,8 @@ export interface ExperimentRunRecord extends JobRecord {
   source_config?: string;
   /** The run's exact resolved input: `<experiment>/configs/run_NNN.yaml`. */
   config_path?: string;
+  /** The dir the program made for its outputs (`runs/<dataset>/<model>/…`), when it was found. */
   run_dir?: string;
-  started_at?: string;
-  completed_at?: string;
-  /** The command's exit code; null when it was killed by a signal or never started. */
-  return_code?: number | null;
   /** When a stop interrupted the run (it is pending again and a resume re-runs it). */
   interrupted_at?: string;
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { LaunchError } from "../../errors.js";
 import { formatDuration } from "../../runs/progress.js";
 import { countJobs } from "../../runs/manifest.js";
+import { formatColumns } from "../../table/index.js";
 import { stateOfCounts } from "./execute.js";
 import { DEFAULT_ROOT, experimentDirs, isAlive, readExperiment, readOrchestrator } from "./layout.js";
 import type { ExperimentState } from "../definition/types.js";
@@ -49,8 +50,8 @@ export function experimentSummary(dir: string): ExperimentSummary {
     // A crashed orchestrator's "running" runs are not running any more.
     running: state === "running" ? c.running : 0,
     pending: c.pending + (state === "running" ? 0 : c.running),
-    createdAt: m.createdAt,
-    updatedAt: m.updatedAt,
+    createdAt: m.created_at,
+    updatedAt: m.updated_at,
     ...(o && live ? { pid: o.pid } : {}),
     background: o?.background ?? false,
     ...(o?.log ? { log: o.log } : {}),
@@ -74,13 +75,7 @@ export function formatExperimentList(list: readonly ExperimentSummary[], now = D
     e.pid !== undefined ? String(e.pid) : "",
     `${formatDuration(now - Date.parse(e.updatedAt))} ago`,
   ]);
-  return renderTable(["experiment", "state", "done", "failed", "running", "pid", "updated"], rows);
-}
-
-export function renderTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
-  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+  return formatColumns(["experiment", "state", "done", "failed", "running", "pid", "updated"], rows).join("\n");
 }
 
 /** What {@link stopExperiment} did. */

@@ -71,7 +71,7 @@ export function experimentDirs(root: string): string[] {
 
 function createdAt(dir: string): string {
   try {
-    return readExperiment(dir).createdAt;
+    return readExperiment(dir).created_at;
   } catch {
     return "";
   }

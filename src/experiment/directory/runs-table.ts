@@ -6,8 +6,7 @@ import path from "node:path";
 import type { PlainValue } from "../../config/node.js";
 import { UsageError } from "../../errors.js";
 import { formatDuration } from "../../runs/progress.js";
-import { flattenResult } from "../../runs/results-table.js";
-import { renderTable } from "./control.js";
+import { compareMissingLast, flattenDotted, formatColumns, formatNumber } from "../../table/index.js";
 import { formatValue } from "../definition/run-plans.js";
 import { readExperiment } from "./layout.js";
 import { metricsOf } from "./metrics.js";
@@ -48,10 +47,10 @@ export function formatExperimentTable(dir: string, options: ExperimentTableOptio
         .map((cells) => cells.map(csvCell).join(","))
         .join("\n");
     default:
-      return renderTable(
+      return formatColumns(
         ["run", ...valueKeys, "status", "duration", ...metricKeys, ...dirKeys],
         rows.map((r) => [String(r.run), ...valueKeys.map((k) => textCell(r.values[k])), r.status, r.durationMs === undefined ? "" : formatDuration(r.durationMs), ...metricKeys.map((k) => textCell(r.metrics.get(k))), ...dirKeys.map(() => dirOf(r))]),
-      );
+      ).join("\n");
   }
 }
 
@@ -62,7 +61,7 @@ function valueColumns(m: ExperimentManifest): string[] {
 
 function toRow(j: ExperimentRunRecord, m: ExperimentManifest): Row {
   const values = m.origin.experiment?.form === "configs" && j.source_config ? { config: path.relative(m.origin.cwd, j.source_config) } : (j.values ?? {});
-  return { run: j.num, values, status: j.status, durationMs: j.status === "pending" ? undefined : j.durationMs, metrics: flattenResult(withoutRunDir(metricsOf(j.result))), runDir: j.run_dir };
+  return { run: j.num, values, status: j.status, durationMs: j.status === "pending" ? undefined : j.duration_ms, metrics: flattenDotted(withoutRunDir(metricsOf(j.result))), runDir: j.run_dir };
 }
 
 /** A program's result may name its run dir; that is the run_dir column, not a metric. */
@@ -78,17 +77,8 @@ function sortRows(rows: Row[], by: string, descending: boolean, valueKeys: strin
   // A metric named like a swept key wins: sorting is mostly by results.
   const isMetric = metricKeys.includes(by);
   const key = (r: Row): unknown => (by === "run" ? r.run : by === "status" ? r.status : by === "duration" ? r.durationMs : isMetric ? r.metrics.get(by) : r.values[by]);
-  const sign = descending ? -1 : 1;
-  rows.sort((a, b) => {
-    const x = key(a);
-    const y = key(b);
-    const xm = x === undefined || x === null;
-    const ym = y === undefined || y === null;
-    // Runs without the value (failed, not run) go last whichever the direction.
-    if (xm || ym) return xm === ym ? a.run - b.run : xm ? 1 : -1;
-    if (typeof x === "number" && typeof y === "number") return sign * (x - y) || a.run - b.run;
-    return sign * textCell(x).localeCompare(textCell(y)) || a.run - b.run;
-  });
+  // Runs without the value (failed, not run) go last whichever the direction.
+  rows.sort((a, b) => compareMissingLast(key(a), key(b), descending, textCell) || a.run - b.run);
 }
 
 function seconds(ms: number | undefined): number | null {
@@ -97,7 +87,7 @@ function seconds(ms: number | undefined): number | null {
 
 function textCell(v: unknown): string {
   if (v === undefined || v === null) return v === null ? "null" : "";
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+  if (typeof v === "number") return formatNumber(v);
   return formatValue(v as PlainValue);
 }
 

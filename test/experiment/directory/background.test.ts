@@ -45,7 +45,7 @@ describe("experiment orchestrators", () => {
     for (const num of done) expect(times.get(num)).toBe(1);
     const interrupted = before.jobs.find((j) => j.status === "running")!.num;
     expect(after.jobs[interrupted].attempts).toBe(2);
-    expect(after.jobs.every((j) => j.return_code === 0 && j.jobDir === path.join(exp, "runs", `run_00${j.num}`))).toBe(true);
+    expect(after.jobs.every((j) => j.return_code === 0 && j.job_dir === path.join(exp, "runs", `run_00${j.num}`))).toBe(true);
     expect(listExperiments(root)[0].state).toBe("finished");
   }, 60_000);
 

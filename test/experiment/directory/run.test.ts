@@ -34,7 +34,7 @@ describe("experiment run", () => {
       const job = m.jobs[i];
       const runDir = path.join(exp, "runs", `run_00${i}`);
       const configPath = path.join(exp, "configs", `run_00${i}.yaml`);
-      expect(job).toMatchObject({ num: i, status: "completed", return_code: 0, values: { "model.lr": lr }, config_path: configPath, jobDir: runDir, overrides: [`model.lr=${lr}`], result: { score: 0, lr } });
+      expect(job).toMatchObject({ num: i, status: "completed", return_code: 0, values: { "model.lr": lr }, config_path: configPath, job_dir: runDir, overrides: [`model.lr=${lr}`], result: { score: 0, lr } });
       expect(Date.parse(job.started_at as string)).toBeLessThanOrEqual(Date.parse(job.completed_at as string));
       // The exact resolved input: fixed override applied, swept value set, interpolations resolved.
       expect(yamlOf(configPath)).toEqual({ model: { lr, layers: [8, 8], activation: "gelu" }, score: 0, fail: false, sleep_ms: 0, log, out_dir: runDir, tag: `gelu-${lr}` });

@@ -134,7 +134,7 @@ describe.skipIf(skip !== undefined).concurrent("slurm launcher on a local cluste
     const { code } = await sweep("cmd", dir, ["x=range(5)"], { EXIT_2: "3" }).done;
     expect(code).toBe(1);
     const jobs = manifest(dir).jobs;
-    expect(jobs[2]).toMatchObject({ status: "failed", exitCode: 3, scheduler: { state: "FAILED" } });
+    expect(jobs[2]).toMatchObject({ status: "failed", return_code: 3, scheduler: { state: "FAILED" } });
     expect(jobs.filter((j) => j.status === "completed").map((j) => j.num)).toEqual([0, 1, 3, 4]);
   }, LONG);
 
@@ -180,8 +180,9 @@ describe.skipIf(skip !== undefined).concurrent("slurm launcher on a local cluste
     const { code, stderr } = await run.done;
     expect(code, stderr).toBe(130);
     expect(liveTasks(arrayIdsOf(dir))).toEqual([]);
-    // Interrupted jobs go back to pending (a resume runs them again), with the task that ran them.
-    for (const j of manifest(dir).jobs) expect(j).toMatchObject({ status: "pending", scheduler: { id: expect.any(String) }, error: expect.stringContaining("interrupted") });
+    // Interrupted jobs are recorded so (a resume runs them again), with the task that ran them.
+    expect(manifest(dir).status).toBe("interrupted");
+    for (const j of manifest(dir).jobs) expect(j).toMatchObject({ status: "interrupted", scheduler: { id: expect.any(String) }, error: expect.stringContaining("interrupted") });
   }, LONG);
 
   it("--detach returns once submitted; --resume later follows the tasks and finishes the sweep", async () => {
