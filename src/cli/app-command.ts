@@ -89,8 +89,9 @@ async function run(args: AppArgs, io: Io, options: AppCommandOptions): Promise<A
       progress.onEvent(e);
       options.hooks?.onEvent?.(e);
     },
-    // A single run's output goes to the terminal as well as to its log files; a sweep's only to its logs.
-    onOutput: args.multirun ? undefined : (chunk, stream) => writeTo(stream === "stdout" ? process.stdout : process.stderr, chunk),
+    // A single run's output goes to the terminal as well as to its log files; a command sweep's only to
+    // its logs. A main() sweep's jobs print to the terminal as the app itself would (from forked workers too).
+    onOutput: (args.multirun || args.resume !== undefined) && !options.task ? undefined : (chunk, stream) => writeTo(stream === "stdout" ? process.stdout : process.stderr, chunk),
   };
   const interrupt = args.multirun || args.resume !== undefined ? interruptOnSignals(io) : undefined;
   try {

@@ -45,7 +45,7 @@ function createLocalLauncher(ctx: LaunchContext): Launcher {
       const workerFor = (slot: number) => {
         const w = workers[slot];
         if (w?.alive) return w;
-        return (workers[slot] = new WorkerHandle(entry));
+        return (workers[slot] = new WorkerHandle(entry, ctx.onOutput));
       };
       // A stop reaches the jobs: workers get the signal hydrant got (a SIGTERM sent to hydrant alone too).
       const forward = () => {

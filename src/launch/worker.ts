@@ -6,7 +6,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { executeJob } from "../job/executor.js";
 import { cloneableResult, decodeJob, encodeJob, type WireJob } from "./wire.js";
-import type { JobOutcome, PreparedJob } from "../core/launcher.js";
+import type { ExecuteOptions, JobOutcome, PreparedJob } from "../core/launcher.js";
 import type { TaskRef } from "../core/task.js";
 
 export const WORKER_ENV = "HYDRANT_WORKER";
@@ -50,16 +50,27 @@ export class WorkerHandle {
   private readonly child: ChildProcess;
   private pending: ((o: JobOutcome) => void) | undefined;
   private exited = false;
+  /** The job it runs now, for its output. */
+  private jobNum: number | undefined;
   /** Jobs are sent only once the worker's main() listens: earlier messages could be lost. */
   private readonly ready: Promise<void>;
 
-  constructor(entry: { script: string; execArgv: string[] }) {
+  /**
+   * `output` takes what the worker's jobs print (the caller decides where it goes, e.g. above a
+   * progress line); without it the worker writes straight to this process's stdout and stderr.
+   */
+  constructor(entry: { script: string; execArgv: string[] }, output?: ExecuteOptions["onOutput"]) {
+    const stdio = output ? "pipe" : "inherit";
     this.child = fork(entry.script, [], {
       execArgv: entry.execArgv,
       env: { ...process.env, [WORKER_ENV]: "1" },
       serialization: "advanced",
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      stdio: ["ignore", stdio, stdio, "ipc"],
     });
+    if (output) {
+      this.child.stdout?.on("data", (chunk: Uint8Array) => output(chunk, "stdout", this.jobNum));
+      this.child.stderr?.on("data", (chunk: Uint8Array) => output(chunk, "stderr", this.jobNum));
+    }
     let markReady = (): void => {};
     this.ready = new Promise((resolve) => (markReady = resolve));
     this.child.on("message", (m: FromWorker) => {
@@ -80,6 +91,7 @@ export class WorkerHandle {
   async run(job: PreparedJob, gpu?: string): Promise<JobOutcome> {
     await this.ready;
     if (this.exited) return { status: "failed", error: "worker process exited before it could take the job (does the script call main()?)" };
+    this.jobNum = job.num;
     return new Promise((resolve) => {
       this.pending = resolve;
       this.child.send({ type: "job", job: encodeJob(job), gpu } satisfies ToWorker);
