@@ -4,6 +4,7 @@
  */
 import yargs, { type Argv } from "yargs";
 import { FLAGS_HELP } from "../app/inspect.js";
+import { LaunchError } from "../errors.js";
 import { formatError } from "./report-error.js";
 import { VERSION } from "./version.js";
 
@@ -62,8 +63,10 @@ export async function runSubcommand(argv: string[]): Promise<number> {
     .command("worker", "Serve sweep jobs from a BullMQ queue on Redis (hydra/launcher=bullmq)", (y: Argv) =>
       y.option("redis", { type: "string", demandOption: true, describe: "Redis URL, e.g. redis://127.0.0.1:6379" })
         .option("queue", { type: "string", demandOption: true, describe: "queue name (hydra.launcher.queue)" })
-        .option("concurrency", { type: "number", default: 1, describe: "jobs run at once by this worker" }),
-    guarded(async (a) => setCode(await (await import("./distributed.js")).workerCommand({ redis: String(a.redis), queue: String(a.queue), concurrency: Number(a.concurrency) }))))
+        .option("concurrency", { type: "number", default: 1, describe: "jobs run at once by this worker" })
+        .option("lock-duration", { type: "number", default: 6, describe: "seconds a job's lock lives unrenewed: a dead worker's job is retaken after about this plus --stalled-interval" })
+        .option("stalled-interval", { type: "number", default: 2, describe: "seconds between this worker's checks for other workers' stalled jobs" }),
+    guarded(async (a) => setCode(await (await import("./distributed.js")).workerCommand({ redis: String(a.redis), queue: String(a.queue), concurrency: Number(a.concurrency), lockDuration: seconds(a.lockDuration, "--lock-duration"), stalledInterval: seconds(a.stalledInterval, "--stalled-interval") }))))
     .command("queue <action>", "Inspect a BullMQ queue (action: status)", (y: Argv) =>
       y.positional("action", { choices: ["status"] as const, demandOption: true })
         .option("redis", { type: "string", demandOption: true })
@@ -90,6 +93,13 @@ export async function runSubcommand(argv: string[]): Promise<number> {
     });
   await cli.parseAsync();
   return code;
+}
+
+/** A worker's time flag in milliseconds; anything but a positive number is refused. */
+function seconds(value: unknown, flag: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new LaunchError(`${flag} must be a positive number of seconds, got ${String(value)}.`, { key: flag });
+  return Math.round(n * 1000);
 }
 
 /** -cd/-cn as the app command line spells them (yargs would read `-cd` as `-c -d`). */

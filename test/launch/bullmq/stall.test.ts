@@ -1,0 +1,104 @@
+// A dead worker's job is retaken soon: the defaults are a few seconds (not BullMQ's 30 + 30), and
+// `hydrant worker --lock-duration/--stalled-interval` set them. Real redis-server, real `hydrant worker`s.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ConfigDict, fromPlain } from "../../../src/config/node.js";
+import type { JobOutcome, LauncherEvent, LaunchSink, PreparedJob } from "../../../src/core/launcher.js";
+import type { TaskRef } from "../../../src/core/task.js";
+import { executeJob } from "../../../src/job/executor.js";
+import { bullmqLauncherPlugin } from "../../../src/launch/bullmq/plugin.js";
+import { DEFAULT_LOCK_MS, DEFAULT_STALLED_INTERVAL_MS } from "../../../src/launch/bullmq/worker.js";
+import { redisSkipReason, startRedis, type TestRedis } from "../../helpers/redis.js";
+
+process.env.HYDRANT_QUEUE_SECRET ??= "test-secret-0123456789abcdef";
+const CLI = path.resolve(import.meta.dirname, "../../../dist/cli.js");
+const skip = redisSkipReason();
+
+const procs: ChildProcess[] = [];
+
+/** A `hydrant worker` process; resolves once it says it serves the queue. */
+async function binWorker(redis: TestRedis, queue: string, flags: string[]): Promise<ChildProcess> {
+  const proc = spawn(process.execPath, [CLI, "worker", "--redis", redis.url, "--queue", queue, ...flags], { stdio: ["ignore", "ignore", "pipe"] });
+  procs.push(proc);
+  let err = "";
+  await new Promise<void>((resolve, reject) => {
+    proc.stderr?.on("data", (d: Buffer) => {
+      err += d.toString();
+      if (/ready|serving jobs|waiting for jobs/i.test(err) && /concurrency/.test(err)) resolve();
+    });
+    proc.on("exit", (code) => reject(new Error(`hydrant worker exited (${code}): ${err}`)));
+  });
+  return proc;
+}
+
+class Sink implements LaunchSink {
+  stopped = false;
+  outcomes = new Map<number, JobOutcome>();
+  events: LauncherEvent[] = [];
+  private onStart: (() => void)[] = [];
+  started(): void {
+    for (const f of this.onStart.splice(0)) f();
+  }
+  finished(j: PreparedJob, o: JobOutcome): void {
+    this.outcomes.set(j.num as number, o);
+  }
+  notify(e: LauncherEvent): void {
+    this.events.push(e);
+  }
+  firstStart(): Promise<void> {
+    return new Promise((resolve) => this.onStart.push(resolve));
+  }
+}
+
+const task: TaskRef = { kind: "command", argv: [process.execPath, "-e", "Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500)"] };
+
+async function killedWorkerJob(redis: TestRedis, queue: string, flags: string[]): Promise<{ outcome: JobOutcome | undefined; events: LauncherEvent[] }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "hydrant-stall-"));
+  const config = fromPlain({ x: 0, hydra: { sweep: { dir }, output_subdir: ".hydra", overrides: { task: ["x=0"] }, job: { chdir: null, env_set: {} } } }) as ConfigDict;
+  const job: PreparedJob = { num: 0, overrides: ["x=0"], config, jobDir: path.join(dir, "0") };
+  const doomed = await binWorker(redis, queue, flags);
+  const sink = new Sink();
+  const started = sink.firstStart();
+  const launcher = bullmqLauncherPlugin.create({ config: { ...bullmqLauncherPlugin.configNode, redis: redis.url, queue }, task, execute: (j, o) => executeJob(j, task, o) });
+  const launched = launcher.launch((async function* () { yield job; })(), sink);
+  await started;
+  doomed.kill("SIGKILL");
+  await binWorker(redis, queue, flags);
+  await launched;
+  return { outcome: sink.outcomes.get(0), events: sink.events };
+}
+
+describe.skipIf(skip)("a dead queue worker's job", { timeout: 120_000 }, () => {
+  let redis: TestRedis;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+  afterEach(() => {
+    for (const p of procs.splice(0)) if (p.exitCode === null && p.signalCode === null) p.kill("SIGTERM");
+  });
+
+  it("is back in the queue within 10 s by default (lock + one stalled check)", () => {
+    expect(DEFAULT_LOCK_MS + DEFAULT_STALLED_INTERVAL_MS).toBeLessThanOrEqual(10_000);
+  });
+
+  it("is retaken by another `hydrant worker` (default timings)", async () => {
+    const { outcome, events } = await killedWorkerJob(redis, "stall-default", []);
+    expect(outcome).toMatchObject({ status: "completed", attempts: 2 });
+    expect(events).toContainEqual(expect.objectContaining({ type: "job_retry", reason: expect.stringContaining("stalled") }));
+  });
+
+  it("`hydrant worker --lock-duration 1 --stalled-interval 0.5` sets them", async () => {
+    const { outcome } = await killedWorkerJob(redis, "stall-flags", ["--lock-duration", "1", "--stalled-interval", "0.5"]);
+    expect(outcome).toMatchObject({ status: "completed", attempts: 2 });
+  });
+
+  it("refuses a time that is not a positive number of seconds", async () => {
+    await expect(binWorker(redis, "stall-bad", ["--lock-duration", "0"])).rejects.toThrow(/--lock-duration must be a positive number of seconds/);
+  });
+});
