@@ -6,6 +6,7 @@
 import { ConfigDict, ConfigFloat, ConfigList, isContainer, type ConfigValue } from "../config/node.js";
 import { findInvalidInterpolation } from "../config/interpolation/index.js";
 import { deleteNode, selectNode, updateNode } from "../config/path.js";
+import { suggestKeyPath } from "../config/did-you-mean.js";
 import { ConfigCompositionError, ConfigKeyError, HydrantError, OverrideApplyError } from "../errors.js";
 import { elementToConfig, isListEditOverride } from "../overrides/index.js";
 import { applyListEdit } from "./list-edits.js";
@@ -47,7 +48,10 @@ function applyOne(o: Override, cfg: ConfigDict): void {
         updateNode(cfg, key, value ?? null, { merge: true, forceAdd: false, allowNewKeys: false });
       } catch (e) {
         if (!(e instanceof ConfigKeyError)) throw e;
-        throw new OverrideApplyError(`Could not override '${key}'.\nTo append to your config use +${o.inputLine}`, {
+        // Hydra's text, OmegaConf's reason under it (as Hydra prints its cause), then our guess.
+        const guess = suggestKeyPath(cfg, key);
+        const hint = guess === undefined ? "" : `\nDid you mean '${guess}'?`;
+        throw new OverrideApplyError(`Could not override '${key}'.\nTo append to your config use +${o.inputLine}\n${e.message}${hint}`, {
           ...details,
           cause: e,
         });

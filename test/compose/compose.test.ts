@@ -102,11 +102,21 @@ describe("composeConfig", () => {
     expect(() => job(["db=oracle"])).toThrow(MissingConfigError);
   });
 
+  it("adds a did-you-mean under Hydra's message when a key is a typo of an existing one", () => {
+    expect(messageOf(() => job(["db.usr=x"]))).toBe(
+      "Could not override 'db.usr'.\nTo append to your config use +db.usr=x\nKey 'usr' is not in struct\n    full_key: db.usr\n    object_type=dict\nDid you mean 'db.user'?",
+    );
+    expect(messageOf(() => job(["dv.port=1"]))).toMatch(/\nDid you mean 'db\.port'\?$/);
+    expect(messageOf(() => job(["db.zzzzzz=1"]))).not.toContain("Did you mean");
+  });
+
   it("applies value overrides in struct mode with Hydra's messages", () => {
     expect(job(["db.port=1"]).db).toMatchObject({ port: 1 });
     expect(job(["+db.host=h"]).db).toMatchObject({ host: "h" });
     expect(job(["++db.user=u", "++db.extra=1"]).db).toMatchObject({ user: "u", extra: 1 });
-    expect(messageOf(() => job(["db.nope=1"]))).toBe("Could not override 'db.nope'.\nTo append to your config use +db.nope=1");
+    expect(messageOf(() => job(["db.nope=1"]))).toBe(
+      "Could not override 'db.nope'.\nTo append to your config use +db.nope=1\nKey 'nope' is not in struct\n    full_key: db.nope\n    object_type=dict",
+    );
     expect(messageOf(() => job(["+db.user=x"]))).toBe(
       "Could not append to config. An item is already at 'db.user'.\nEither remove + prefix: 'db.user=x'\nOr add a second + to add or override 'db.user': '++db.user=x'\n",
     );

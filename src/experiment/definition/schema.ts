@@ -5,6 +5,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { ExperimentSpecError } from "../../errors.js";
 import { fieldName, type SpecSource } from "./source-map.js";
+import { suggestKey } from "../../config/did-you-mean.js";
 
 export const SPEC_FIELDS = ["name", "description", "base_config", "configs", "sweep", "zip", "fixed_overrides", "command", "mode", "runs_dir"] as const;
 
@@ -70,7 +71,7 @@ function toSpecError(e: ErrorObject, data: unknown, prefix: string[], src: SpecS
     case "additionalProperties": {
       const extra = String(params.additionalProperty);
       const allowed = prefix[0] === "mode" ? ["name", "args"] : path.length === 0 ? [...SPEC_FIELDS] : [];
-      const hint = closest(extra, allowed);
+      const hint = suggestKey(extra, allowed);
       return src.error([...path, extra], `unknown field '${fieldName([...path, extra])}'${hint ? ` (did you mean '${hint}'?)` : ""}. Allowed fields: ${allowed.join(", ")}.`);
     }
     case "required":
@@ -113,23 +114,3 @@ function valueAt(data: unknown, path: string[]): unknown {
   return v;
 }
 
-/** The allowed name within edit distance 2, for "did you mean". */
-function closest(word: string, options: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDist = 3;
-  for (const o of options) {
-    const d = editDistance(word.toLowerCase(), o);
-    if (d < bestDist) [best, bestDist] = [o, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
-}
