@@ -12,6 +12,7 @@
 import type { Alias, LineCounter, Scalar as YamlScalar, YAMLMap, YAMLSeq } from "yaml";
 import { ConfigParseError } from "../errors.js";
 import { cloneValue, ConfigDict, ConfigList, isDict, type ConfigValue, type NodeSource, type Scalar } from "./node.js";
+import { syntaxError } from "./yaml-errors.js";
 import { readYamlFast } from "./yaml-fast.js";
 import { isStackOverflow, MAX_ALIAS_NODES, MAX_YAML_DEPTH, nodeCount, rejectNul, tooDeep } from "./yaml-limits.js";
 import { yamlLib } from "./yaml-lib.js";
@@ -66,24 +67,13 @@ export function parseYamlFull(text: string, file?: string, options: ParseYamlOpt
   }
   const first = doc.errors[0];
   if (first && /call stack/i.test(first.message)) throw tooDeep(file);
-  if (first) throw syntaxError(first, lineCounter, file);
+  if (first) throw syntaxError(doc, text, lineCounter, file);
   if (doc.contents === null) return null;
   try {
     return new TreeBuilder(text, lineCounter, file, options.customTags ?? {}).build(doc.contents as YamlNode);
   } catch (e) {
     throw isStackOverflow(e) ? tooDeep(file) : e;
   }
-}
-
-function syntaxError(
-  err: { message: string; pos: [number, number]; linePos?: [{ line: number; col: number }, ...unknown[]] },
-  lineCounter: LineCounter,
-  file: string | undefined,
-): ConfigParseError {
-  const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0]);
-  const what = err.message.replace(/ at line \d+, column \d+:[\s\S]*$/, "").replace(/; please use .*$/, "");
-  const where = `${file ?? "<yaml>"}:${pos.line}:${pos.col}`;
-  return new ConfigParseError(`YAML syntax error at ${where}: ${what}`, { file, line: pos.line, column: pos.col });
 }
 
 interface Entry {
