@@ -95,6 +95,24 @@ describe("composeConfig", () => {
     expect(job(["db=mysql"], "with_missing").db).toMatchObject({ driver: "mysql" });
   });
 
+  it("names the experiment file and line whose `override` chose an option that does not exist", () => {
+    let err: unknown;
+    try {
+      job(["+experiment=broken_option"]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(MissingConfigError);
+    const e = err as MissingConfigError;
+    // Hydra's text first, unchanged, then where the choice was made.
+    expect(e.message).toMatch(/^In 'config': Could not find 'db\/oracle'\n\nAvailable options in 'db':\n\tmysql\n\tpostgresql\nConfig search path:/);
+    const file = path.join(APP, "experiment/broken_option.yaml");
+    expect(e.message).toMatch(new RegExp(`\\n\\n'db/oracle' was chosen by 'override /db: oracle' in 'experiment/broken_option' \\(${file.replace(/[.]/g, "\\.")}:4:5\\)\\.$`));
+    expect([e.file, e.line, e.column]).toEqual([file, 4, 5]);
+    // Chosen on the command line instead: Hydra's text alone.
+    expect(messageOf(() => job(["+experiment=broken_option", "db=oracle2"]))).not.toContain("was chosen by");
+  });
+
   it("reports an unknown option with the available ones and the search path", () => {
     const msg = messageOf(() => job(["db=oracle"]));
     expect(msg).toContain("In 'config': Could not find 'db/oracle'\n\nAvailable options in 'db':\n\tmysql\n\tpostgresql\nConfig search path:");

@@ -178,6 +178,15 @@ export class ConfigDefault extends InputDefault {
 
 export type GroupValue = string | string[] | null;
 
+/** Where a defaults list entry was written: its file, line:column, and its key as written. */
+export interface DefaultSource {
+  file: string;
+  line?: number;
+  column?: number;
+  /** `override /model`, `db@backup`: the entry's key. */
+  key: string;
+}
+
 export class GroupDefault extends InputDefault {
   group: string;
   value: GroupValue;
@@ -185,6 +194,10 @@ export class GroupDefault extends InputDefault {
   override: boolean;
   configNameOverridden = false;
   externalAppend: boolean;
+  /** Where this entry is written, when it was read from a file. */
+  source: DefaultSource | undefined;
+  /** The `override` entry of another config's defaults list that chose this default's option. */
+  overriddenBy: { configPath: string; entry: GroupDefault } | undefined;
 
   constructor(opts: {
     group: string;
@@ -193,6 +206,7 @@ export class GroupDefault extends InputDefault {
     optional?: boolean;
     override?: boolean;
     externalAppend?: boolean;
+    source?: DefaultSource;
   }) {
     super(opts.package);
     this.group = opts.group;
@@ -200,6 +214,7 @@ export class GroupDefault extends InputDefault {
     this.optional = opts.optional ?? false;
     this.override = opts.override ?? false;
     this.externalAppend = opts.externalAppend ?? false;
+    this.source = opts.source;
   }
 
   isSelf(): boolean {

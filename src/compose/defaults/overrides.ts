@@ -12,6 +12,8 @@ import { GroupDefault, type GroupValue, type InputDefault } from "./elements.js"
 interface OverrideMetadata {
   externalOverride: boolean;
   containingConfigPath?: string;
+  /** The `override` entry itself, for an error about the option it chose. */
+  entry?: GroupDefault;
   used: boolean;
   relativeKey?: string;
 }
@@ -125,6 +127,7 @@ export class DefaultsOverrides {
     this.overrideMetadata.set(key, {
       externalOverride: false,
       containingConfigPath: parentConfigPath,
+      entry: d,
       relativeKey: d.getRelativeOverrideKey(),
       used: false,
     });
@@ -139,7 +142,9 @@ export class DefaultsOverrides {
     if (!this.overrideChoices.has(key)) return;
     d.value = this.overrideChoices.get(key)!;
     d.configNameOverridden = true;
-    this.overrideMetadata.get(key)!.used = true;
+    const meta = this.overrideMetadata.get(key)!;
+    meta.used = true;
+    if (meta.entry && meta.containingConfigPath !== undefined) d.overriddenBy = { configPath: meta.containingConfigPath, entry: meta.entry };
   }
 
   ensureOverridesUsed(): void {

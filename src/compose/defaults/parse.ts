@@ -75,7 +75,8 @@ function parseGroupItem(ctx: ListContext, index: number, key: string, value: Con
     fail(ctx, `Unsupported item value in defaults : ${pythonTypeName(value)}. Supported: string or list`, index);
   }
   if (kw.group === "") fail(ctx, `In ${ctx.configPath}: Missing group name in defaults item`, index);
-  return new GroupDefault({ group: kw.group, value: v, package: pkg, optional: kw.optional, override: kw.override });
+  const source = { file: ctx.file, key, ...positionOf(ctx, index) };
+  return new GroupDefault({ group: kw.group, value: v, package: pkg, optional: kw.optional, override: kw.override, source });
 }
 
 export function parseDefaultsList(configPath: string, raw: ConfigValue, file: string): InputDefault[] {

@@ -11,6 +11,7 @@ import {
   ConfigDefault,
   GroupDefault,
   InputDefault,
+  type DefaultSource,
   type DefaultsTreeNode,
 } from "./elements.js";
 import { createInterpolationMap, resolveDefaultsInterpolation } from "./interpolate.js";
@@ -239,5 +240,26 @@ export function configNotFound(repo: ConfigRepository, tree: DefaultsTreeNode): 
     if (parentNode) msg = `In '${parentNode.getConfigPath()}': ${msg}`;
   }
   msg += "\nConfig search path:\n" + repo.sources.map((s) => `\t${describeSource(s)}`).join("\n");
+  const chosen = element instanceof GroupDefault ? chosenBy(element) : undefined;
+  if (chosen) return throwFrom(chosen, msg, options);
   throw new MissingConfigError(msg, { options, file: element.getConfigPath() });
+}
+
+/**
+ * The missing option was chosen by an `override` entry in another config (an experiment's
+ * `- override /model: nope`): Hydra's text names only the config that lists the group, so say
+ * which file and line chose it.
+ */
+function chosenBy(element: GroupDefault): { text: string; source: DefaultSource } | undefined {
+  const by = element.overriddenBy;
+  const source = by?.entry.source;
+  if (!by || !source) return undefined;
+  const value = Array.isArray(by.entry.value) ? `[${by.entry.value.join(", ")}]` : String(by.entry.value);
+  const where = source.line === undefined ? source.file : `${source.file}:${source.line}${source.column === undefined ? "" : `:${source.column}`}`;
+  return { text: `\n\n'${element.getConfigPath()}' was chosen by '${source.key}: ${value}' in '${by.configPath}' (${where}).`, source };
+}
+
+function throwFrom(chosen: { text: string; source: DefaultSource }, msg: string, options: string[] | undefined): never {
+  const { file, line, column } = chosen.source;
+  throw new MissingConfigError(msg + chosen.text, { options, file, line, column });
 }
