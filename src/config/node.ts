@@ -120,7 +120,12 @@ export type PlainValue = string | number | boolean | null | PlainValue[] | { [ke
 export function toPlainUnresolved(v: ConfigValue): PlainValue {
   if (v instanceof ConfigDict) {
     const o: { [key: string]: PlainValue } = {};
-    for (const [k, x] of v.entries) o[keyText(k)] = toPlainUnresolved(x);
+    for (const [k, x] of v.entries) {
+      const key = keyText(k);
+      // A key named `__proto__` is data in a config; `o[key] = …` would set o's prototype instead.
+      if (key === "__proto__") Object.defineProperty(o, key, { value: toPlainUnresolved(x), enumerable: true, writable: true, configurable: true });
+      else o[key] = toPlainUnresolved(x);
+    }
     return o;
   }
   if (v instanceof ConfigList) return v.items.map(toPlainUnresolved);

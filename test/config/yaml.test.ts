@@ -158,6 +158,14 @@ describe("parseYaml: errors name file:line:column", () => {
     expect(parseError("a: !!omap {x: 1}\n").message).toMatch(/^!!omap on a mapping at conf\/x.yaml:1:/);
   });
 
+  it("keeps a key named __proto__ as data, in plain objects too", () => {
+    const v = plain("__proto__: false\na: {__proto__: {x: 1}}\n") as Record<string, unknown>;
+    expect(Object.keys(v)).toEqual(["__proto__", "a"]);
+    expect(Object.getOwnPropertyDescriptor(v, "__proto__")?.value).toBe(false);
+    expect(Object.getPrototypeOf(v.a)).toBe(Object.prototype);
+    expect(Object.keys(v.a as object)).toEqual(["__proto__"]);
+  });
+
   it("reports syntax errors with their position", () => {
     const e = parseError("a: 1\nb: [1, 2\nc: 3\n");
     expect(e.message).toMatch(/^YAML syntax error at conf\/x.yaml:\d+:\d+: /);
