@@ -12,8 +12,12 @@ export const EXIT_FILE = ".hydrant-exit";
 /**
  * `"$@"` runs the command; its status goes to the file; a command killed by a signal (status 128+n)
  * makes the wrapper end by the same signal, so the launcher still sees "killed by SIGTERM".
+ * The wrapper catches TERM, INT and HUP with a no-op while it waits (a caught signal is reset to its
+ * default in the command, so the command still gets it): a signal to the job's group (a dead launcher's
+ * watchdog, Ctrl-C) then cannot end the wrapper between the command's exit and its record, which would
+ * make a command that had finished its work run again on resume.
  */
-const WRAPPER = `"$@"; s=$?; printf '%s' "$s" > "$HYDRANT_EXIT_FILE" 2>/dev/null; if [ "$s" -gt 128 ] && [ "$s" -lt 160 ]; then trap - $((s - 128)) 2>/dev/null; kill -$((s - 128)) $$ 2>/dev/null; fi; exit "$s"`;
+const WRAPPER = `trap : TERM INT HUP; "$@"; s=$?; printf '%s' "$s" > "$HYDRANT_EXIT_FILE" 2>/dev/null; if [ "$s" -gt 128 ] && [ "$s" -lt 160 ]; then trap - $((s - 128)) 2>/dev/null; kill -$((s - 128)) $$ 2>/dev/null; fi; exit "$s"`;
 
 /** The argv to spawn: the wrapper around `cmd args`, where /bin/sh exists (POSIX). */
 export function wrapCommand(cmd: string, args: string[]): { file: string; args: string[] } {

@@ -60,6 +60,6 @@ function setting(master: ConfigDict, name: string): unknown {
 }
 
 /** The wait before retry number `retry` (1-based): the backoff, doubled each time, at most 10 minutes. */
-export function retryDelayMs(policy: FailurePolicy, retry: number): number {
+export function retryDelayMs(policy: Pick<FailurePolicy, "retryBackoffMs">, retry: number): number {
   return Math.min(policy.retryBackoffMs * 2 ** (retry - 1), 600_000);
 }

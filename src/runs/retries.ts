@@ -23,7 +23,7 @@ export function withRetries(context: LaunchContext, manifest: ManifestWriter, si
         if (outcome.status === "completed" || retry > policy.retries || stopped || job.num === undefined) return outcome;
         recordAttempt(manifest, job.num, job.jobDir, outcome, retry);
         sink.notify?.({ type: "job_retry", num: job.num, attempt: retry + 1, reason: outcome.error ?? "failed" });
-        await sleep(retryDelayMs(policy as FailurePolicy, retry), undefined, { signal: context.signal }).catch(() => {});
+        await sleep(retryDelayMs(policy, retry), undefined, { signal: context.signal }).catch(() => {});
         if (context.signal?.aborted) return outcome;
       }
     },

@@ -68,7 +68,8 @@ export function productSize(dims: readonly SweepDimension[]): number {
   return total;
 }
 
-function iterationCount(items: Iterable<unknown>): number {
+/** How many items an iterable yields, counted without keeping them. */
+export function iterationCount(items: Iterable<unknown>): number {
   let n = 0;
   for (const _ of items) n++;
   return n;

@@ -4,7 +4,7 @@
  * first key, so it combines with ordinary dimensions like any other (a zip of two keys × a third key).
  */
 import { OverrideApplyError } from "../errors.js";
-import type { SweepDimension } from "./grid.js";
+import { iterationCount, type SweepDimension } from "./grid.js";
 
 /** A dimension and the zip group it belongs to, if any. */
 export interface ZipMember {
@@ -58,10 +58,4 @@ function sameCount(name: string, dims: readonly SweepDimension[]): number {
     );
   }
   return counts[0] ?? 0;
-}
-
-function iterationCount(items: Iterable<unknown>): number {
-  let n = 0;
-  for (const _ of items) n++;
-  return n;
 }
