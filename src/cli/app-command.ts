@@ -49,7 +49,8 @@ export async function runAppCommand(argv: string[], io: Io = processIo, options:
   const completion = shellCompletionRequest(argv);
   if (completion !== undefined) {
     const { runShellCompletion } = await import("./completion.js");
-    return { code: await runShellCompletion(completion, io) };
+    const script = options.task ? options.hooks?.workerEntry?.script : undefined;
+    return { code: await runShellCompletion(completion, io, script ? { script, defaults: options.defaults } : undefined) };
   }
   const args = parseAppArgv(argv);
   options.defaults?.(args);
