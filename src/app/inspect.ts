@@ -186,7 +186,7 @@ export const FLAGS_HELP = `--help,-h : Application's help
 --retry-failed : With --resume, run only the jobs that failed
 --best METRIC[:max|min] : At the end of a sweep, name the best completed job by METRIC (highest unless :min)
 --detach : Submit the sweep and return (launchers that run jobs elsewhere, e.g. slurm); --resume collects it
---yes,-y : With --resume, run the command experiment.json names even if it is not the one the sweep started with
+--yes,-y : With --resume, run the command experiment.json names even if it is not the one the sweep started with (a terminal asks instead)
 -- CMD ARGS... : Run CMD once per job ({config}, {job_dir}, {job_num} are replaced)
 Overrides : Any key=value arguments to override config values (use dots for.nested=overrides)
 `;

@@ -199,19 +199,19 @@ function launcherConfig(master: PreparedJob["config"]): Record<string, unknown> 
 async function resumeSweep(args: AppArgs, task: AppTask, hooks: RunHooks): Promise<MultirunOutcome> {
   const sweepDir = path.resolve(args.resume as string);
   const m = readManifest(sweepDir);
-  const taskRef = resumeTask(task, args, m.origin, sweepDir);
+  const taskRef = await resumeTask(task, args, m.origin, sweepDir, hooks);
   const location: ConfigLocation = { configDir: m.origin.config_dir, searchPath: m.origin.search_path, configName: m.origin.config_name };
   return runMultirun({ location, overrides: m.origin.overrides, taskRef, hooks, origin: m.origin, limit: args.limit, resumeDir: sweepDir, detach: args.detach, failure: failureFlags(args) });
 }
 
-function resumeTask(task: AppTask, args: AppArgs, origin: SweepOrigin, sweepDir: string): TaskRef {
+async function resumeTask(task: AppTask, args: AppArgs, origin: SweepOrigin, sweepDir: string, hooks: RunHooks): Promise<TaskRef> {
   if (typeof task === "function") return { kind: "function", fn: task };
   const given = task.command.length > 0 ? task.command : args.command?.length ? args.command : undefined;
   if (given) return { kind: "command", argv: given };
   const argv = origin.command;
   if (argv && argv.length > 0) {
     // Read from a file anyone with access to the dir can edit: run it only if it is what the user ran.
-    checkResumeCommand(sweepDir, argv, path.join(sweepDir, MANIFEST_FILE), args.yes === true);
+    await checkResumeCommand(sweepDir, argv, path.join(sweepDir, MANIFEST_FILE), args.yes === true, hooks.confirm);
     return { kind: "command", argv };
   }
   const how = origin.entry ? `run '${origin.entry}' with --resume ${args.resume}` : "run your main() app with --resume DIR";

@@ -57,6 +57,11 @@ export interface RunHooks {
   /** The script (and node flags) the local launcher forks as workers for function tasks. */
   workerEntry?: { script: string; execArgv: string[] };
   /**
+   * Asks the user a yes/no question (a terminal prompt): `--resume` of a sweep whose manifest names a
+   * command other than the one started there asks before running it. Without it, `--yes` is needed.
+   */
+  confirm?: (question: string) => Promise<boolean>;
+  /**
    * Aborting interrupts a sweep: no job starts any more, running commands' process groups (and the
    * local launcher's workers) get the abort reason's signal (`controller.abort("SIGINT")`; SIGTERM
    * otherwise), and they and the sweep are recorded `interrupted`.

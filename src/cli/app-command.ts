@@ -16,6 +16,7 @@ import { createProgressDisplay } from "./progress.js";
 import { formatError } from "./report-error.js";
 import { VERSION } from "./version.js";
 import { writeAndWait, writeTo } from "./output.js";
+import { terminalConfirm } from "./confirm.js";
 
 export interface Io {
   out: (text: string) => void;
@@ -85,6 +86,7 @@ async function run(args: AppArgs, io: Io, options: AppCommandOptions): Promise<A
   const { runApp } = await import("../app/run-app.js");
   const progress = createProgressDisplay(io);
   const hooks: RunHooks = {
+    confirm: io.isTTY ? terminalConfirm() : undefined,
     ...options.hooks,
     onEvent: (e) => {
       progress.onEvent(e);

@@ -7,6 +7,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { MANIFEST_FILE } from "../runs/manifest.js";
 import { checkResumeCommand } from "../runs/trust.js";
+import { terminalConfirm } from "./confirm.js";
 import { parseArgs } from "node:util";
 import { formatError } from "./report-error.js";
 import { HydrantError, UsageError } from "../errors.js";
@@ -151,7 +152,7 @@ async function run(pos: string[], flags: Flags, io: CommandIO, forwarded: string
   const m = readExperiment(dir);
   checkSameCommand(dir, m.origin.command ?? [], [...forwarded, ...simulation]);
   // The command comes from experiment.json, which anyone with access to the dir can edit.
-  if (m.origin.command?.length) checkResumeCommand(dir, m.origin.command, path.join(dir, MANIFEST_FILE), flags.yes === true);
+  if (m.origin.command?.length) await checkResumeCommand(dir, m.origin.command, path.join(dir, MANIFEST_FILE), flags.yes === true, terminalConfirm());
   const startedIn = m.origin.cwd;
   if (!flags.background && path.resolve(startedIn) !== process.cwd()) {
     io.err(`Warning: ${dir} was started in ${startedIn}; its commands now run from ${process.cwd()}, so relative paths in them resolve from here.\n`);

@@ -1,8 +1,8 @@
 /**
  * experiment.json names the command a resume runs, and anyone who can write to the sweep dir can edit
  * it. So when a sweep starts, hydrant notes its command in the user's own state dir (outside the sweep,
- * mode 600); a resume runs the manifest's command only if it is still the one noted there, and
- * otherwise asks for --yes after showing it.
+ * mode 600); a resume runs the manifest's command only if it is still the one noted there; otherwise
+ * it shows the command and asks (on a terminal), or needs --yes.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -45,11 +45,17 @@ function isTrusted(sweepDir: string, command: readonly string[]): boolean {
 
 /**
  * Before a resume runs the command read from `manifestFile`: fine when it is the one noted at the
- * sweep's start; with `yes`, noted now; otherwise a LaunchError showing the command.
+ * sweep's start; with `yes`, or when `confirm` (the user, asked on a terminal) says so, noted now;
+ * otherwise a LaunchError showing the command.
  */
-export function checkResumeCommand(sweepDir: string, command: readonly string[], manifestFile: string, yes: boolean): void {
+export async function checkResumeCommand(sweepDir: string, command: readonly string[], manifestFile: string, yes: boolean, confirm?: ConfirmCommand): Promise<void> {
   if (isTrusted(sweepDir, command)) return;
-  if (yes) return trustCommand(sweepDir, command);
   const shown = command.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(" ");
-  throw new LaunchError(`${manifestFile} names the command\n\n    ${shown}\n\nwhich is not the command this sweep was started with by you on this machine (the file was edited, or the sweep was copied from elsewhere). Check it; to run it, resume again with --yes.`, { file: manifestFile, key: "origin.command" });
+  const why = `${manifestFile} names the command\n\n    ${shown}\n\nwhich is not the command this sweep was started with by you on this machine (the file was edited, or the sweep was copied from elsewhere).`;
+  if (yes || (confirm && (await confirm(`${why}\nRun it?`)))) return trustCommand(sweepDir, command);
+  const next = confirm ? "Not resumed: you answered no. To run it, resume again and answer yes, or with --yes." : "Check it; to run it, resume again with --yes (or from a terminal, which asks).";
+  throw new LaunchError(`${why} ${next}`, { file: manifestFile, key: "origin.command" });
 }
+
+/** Asks the user a yes/no question (a terminal prompt); resolves to their answer. */
+export type ConfirmCommand = (question: string) => Promise<boolean>;

