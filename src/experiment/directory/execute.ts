@@ -1,6 +1,7 @@
 /**
  * Runs the pending runs of a prepared experiment dir with the run engine (src/runs/engine.ts): the
- * runs become PreparedJobs read back from configs/run_NNN.yaml, a registered launcher runs them
+ * runs (listed in experiment.json, or made from the spec's lazy grid: run-source.ts) become
+ * PreparedJobs read back from configs/run_NNN.yaml, a registered launcher runs them
  * (basic: one after the other; local: `parallel` at once), executeJob runs the command and the
  * engine's recorder adds the experiment's fields to each run record.
  */
@@ -18,6 +19,7 @@ import { executeWithMetrics } from "./metrics.js";
 import { launcherName } from "./prepare.js";
 import { experimentRecord } from "./run-record.js";
 import { dirsUnder, newestNewDir, reportedRunDir } from "./run-dir.js";
+import { runSource } from "./run-source.js";
 import type { ExecuteOptions as JobExecuteOptions, JobOutcome, PreparedJob } from "../../core/launcher.js";
 import type { ExecuteOptions, ExperimentOutcome, ExperimentRunRecord, ExperimentState } from "../definition/types.js";
 
@@ -38,6 +40,7 @@ export async function executeExperiment(dirArg: string, options: ExecuteOptions 
 
   const stop = linkedAbort(options.signal);
   const manifest = ManifestWriter.open(dir);
+  const runs = runSource(dir, m, manifest);
   const task: TaskRef = { kind: "command", argv };
   const where = { cwd: options.cwd ?? process.cwd(), sequential: parallel <= 1 };
   const mode = m.origin.experiment?.mode;
@@ -64,8 +67,8 @@ export async function executeExperiment(dirArg: string, options: ExecuteOptions 
         execute,
         onOutput: options.onOutput,
       },
-      jobs: manifest.allJobs() as ExperimentRunRecord[],
-      prepare: (record) => ({ num: record.num, overrides: record.overrides, config: readRunConfig(record), jobDir: runDirOf(dir, record.num, m.total) }),
+      jobs: runs.jobs,
+      prepare: (job) => ({ num: job.num, overrides: job.overrides, config: readRunConfig(runs.recordOf(job)), jobDir: runDirOf(dir, job.num, m.total) }),
       limit: options.limit,
       onEvent: options.onEvent,
       recorder: { signal: stop.signal, extension: experimentRecord(runDirs) },

@@ -1,7 +1,9 @@
 /**
- * Turns a spec into an experiment dir with every run's resolved config written and every run pending
- * in experiment.json. All configs are built before the dir is created, so a spec that cannot be
- * built leaves nothing behind and runs nothing.
+ * Turns a spec into an experiment dir. Up to {@link WRITTEN_UP_TO} runs, every run's resolved config
+ * is written and every run is pending in experiment.json, all built before the dir is created, so a
+ * spec that cannot be built leaves nothing behind and runs nothing. A bigger grid is lazy like a
+ * multirun's: only its first run is built (as that check), and each run's config and record are
+ * written when it starts (see execute.ts).
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -12,9 +14,9 @@ import { MODES_FILE } from "../definition/modes.js";
 import { dumpYaml } from "../../compose/config-access.js";
 import { ManifestWriter } from "../../runs/manifest.js";
 import { RunConfigBuilder } from "../definition/build-config.js";
-import { expandRuns, valuesAsOverrides } from "../definition/run-plans.js";
+import { runGrid, valuesAsOverrides } from "../definition/run-plans.js";
 import { configPathOf, DEFAULT_ROOT, newExperimentDir, runDirOf, SPEC_COPY } from "./layout.js";
-import type { ExperimentOrigin, ExperimentRunRecord, ExperimentSpec, SpecWarning } from "../definition/types.js";
+import type { ExperimentOrigin, ExperimentRunRecord, ExperimentSpec, RunPlan, SpecWarning } from "../definition/types.js";
 
 /** Where and how an experiment dir is set up before its first run. */
 export interface PrepareOptions {
@@ -39,24 +41,26 @@ export interface PreparedExperiment {
   warnings: SpecWarning[];
 }
 
+/** Experiments up to this many runs have every config written before the first run starts. */
+export const WRITTEN_UP_TO = 10_000;
+
 export function prepareExperiment(spec: ExperimentSpec, options: PrepareOptions = {}): PreparedExperiment {
   const cwd = options.cwd ?? process.cwd();
   const command = experimentCommandOf(spec, options.forward);
   const dir = newExperimentDir(path.resolve(cwd, options.root ?? DEFAULT_ROOT), spec.name, options.now ?? new Date());
-  const plans = expandRuns(spec);
-  const total = plans.length;
+  const grid = runGrid(spec);
+  const total = grid.total;
   const builder = new RunConfigBuilder(spec);
-  const built = plans.map((plan) => ({ plan, yaml: dumpYaml(builder.build(plan, runDirOf(dir, plan.num, total))) }));
+  const build = (plan: RunPlan) => ({ plan, yaml: dumpYaml(builder.build(plan, runDirOf(dir, plan.num, total))) });
+  const built = total <= WRITTEN_UP_TO ? [...grid.plans()].map(build) : [];
+  if (total > WRITTEN_UP_TO) {
+    const [head] = grid.plans();
+    if (head) build(head);
+  }
 
   mkdirSync(dir, { recursive: true });
   writeFileAtomic(path.join(dir, SPEC_COPY), spec.text);
-  const jobs: ExperimentRunRecord[] = built.map(({ plan, yaml }) => {
-    const configPath = configPathOf(dir, plan.num, total);
-    // Resolved: a value read through ${oc.env:…} is in clear text, so for the user alone.
-    writePrivateFile(configPath, yaml);
-    const overrides = spec.configs ? [`config=${path.relative(cwd, plan.source)}`] : valuesAsOverrides(plan.values);
-    return { num: plan.num, overrides, status: "pending", values: plan.values, source_config: plan.source, config_path: configPath };
-  });
+  const jobs: ExperimentRunRecord[] = built.map(({ plan, yaml }) => writeRunConfig(dir, total, plan, yaml, cwd, spec.configs !== undefined));
   const origin: ExperimentOrigin = {
     cwd,
     overrides: [],
@@ -73,6 +77,15 @@ export function prepareExperiment(spec: ExperimentSpec, options: PrepareOptions 
   };
   ManifestWriter.create({ sweepDir: dir, origin, total, launcher: launcherName(options.parallel), jobs }).close();
   return { dir, total, warnings: [...spec.warnings, ...builder.warnings] };
+}
+
+/** Writes run `plan.num`'s config; its record, pending, names it. */
+export function writeRunConfig(dir: string, total: number, plan: RunPlan, yaml: string, cwd: string, listed: boolean): ExperimentRunRecord {
+  const configPath = configPathOf(dir, plan.num, total);
+  // Resolved: a value read through ${oc.env:…} is in clear text, so for the user alone.
+  writePrivateFile(configPath, yaml);
+  const overrides = listed ? [`config=${path.relative(cwd, plan.source)}`] : valuesAsOverrides(plan.values);
+  return { num: plan.num, overrides, status: "pending", values: plan.values, source_config: plan.source, config_path: configPath };
 }
 
 /** The command every run of the spec runs: the spec's (or its mode's), then the forwarded arguments. */
