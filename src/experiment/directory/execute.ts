@@ -9,12 +9,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigDict, ConfigList, type ConfigValue } from "../../config/node.js";
 import { parseYaml } from "../../config/yaml.js";
-import { LaunchError, ManifestError } from "../../errors.js";
+import { ManifestError } from "../../errors.js";
 import { findLauncher } from "../../plugins/registry.js";
 import type { TaskRef } from "../../core/task.js";
 import { runSweep } from "../../runs/engine.js";
 import { ManifestWriter } from "../../runs/manifest.js";
-import { activeOrchestrator, ORCHESTRATOR_LOG, readExperiment, runDirOf, writeOrchestrator } from "./layout.js";
+import type { SweepLock } from "../../runs/sweep-lock.js";
+import { lockExperiment, ORCHESTRATOR_LOG, readExperiment, runDirOf, writeOrchestrator } from "./layout.js";
 import { executeWithMetrics } from "./metrics.js";
 import { launcherName } from "./prepare.js";
 import { experimentRecord } from "./run-record.js";
@@ -23,13 +24,23 @@ import { runSource } from "./run-source.js";
 import type { ExecuteOptions as JobExecuteOptions, JobOutcome, PreparedJob } from "../../core/launcher.js";
 import type { ExecuteOptions, ExperimentOutcome, ExperimentRunRecord, ExperimentState } from "../definition/types.js";
 
-export async function executeExperiment(dirArg: string, options: ExecuteOptions = {}): Promise<ExperimentOutcome> {
+/**
+ * Runs the experiment in `dir` while holding its lock (one owner per experiment dir: a second
+ * concurrent run refuses instead of running every run twice). `held`: the lock the caller took
+ * when it made the dir, passed on so no other process slips in between.
+ */
+export async function executeExperiment(dirArg: string, options: ExecuteOptions = {}, held?: SweepLock): Promise<ExperimentOutcome> {
   const dir = path.resolve(dirArg);
-  const m = readExperiment(dir);
-  const other = activeOrchestrator(dir);
-  if (other && other.pid !== process.pid) {
-    throw new LaunchError(`Experiment ${dir} is already running (pid ${other.pid}). Stop it first with \`hydrant experiment stop ${dir}\`.`, { file: dir });
+  const lock = held ?? lockExperiment(dir);
+  try {
+    return await executeLocked(dir, options);
+  } finally {
+    lock.release();
   }
+}
+
+async function executeLocked(dir: string, options: ExecuteOptions): Promise<ExperimentOutcome> {
+  const m = readExperiment(dir);
   const argv = m.origin.command;
   if (!argv?.length) throw new ManifestError(`${dir}/experiment.json has no command to run (origin.command).`, { file: dir });
   const parallel = options.parallel ?? m.origin.experiment?.parallel ?? 1;

@@ -5,7 +5,7 @@
  * multirun's: only its first run is built (as that check), and each run's config and record are
  * written when it starts (see execute.ts).
  */
-import { mkdirSync } from "node:fs";
+import { existsSync, rmdirSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../../runs/atomic.js";
 import { ExperimentSpecError } from "../../errors.js";
@@ -15,7 +15,8 @@ import { dumpYaml } from "../../compose/config-access.js";
 import { ManifestWriter } from "../../runs/manifest.js";
 import { RunConfigBuilder } from "../definition/build-config.js";
 import { runGrid, valuesAsOverrides } from "../definition/run-plans.js";
-import { configPathOf, DEFAULT_ROOT, newExperimentDir, runDirOf, SPEC_COPY } from "./layout.js";
+import { configPathOf, DEFAULT_ROOT, experimentDirName, runDirOf, SPEC_COPY } from "./layout.js";
+import { claimNewSweepDir, type SweepLock } from "../../runs/sweep-lock.js";
 import type { ExperimentOrigin, ExperimentRunRecord, ExperimentSpec, RunPlan, SpecWarning } from "../definition/types.js";
 
 /** Where and how an experiment dir is set up before its first run. */
@@ -44,21 +45,62 @@ export interface PreparedExperiment {
 /** Experiments up to this many runs have every config written before the first run starts. */
 export const WRITTEN_UP_TO = 10_000;
 
+/** Prepares the experiment dir; it is free for anyone to run once this returns. */
 export function prepareExperiment(spec: ExperimentSpec, options: PrepareOptions = {}): PreparedExperiment {
+  const { lock, ...prepared } = prepareLocked(spec, options);
+  lock.release();
+  return prepared;
+}
+
+/**
+ * Prepares the experiment dir and keeps holding its lock, for a caller that runs it next: a dir of
+ * its own (never one that already has a manifest, even for two experiments started in the same
+ * second), that no other process can start running in between.
+ */
+export function prepareLocked(spec: ExperimentSpec, options: PrepareOptions = {}): PreparedExperiment & { lock: SweepLock } {
   const cwd = options.cwd ?? process.cwd();
   const command = experimentCommandOf(spec, options.forward);
-  const dir = newExperimentDir(path.resolve(cwd, options.root ?? DEFAULT_ROOT), spec.name, options.now ?? new Date());
+  const root = path.resolve(cwd, options.root ?? DEFAULT_ROOT);
+  const rootExisted = existsSync(root);
   const grid = runGrid(spec);
-  const total = grid.total;
-  const builder = new RunConfigBuilder(spec);
-  const build = (plan: RunPlan) => ({ plan, yaml: dumpYaml(builder.build(plan, runDirOf(dir, plan.num, total))) });
-  const built = total <= WRITTEN_UP_TO ? [...grid.plans()].map(build) : [];
-  if (total > WRITTEN_UP_TO) {
-    const [head] = grid.plans();
-    if (head) build(head);
+  const lock = claimNewSweepDir(experimentDirName(root, spec.name, options.now ?? new Date()));
+  const dir = lock.dir;
+  try {
+    const builder = new RunConfigBuilder(spec);
+    const build = (plan: RunPlan) => ({ plan, yaml: dumpYaml(builder.build(plan, runDirOf(dir, plan.num, grid.total))) });
+    const built = grid.total <= WRITTEN_UP_TO ? [...grid.plans()].map(build) : [];
+    if (grid.total > WRITTEN_UP_TO) {
+      const [head] = grid.plans();
+      if (head) build(head);
+    }
+    writeExperiment(spec, dir, built, { total: grid.total, cwd, command, parallel: options.parallel });
+    return { dir, total: grid.total, warnings: [...spec.warnings, ...builder.warnings], lock };
+  } catch (e) {
+    lock.release();
+    removeIfEmpty(dir);
+    if (!rootExisted) removeIfEmpty(root);
+    throw e;
   }
+}
 
-  mkdirSync(dir, { recursive: true });
+/** A spec that cannot be built leaves nothing behind: the dir it claimed goes (unless something else is in it). */
+function removeIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // not empty (not ours alone), or already gone
+  }
+}
+
+interface DirFacts {
+  total: number;
+  cwd: string;
+  command: string[];
+  parallel?: number;
+}
+
+/** The dir's files: the spec's copy, the configs built up front, the manifest (its runs pending). */
+function writeExperiment(spec: ExperimentSpec, dir: string, built: readonly { plan: RunPlan; yaml: string }[], { total, cwd, command, parallel }: DirFacts): void {
   writeFileAtomic(path.join(dir, SPEC_COPY), spec.text);
   const jobs: ExperimentRunRecord[] = built.map(({ plan, yaml }) => writeRunConfig(dir, total, plan, yaml, cwd, spec.configs !== undefined));
   const origin: ExperimentOrigin = {
@@ -70,13 +112,12 @@ export function prepareExperiment(spec: ExperimentSpec, options: PrepareOptions 
       spec: spec.file,
       form: spec.configs ? "configs" : "sweep",
       keys: spec.sweep.map((a) => a.key),
-      ...(options.parallel && options.parallel > 1 ? { parallel: options.parallel } : {}),
+      ...(parallel && parallel > 1 ? { parallel } : {}),
       ...(spec.mode ? { mode: spec.mode.name } : {}),
       ...(spec.runsDir ? { runs_dir: spec.runsDir } : {}),
     },
   };
-  ManifestWriter.create({ sweepDir: dir, origin, total, launcher: launcherName(options.parallel), jobs }).close();
-  return { dir, total, warnings: [...spec.warnings, ...builder.warnings] };
+  ManifestWriter.create({ sweepDir: dir, origin, total, launcher: launcherName(parallel), jobs }).close();
 }
 
 /** Writes run `plan.num`'s config; its record, pending, names it. */
