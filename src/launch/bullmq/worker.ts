@@ -5,7 +5,6 @@
  * its jobs locked; BullMQ's stalled-job check on the other workers puts them back after `lockDuration`.
  */
 import os from "node:os";
-import path from "node:path";
 import type { Job, Queue, Worker } from "bullmq";
 import { queueName, redisConnection } from "./config.js";
 import { ConnectionWatch, firstConnection } from "./connection.js";
