@@ -4,6 +4,7 @@
  * sweepers are registered here the same way any plugin registers its configs.
  */
 import type { ConfigValue } from "../../config/node.js";
+import type { ConfigSchemaNode } from "../../typed/index.js";
 import { ConfigCompositionError } from "../../errors.js";
 import { isSafeConfigPath } from "./config-source.js";
 import type { MemoryConfigEntry, MemoryEntries } from "./memory-source.js";
@@ -13,8 +14,13 @@ export interface StoreOptions {
   group?: string;
   /** Config name (a trailing `.yaml` is ignored). */
   name: string;
-  /** The config: a tree, or YAML text. */
-  node: ConfigValue | string;
+  /**
+   * The config: a tree, YAML text, or a schema, where Hydra stores a dataclass: a Standard Schema that
+   * describes itself as JSON Schema (zod 4, arktype, valibot through `toStandardJsonSchema`) or a JSON
+   * Schema. A schema's defaults are the config's values (`???` for a required field without one,
+   * `null` for an optional one), and composition checks what is merged or overridden onto it.
+   */
+  node: ConfigValue | string | ConfigSchemaNode;
   /** Package, like a `# @package` header. */
   package?: string;
   /** Who registered it (informational, like Hydra's). */
