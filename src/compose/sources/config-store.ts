@@ -9,6 +9,7 @@ import { ConfigCompositionError } from "../../errors.js";
 import { isSafeConfigPath } from "./config-source.js";
 import type { MemoryConfigEntry, MemoryEntries } from "./memory-source.js";
 
+/** What {@link ConfigStore.store} registers: a config (tree, YAML text or schema) under a group and name. */
 export interface StoreOptions {
   /** Config group, e.g. `hydra/launcher`; omit for a top-level config. */
   group?: string;
