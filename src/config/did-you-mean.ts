@@ -1,47 +1,47 @@
 /**
- * "Did you mean …?" for a name that does not exist: the closest of the names that do. Shared by the
- * places that reject an unknown key (overrides, struct-mode schemas, spec fields).
+ * "Did you mean" for a key that is not there: the closest candidate by edit distance (transpositions
+ * count as one edit), close enough that a typo is the likely cause.
  */
 import { ConfigDict, type ConfigValue } from "./node.js";
 import { parseKeyPath } from "./path.js";
 
-/**
- * The candidate closest to `name`, or undefined when none is close enough to be a likely typo: at most
- * one edit for names of up to 4 characters, two up to 8, three beyond (letter case counts as no edit).
- * Ties go to the earlier candidate.
- */
+/** The candidate `name` most likely misspells, or undefined when none is close. */
 export function suggestKey(name: string, candidates: Iterable<string>): string | undefined {
-  const wanted = name.toLowerCase();
-  const limit = wanted.length <= 4 ? 1 : wanted.length <= 8 ? 2 : 3;
+  // A third of the name may be wrong (at least one edit): `lr`→`rl`, `learning_rat`→`learning_rate`.
+  const budget = Math.max(1, Math.floor(name.length / 3));
   let best: string | undefined;
-  let bestDistance = limit + 1;
-  for (const candidate of candidates) {
-    if (candidate === name) continue;
-    const d = editDistance(wanted, candidate.toLowerCase(), bestDistance);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  let bestDistance = budget + 1;
+  for (const c of candidates) {
+    if (c === name) continue;
+    const d = editDistance(name.toLowerCase(), c.toLowerCase(), bestDistance);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
   }
   return best;
 }
 
-/**
- * Damerau–Levenshtein distance (optimal string alignment: a swap of two neighbours is one edit), or
- * `cap` once it is certain to reach it, so long unrelated names cost little.
- */
-export function editDistance(a: string, b: string, cap = Infinity): number {
-  if (Math.abs(a.length - b.length) >= cap) return cap;
-  let before: number[] = [];
+/** Optimal string alignment distance, giving up (returning `limit`) once it reaches `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let prev2: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], before[j - 2] + 1);
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      row.push(d);
+      rowMin = Math.min(rowMin, d);
     }
-    if (Math.min(...row) >= cap) return cap;
-    [before, prev] = [prev, row];
+    if (rowMin >= limit) return limit;
+    prev2 = prev;
+    prev = row;
   }
-  return Math.min(prev[b.length], cap);
+  return Math.min(prev[b.length]!, limit);
 }
 
 /**
