@@ -12,8 +12,8 @@ import { selectNode } from "../config/path.js";
 import { toYaml } from "../config/yaml.js";
 import { HydrantError } from "../errors.js";
 import { formatPipeTable } from "../table/index.js";
-import { hydraOnly, resolvePath, resolveTaskConfigForDisplay, withoutHydra } from "../compose/config-access.js";
-import { appConfigGroups, composeAppConfig, configLocation, type ConfigLocation } from "../runs/compose-access.js";
+import { configLocation, hydraOnly, resolveJobTreeForDisplay, resolvePath, withoutHydra, type ConfigLocation } from "../compose/helpers.js";
+import { appConfigGroups, composeAppConfig } from "../plugins/app-composition.js";
 import { iterateSweepJobs } from "../runs/plan.js";
 import { INFO_TOPICS } from "./argv.js";
 import type { AppArgs } from "./types.js";
@@ -50,7 +50,7 @@ export function* renderConfig(args: AppArgs, cwd = process.cwd()): Generator<str
 function selectForCfg(config: ConfigDict, cfg: "job" | "hydra" | "all", resolve: boolean): ConfigDict {
   if (cfg === "hydra") return withoutHelp(hydraOnly(config));
   if (cfg === "all") return config;
-  return resolve ? resolveTaskConfigForDisplay(config) : withoutHydra(config);
+  return resolve ? resolveJobTreeForDisplay(config) : withoutHydra(config);
 }
 
 /** Hydra drops the help templates from `--cfg hydra`: they are long and not config anyone edits. */
@@ -200,7 +200,7 @@ export function renderHelp(args: AppArgs, cwd = process.cwd()): string {
   const templatePath = hydraHelp ? "hydra.hydra_help.template" : "hydra.help.template";
   const template = resolvePath(full, templatePath);
   const text = typeof template === "string" ? template : "";
-  const shownConfig = hydraHelp ? withoutHelp(hydraOnly(full)) : args.resolve ? resolveTaskConfigForDisplay(full) : withoutHydra(full);
+  const shownConfig = hydraHelp ? withoutHelp(hydraOnly(full)) : args.resolve ? resolveJobTreeForDisplay(full) : withoutHydra(full);
   const values: Record<string, string> = {
     FLAGS_HELP,
     APP_CONFIG_GROUPS: formatConfigGroups(composeArgs, (g) => !isHydraGroup(g), cwd),

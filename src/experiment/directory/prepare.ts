@@ -9,7 +9,7 @@ import { writeFileAtomic } from "../../runs/atomic.js";
 import { ExperimentSpecError } from "../../errors.js";
 import { writePrivateFile } from "../../job/job-dirs.js";
 import { MODES_FILE } from "../definition/modes.js";
-import { dumpYaml } from "../../compose/config-access.js";
+import { toYaml } from "../../config/yaml.js";
 import { ManifestWriter } from "../../runs/manifest.js";
 import { RunConfigBuilder } from "../definition/build-config.js";
 import { expandRuns, valuesAsOverrides } from "../definition/run-plans.js";
@@ -46,7 +46,7 @@ export function prepareExperiment(spec: ExperimentSpec, options: PrepareOptions 
   const plans = expandRuns(spec);
   const total = plans.length;
   const builder = new RunConfigBuilder(spec);
-  const built = plans.map((plan) => ({ plan, yaml: dumpYaml(builder.build(plan, runDirOf(dir, plan.num, total))) }));
+  const built = plans.map((plan) => ({ plan, yaml: toYaml(builder.build(plan, runDirOf(dir, plan.num, total))) }));
 
   mkdirSync(dir, { recursive: true });
   writeFileAtomic(path.join(dir, SPEC_COPY), spec.text);

@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { LaunchError } from "../../errors.js";
-import { resolvePath } from "../../compose/config-access.js";
+import { resolvePath } from "../../compose/helpers.js";
 import type { QueuedTask } from "../bullmq/protocol.js";
 import type { JobOutcome, LaunchContext, LaunchSink, Launcher, LauncherEvent, PreparedJob } from "../../core/launcher.js";
 import { encodeJob } from "../wire.js";
