@@ -13,6 +13,7 @@ import { resolveTree, resolveValue, splitKey, type ResolveOptions } from "../con
 import { getPath } from "../config/path.js";
 import { composeConfig, type ComposeOptions, type ComposeResult } from "./compose.js";
 import { composeResolvers, hydraResolver } from "./resolvers.js";
+import type { ConfigSchemaNode, InferConfig } from "../typed/index.js";
 
 /** The location flags of an app command line. */
 export interface LocationArgs {
@@ -21,10 +22,12 @@ export interface LocationArgs {
   configName?: string;
   /** `hydra.job.name`: a `main()` app's script name; else derived from the config name. */
   jobName?: string;
+  /** The job config's schema (`main({ schema })`). */
+  schema?: ConfigSchemaNode;
 }
 
 /** Where an app's configs are: the composition options its location flags decide. */
-export type ConfigLocation = Pick<ComposeOptions, "configDir" | "searchPath" | "configName" | "jobName">;
+export type ConfigLocation = Pick<ComposeOptions, "configDir" | "searchPath" | "configName" | "jobName" | "schema">;
 
 /**
  * `--config-path` names the primary config dir; `--config-dir` adds one to the search path (Hydra's
@@ -34,7 +37,9 @@ export function configLocation(args: LocationArgs, cwd = process.cwd()): ConfigL
   const abs = (p: string | undefined) => (p === undefined ? undefined : path.resolve(cwd, p));
   const primary = abs(args.configPath) ?? abs(args.configDir);
   const extra = args.configPath !== undefined && args.configDir !== undefined ? [abs(args.configDir) as string] : undefined;
-  return { configDir: primary, searchPath: extra, configName: args.configName, jobName: args.jobName };
+  const loc: ConfigLocation = { configDir: primary, searchPath: extra, configName: args.configName, jobName: args.jobName };
+  if (args.schema !== undefined) loc.schema = args.schema;
+  return loc;
 }
 
 /** The config without its `hydra` node (what the task sees), still unresolved; its values are shared. */
@@ -115,15 +120,18 @@ export interface ComposeHelperOptions extends ComposeOptions {
   returnHydraConfig?: boolean;
 }
 
+/** Compose and return plain data (Hydra's `compose()`), typed by `options.schema` (a Standard Schema's output type). */
+export function compose<S extends ConfigSchemaNode>(options: ComposeHelperOptions & { schema: S }): InferConfig<S>;
 /** Compose and return plain data (Hydra's `compose()`), typed by the caller. */
-export function compose<T = Record<string, PlainValue>>(options: ComposeHelperOptions = {}): T {
+export function compose<T = Record<string, PlainValue>>(options?: ComposeHelperOptions): T;
+export function compose(options: ComposeHelperOptions = {}): unknown {
   const result = composeConfig(options);
   if (options.resolve) {
-    return toPlainUnresolved(options.returnHydraConfig ? resolveFullConfig(result) : resolveJobConfig(result)) as T;
+    return toPlainUnresolved(options.returnHydraConfig ? resolveFullConfig(result) : resolveJobConfig(result));
   }
-  if (options.returnHydraConfig) return toPlainUnresolved(result.config) as T;
+  if (options.returnHydraConfig) return toPlainUnresolved(result.config);
   // The plain copy is already a copy: no need to copy the job config first.
   const out: Record<string, PlainValue> = {};
   for (const [k, v] of result.config.entries) if (k !== "hydra") out[k] = toPlainUnresolved(v);
-  return out as T;
+  return out;
 }
