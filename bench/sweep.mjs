@@ -18,7 +18,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 async function bundleEngine(dir) {
   const outfile = path.join(dir, "engine.mjs");
   const entry = path.join(dir, "entry.ts");
-  writeFileSync(entry, `export { main, runApp } from ${JSON.stringify(path.join(root, "src/index.ts"))};\nexport { planSweep } from ${JSON.stringify(path.join(root, "src/runs/plan.ts"))};\nexport { configLocation } from ${JSON.stringify(path.join(root, "src/runs/compose-access.ts"))};\n`);
+  writeFileSync(entry, `export { main, runApp } from ${JSON.stringify(path.join(root, "src/index.ts"))};\nexport { planSweep } from ${JSON.stringify(path.join(root, "src/runs/plan.ts"))};\nexport { configLocation } from ${JSON.stringify(path.join(root, "src/compose/helpers.ts"))};\n`);
   await build({ entryPoints: [entry], outfile, bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning", absWorkingDir: root, banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" }, nodePaths: [path.join(root, "node_modules")] });
   return outfile;
 }

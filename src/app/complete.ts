@@ -4,7 +4,8 @@
  * composed config), exactly as Hydra's completion plugins do.
  */
 import { isDict, isList, type ConfigValue } from "../config/node.js";
-import { appConfigGroups, composeAppConfig, configLocation } from "../runs/compose-access.js";
+import { configLocation } from "../compose/helpers.js";
+import { appConfigGroups, composeAppConfig } from "../plugins/app-composition.js";
 import type { AppArgs } from "./types.js";
 
 const FLAGS = ["--config-path", "--config-name", "--config-dir", "--cfg", "--resolve", "--package", "--info", "--multirun", "--run", "--help", "--hydra-help", "--version", "--shell-completion", "--resume", "--limit", "--max-failures", "--fail-fast", "--retries", "--retry-failed", "--best"];

@@ -4,16 +4,14 @@
  */
 import { withKeyOrigin } from "../compose/key-origin.js";
 import type { ComposeResult } from "../compose/index.js";
-import { InputDefault, type DefaultsTreeNode } from "../compose/index.js";
-import { HYDRA_VERSION } from "../compose/index.js";
-import { GroupDefault, VirtualRoot } from "../compose/index.js";
+import { formatDefaultsList, formatDefaultsTree, HYDRA_VERSION } from "../compose/index.js";
 import { ConfigDict, isContainer, isDict, type ConfigValue } from "../config/node.js";
 import { selectNode } from "../config/path.js";
 import { toYaml } from "../config/yaml.js";
 import { HydrantError } from "../errors.js";
 import { formatPipeTable } from "../table/index.js";
-import { hydraOnly, resolvePath, resolveTaskConfigForDisplay, withoutHydra } from "../compose/config-access.js";
-import { appConfigGroups, composeAppConfig, configLocation, type ConfigLocation } from "../runs/compose-access.js";
+import { configLocation, hydraOnly, resolveJobTreeForDisplay, resolvePath, withoutHydra, type ConfigLocation } from "../compose/helpers.js";
+import { appConfigGroups, composeAppConfig } from "../plugins/app-composition.js";
 import { iterateSweepJobs } from "../runs/plan.js";
 import { INFO_TOPICS } from "./argv.js";
 import type { AppArgs } from "./types.js";
@@ -25,7 +23,7 @@ function composeFor(args: AppArgs, cwd: string): ComposeResult {
 }
 
 /** `--cfg job|hydra|all [--resolve] [--package P]`; with --multirun one YAML document per job. */
-export function* renderConfig(args: AppArgs, cwd = process.cwd()): Generator<string> {
+export function* formatConfig(args: AppArgs, cwd = process.cwd()): Generator<string> {
   if (args.multirun) {
     let first = true;
     let shown = 0;
@@ -50,7 +48,7 @@ export function* renderConfig(args: AppArgs, cwd = process.cwd()): Generator<str
 function selectForCfg(config: ConfigDict, cfg: "job" | "hydra" | "all", resolve: boolean): ConfigDict {
   if (cfg === "hydra") return withoutHelp(hydraOnly(config));
   if (cfg === "all") return config;
-  return resolve ? resolveTaskConfigForDisplay(config) : withoutHydra(config);
+  return resolve ? resolveJobTreeForDisplay(config) : withoutHydra(config);
 }
 
 /** Hydra drops the help templates from `--cfg hydra`: they are long and not config anyone edits. */
@@ -71,19 +69,19 @@ function selectPackage(cfg: ConfigDict, pkg: string | undefined): { value: Confi
 }
 
 /** `--info [topic]`: Hydra's sections, plus `config-groups` (every group with its options). */
-export function renderInfo(args: AppArgs, cwd = process.cwd()): string {
+export function formatInfo(args: AppArgs, cwd = process.cwd()): string {
   const topic = args.info ?? "all";
   if (!INFO_TOPICS.has(topic)) {
     throw new HydrantError(`Info usage: --info [${[...INFO_TOPICS].join("|")}]`);
   }
-  if (topic === "config-groups") return renderConfigGroups(args, cwd);
-  if (topic === "plugins") return renderPlugins();
+  if (topic === "config-groups") return formatConfigGroupsInfo(args, cwd);
+  if (topic === "plugins") return formatPlugins();
   const result = composeFor(args, cwd);
   const parts: string[] = [];
-  if (topic === "all") parts.push(header(`Hydra ${HYDRA_VERSION} (hydrant)`, "="), renderPlugins());
-  if (topic === "all" || topic === "config" || topic === "searchpath") parts.push(renderSearchPath(result));
-  if (topic === "all" || topic === "config" || topic === "defaults-tree") parts.push(renderDefaultsTree(result));
-  if (topic === "all" || topic === "config" || topic === "defaults") parts.push(renderDefaultsList(result));
+  if (topic === "all") parts.push(header(`Hydra ${HYDRA_VERSION} (hydrant)`, "="), formatPlugins());
+  if (topic === "all" || topic === "config" || topic === "searchpath") parts.push(formatSearchPath(result));
+  if (topic === "all" || topic === "config" || topic === "defaults-tree") parts.push(formatDefaultsTreeSection(result));
+  if (topic === "all" || topic === "config" || topic === "defaults") parts.push(formatDefaultsSection(result));
   if (topic === "all" || topic === "config") parts.push(header("Config", "*") + toYaml(withoutHydra(result.config)));
   return parts.join("\n");
 }
@@ -96,44 +94,26 @@ function boxed(rows: string[][]): string {
   return formatPipeTable(rows[0], rows.slice(1)).join("\n") + "\n";
 }
 
-function renderSearchPath(result: ComposeResult): string {
+function formatSearchPath(result: ComposeResult): string {
   const rows = [["Provider", "Search path"], ...result.searchPath.map((sp) => [sp.provider, sp.path])];
   return header("Config search path", "*") + boxed(rows);
 }
 
-function renderDefaultsList(result: ComposeResult): string {
-  const rows = [["Config path", "Package", "_self_", "Parent"]];
-  for (const d of result.defaults) rows.push([d.configPath, d.package, d.isSelf ? "True" : "False", d.parent ?? ""]);
-  return header("Defaults List", "*") + boxed(rows);
+/** `--info defaults`: Hydra prints this table without the rule above its header. */
+function formatDefaultsSection(result: ComposeResult): string {
+  return header("Defaults List", "*") + formatDefaultsList(result.defaults, { ruleAbove: false }).join("\n") + "\n";
 }
 
-function renderDefaultsTree(result: ComposeResult): string {
-  const lines: string[] = [];
-  const label = (node: InputDefault): string => {
-    if (node instanceof VirtualRoot) return node.getConfigPath();
-    if (node instanceof GroupDefault) return `${node.getOverrideKey()}: ${node.getName() ?? "null"}`;
-    return node.getConfigPath();
-  };
-  const walk = (tree: DefaultsTreeNode | InputDefault, depth: number): void => {
-    const pad = "  ".repeat(depth);
-    if (tree instanceof InputDefault) {
-      lines.push(pad + label(tree));
-      return;
-    }
-    const children = tree.children ?? [];
-    lines.push(pad + label(tree.node) + (children.length ? ":" : ""));
-    for (const child of children) walk(child, depth + 1);
-  };
-  walk(result.defaultsTree, 0);
-  return header("Defaults Tree", "*") + lines.join("\n") + "\n";
+function formatDefaultsTreeSection(result: ComposeResult): string {
+  return header("Defaults Tree", "*") + formatDefaultsTree(result.defaultsTree).join("\n") + "\n";
 }
 
-function renderPlugins(): string {
+function formatPlugins(): string {
   return header("Installed Hydra Plugins", "*") + "\tConfigSource: FileConfigSource, PackageConfigSource, MemoryConfigSource\n\tLauncher: basic, local, bullmq\n\tSweeper: basic\n";
 }
 
 /** Every config group with its options: what Hydra users reach for and Hydra lacks. */
-export function renderConfigGroups(args: AppArgs, cwd = process.cwd()): string {
+function formatConfigGroupsInfo(args: AppArgs, cwd = process.cwd()): string {
   const loc: ConfigLocation = configLocation(args, cwd);
   const groups = appConfigGroups({ configDir: loc.configDir, searchPath: loc.searchPath, cwd });
   const app = groups.filter((g) => !isHydraGroup(g.group) && g.options.length > 0);
@@ -192,7 +172,7 @@ Overrides : Any key=value arguments to override config values (use dots for.nest
 `;
 
 /** `--help` (the app's help template) or `--hydra-help`, filled as Hydra fills them. */
-export function renderHelp(args: AppArgs, cwd = process.cwd()): string {
+export function formatHelp(args: AppArgs, cwd = process.cwd()): string {
   const hydraHelp = Boolean(args.hydraHelp);
   const composeArgs = hydraHelp ? { ...args, configName: undefined } : args;
   const result = composeFor(composeArgs, cwd);
@@ -200,7 +180,7 @@ export function renderHelp(args: AppArgs, cwd = process.cwd()): string {
   const templatePath = hydraHelp ? "hydra.hydra_help.template" : "hydra.help.template";
   const template = resolvePath(full, templatePath);
   const text = typeof template === "string" ? template : "";
-  const shownConfig = hydraHelp ? withoutHelp(hydraOnly(full)) : args.resolve ? resolveTaskConfigForDisplay(full) : withoutHydra(full);
+  const shownConfig = hydraHelp ? withoutHelp(hydraOnly(full)) : args.resolve ? resolveJobTreeForDisplay(full) : withoutHydra(full);
   const values: Record<string, string> = {
     FLAGS_HELP,
     APP_CONFIG_GROUPS: formatConfigGroups(composeArgs, (g) => !isHydraGroup(g), cwd),

@@ -8,14 +8,15 @@ import path from "node:path";
 import { isHydraOverride } from "../compose/defaults/overrides.js";
 import { applyConfigOverrides } from "../compose/apply-overrides.js";
 import { ensureComposeResolvers } from "../compose/resolvers.js";
-import { ConfigDict, ConfigList, isDict } from "../config/node.js";
+import { ConfigDict, ConfigList, isDict, type ConfigValue } from "../config/node.js";
 import { parseYaml } from "../config/yaml.js";
 import { OverrideApplyError, UsageError, ManifestError } from "../errors.js";
 import { parseOverrides } from "../overrides/index.js";
 import type { Override } from "../overrides/types.js";
-import { getPath, resolveString, setPath, stringList } from "../compose/config-access.js";
+import { getPath, setPath } from "../config/path.js";
+import { resolvePathString } from "../compose/helpers.js";
+import type { ComposeResult } from "../compose/compose.js";
 import { runDirOf } from "../job/job-dirs.js";
-import type { Composed } from "../runs/compose-access.js";
 import type { AppTask, TaskRef } from "../core/task.js";
 import { readManifest } from "../runs/manifest.js";
 import type { AppArgs } from "./types.js";
@@ -30,7 +31,7 @@ export function hydraFilesDir(jobDir: string): string {
   throw new ManifestError(`Cannot rerun '${jobDir}': it holds no .hydra/hydra.yaml. Give the output dir of a job (a run dir, or a job dir inside a sweep).`);
 }
 
-export function loadRerun(jobDir: string, extra: readonly string[]): Composed {
+export function loadRerun(jobDir: string, extra: readonly string[]): Pick<ComposeResult, "config" | "taskOverrides" | "keyOrigin"> {
   // `${now:…}` in the saved hydra.run.dir: the resolvers composition would have registered.
   ensureComposeResolvers();
   const files = hydraFilesDir(jobDir);
@@ -38,7 +39,7 @@ export function loadRerun(jobDir: string, extra: readonly string[]): Composed {
   const hydra = readDict(path.join(files, "hydra.yaml")).get("hydra");
   if (!isDict(hydra)) throw new ManifestError(`Cannot rerun '${jobDir}': ${path.join(files, "hydra.yaml")} has no 'hydra' node.`);
   config.set("hydra", hydra);
-  const previousDir = resolveString(config, "hydra.runtime.output_dir");
+  const previousDir = resolvePathString(config, "hydra.runtime.output_dir");
   const parsed = parseOverrides(extra);
   refuseGroupOverrides(parsed, config);
   applyConfigOverrides(parsed, config);
@@ -47,8 +48,12 @@ export function loadRerun(jobDir: string, extra: readonly string[]): Composed {
     // The job's own dir came from a fixed hydra.run.dir: a rerun must not write over it.
     setPath(config, "hydra.run.dir", DEFAULT_RUN_DIR);
   }
-  const taskOverrides = stringList(getPath(config, "hydra.overrides.task"));
-  return { config, taskOverrides, hydraOverrides: stringList(getPath(config, "hydra.overrides.hydra")), choices: {}, keyOrigin: () => undefined };
+  return { config, taskOverrides: stringList(getPath(config, "hydra.overrides.task")), keyOrigin: () => undefined };
+}
+
+/** The items of a saved list as text; [] when it is not a list. */
+function stringList(v: ConfigValue | undefined): string[] {
+  return v instanceof ConfigList ? v.items.map((x) => String(x)) : [];
 }
 
 function readDict(file: string): ConfigDict {

@@ -12,13 +12,15 @@ import { executeJob } from "../job/executor.js";
 import { findLauncher } from "../plugins/registry.js";
 import type { PreparedJob } from "../core/launcher.js";
 import type { AppTask, TaskRef } from "../core/task.js";
-import { getPath, resolvePath, resolveString, setPath } from "../compose/config-access.js";
+import { getPath, setPath } from "../config/path.js";
+import { configLocation, resolvePath, resolvePathString, type ConfigLocation } from "../compose/helpers.js";
+import type { ComposeResult } from "../compose/compose.js";
+import { composeAppConfig } from "../plugins/app-composition.js";
 import { pinSweepDir, placeRun, placeSweepJob, sweepDirOf } from "../job/job-dirs.js";
 import { runSweep, type SweepJob } from "../runs/engine.js";
 import { MANIFEST_FILE, ManifestWriter, readManifest, type JobRecord, type SweepOrigin } from "../runs/manifest.js";
 import { claimNewSweepDir, lockSweep } from "../runs/sweep-lock.js";
 import { checkResumeCommand } from "../runs/trust.js";
-import { compose, configLocation, type Composed, type ConfigLocation } from "../runs/compose-access.js";
 import { planSweep, writeMultirunYaml, type SweepPlan } from "../runs/plan.js";
 import { failurePolicyOf, type FailureFlags } from "../runs/failure-policy.js";
 import { observeRun, type RunObserver } from "../callbacks/run.js";
@@ -38,7 +40,7 @@ export async function runApp(args: AppArgs, task: AppTask, hooks: RunHooks = {})
   const location = configLocation(args);
   const origin: SweepOrigin = { cwd: process.cwd(), ...defined({ config_dir: location.configDir, search_path: location.searchPath, config_name: args.configName }), overrides: args.overrides, ...commandOrEntry(taskRef, hooks) };
   if (args.multirun) return runMultirun({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit, detach: args.detach, failure: failureFlags(args) });
-  const composed = compose(location, args.overrides, "RUN");
+  const composed = composeAppConfig({ ...location, overrides: args.overrides, runMode: "RUN" });
   // hydra.mode: MULTIRUN in a config makes the app sweep without -m, as in Hydra 1.2+.
   if (getPath(composed.config, "hydra.mode") === "MULTIRUN") return runMultirun({ location, overrides: args.overrides, taskRef, hooks, origin, limit: args.limit, detach: args.detach, failure: failureFlags(args) });
   if (args.detach) throw new UsageError("--detach applies to sweeps: add --multirun (-m).");
@@ -61,7 +63,10 @@ function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-async function runSingle(composed: Composed, task: TaskRef, hooks: RunHooks): Promise<SingleRunOutcome> {
+/** What a single run needs of a composition (a rerun has no more than this). */
+type SingleRunConfig = Pick<ComposeResult, "config" | "taskOverrides" | "keyOrigin">;
+
+async function runSingle(composed: SingleRunConfig, task: TaskRef, hooks: RunHooks): Promise<SingleRunOutcome> {
   markMode(composed, "RUN");
   const jobDir = placeRun(composed.config);
   const emit = hooks.onEvent ?? (() => {});
@@ -78,7 +83,7 @@ async function runSingle(composed: Composed, task: TaskRef, hooks: RunHooks): Pr
 }
 
 /** Hydra appends `hydra.mode=RUN|MULTIRUN` to the hydra overrides; hydra.yaml shows it. */
-function markMode(composed: Composed, mode: "RUN" | "MULTIRUN"): void {
+function markMode(composed: SingleRunConfig, mode: "RUN" | "MULTIRUN"): void {
   setPath(composed.config, "hydra.mode", mode);
   const list = getPath(composed.config, "hydra.overrides.hydra");
   if (list instanceof ConfigList) list.items.push(`hydra.mode=${mode}`);
@@ -160,7 +165,7 @@ async function runLockedMultirun(req: SweepRequest, plan: SweepPlan, sweepDir: s
  * multirun() do; a callback `_target_` that does not resolve stops the run before anything runs.
  */
 async function observed<T>(config: ConfigDict, overrides: string[], fn: (callbacks: RunObserver) => Promise<T>): Promise<T> {
-  const observer = await observeRun(config, { configName: resolveString(config, "hydra.job.config_name"), overrides });
+  const observer = await observeRun(config, { configName: resolvePathString(config, "hydra.job.config_name"), overrides });
   try {
     return await fn(observer);
   } finally {

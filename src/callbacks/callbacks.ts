@@ -9,7 +9,8 @@ import { InstantiationError } from "../errors.js";
 import { instantiate } from "../instantiate/instantiate.js";
 import { rememberKeyPaths as rememberAt } from "../instantiate/key-paths.js";
 import { getLogger } from "../logging/logger.js";
-import { getPath, resolvePath, resolveTaskConfig } from "../compose/config-access.js";
+import { getPath } from "../config/path.js";
+import { resolveJobPlain, resolvePath } from "../compose/helpers.js";
 import { registerBuiltinCallbacks } from "./builtins.js";
 import type { Callback, CallbackConfig, CallbackEvent } from "./types.js";
 
@@ -86,7 +87,7 @@ function withKeyPath(node: object, key: string): object {
  * it resolves (a key that cannot, such as a sweep's `${hydra.job.num}` in a single run, stays as written).
  */
 export function callbackConfig(cfg: ConfigDict): CallbackConfig {
-  const out: CallbackConfig = resolveTaskConfig(cfg);
+  const out: CallbackConfig = resolveJobPlain(cfg);
   const hydra = getPath(cfg, "hydra");
   if (!isDict(hydra)) return out;
   const node: Record<string, unknown> = {};

@@ -4,7 +4,7 @@
  */
 import type { ConfigDict } from "../config/node.js";
 import type { JobOutcome, PreparedJob } from "../core/launcher.js";
-import { resolveString } from "../compose/config-access.js";
+import { resolvePathString } from "../compose/helpers.js";
 import { callbackConfig, type Callbacks } from "./callbacks.js";
 import type { JobReturn, JobStartInfo } from "./types.js";
 
@@ -27,6 +27,6 @@ export function jobReturnOf(outcome: JobOutcome, job: { config: ConfigDict; over
     overrides: job.overrides,
     outputDir: job.jobDir,
     ...(job.num === undefined ? {} : { jobNum: job.num }),
-    taskName: resolveString(job.config, "hydra.job.name") ?? "",
+    taskName: resolvePathString(job.config, "hydra.job.name") ?? "",
   };
 }

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseAppArgv } from "../app/argv.js";
-import { renderConfig, renderHelp, renderInfo } from "../app/inspect.js";
+import { formatConfig, formatHelp, formatInfo } from "../app/inspect.js";
 import type { AppArgs, AppOutcome, RunHooks } from "../app/types.js";
 import type { TaskFunction } from "../core/task.js";
 import { HydrantError } from "../errors.js";
@@ -64,11 +64,11 @@ export async function runAppCommand(argv: string[], io: Io = processIo, options:
 
 async function dispatch(args: AppArgs, io: Io, options: AppCommandOptions): Promise<AppCommandResult> {
   if (args.version) return print(io, [`${VERSION}\n`]);
-  if (args.help || args.hydraHelp) return print(io, [renderHelp(args)]);
-  if (args.info !== undefined) return print(io, [renderInfo(args)]);
+  if (args.help || args.hydraHelp) return print(io, [formatHelp(args)]);
+  if (args.info !== undefined) return print(io, [formatInfo(args)]);
   const nothingToRun = !options.task && !args.command && args.resume === undefined && args.rerun === undefined;
   // Without a task there is nothing to run: show the composed config (every job's, for -m).
-  if (args.cfg !== undefined || nothingToRun) return print(io, renderConfig({ ...args, cfg: args.cfg ?? "job" }));
+  if (args.cfg !== undefined || nothingToRun) return print(io, formatConfig({ ...args, cfg: args.cfg ?? "job" }));
   return run(args, io, options);
 }
 

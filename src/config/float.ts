@@ -9,7 +9,7 @@
  * clone pass them along untouched (they are immutable, so copies share them).
  *
  * Boxing lives in the tree only. What users read is plain data: `toPlainUnresolved` (behind `compose()`,
- * a `main()` task's config and `resolveTaskConfig`) unboxes to JS numbers, and user resolvers receive plain
+ * a `main()` task's config and `resolveJobPlain`) unboxes to JS numbers, and user resolvers receive plain
  * numbers as arguments. Values users hand to the tree (`fromPlain`, resolver results) are boxed by
  * `fromJsNumber`: a non-integral number is a float; an integral one is an int, as JS cannot say otherwise.
  * Readers tolerate a stray bare non-integral number (they treat it as a float), so a value set through

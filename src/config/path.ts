@@ -1,10 +1,11 @@
 /**
  * OmegaConf's dotted keys: `a.b`, `a[0]`, `a.b[1].c`, `a[b]`, and the operations on them that never
- * resolve interpolations: select (`OmegaConf.select`), update (`OmegaConf.update`) and delete.
+ * resolve interpolations: select (`OmegaConf.select`), update (`OmegaConf.update`) and delete. Also
+ * getPath/setPath, the lenient pair hydrant uses on the keys of its own `hydra` node.
  */
 import { ConfigKeyError } from "../errors.js";
 import { mergeInto, notInStruct } from "./merge.js";
-import { cloneValue, ConfigDict, ConfigList, isInterpolation, type ConfigContainer, type ConfigValue } from "./node.js";
+import { cloneValue, ConfigDict, ConfigList, isDict, isInterpolation, type ConfigContainer, type ConfigValue } from "./node.js";
 
 const KEY_PATH_HEAD = /^\.*[^.[]*/;
 const KEY_PATH_OTHER = /\.([^.[]*)|\[(.*?)\]/g;
@@ -173,4 +174,36 @@ export function deleteNode(root: ConfigValue, key: string): boolean {
   if (i < 0 || i >= node.items.length) return false;
   node.items.splice(i, 1);
   return true;
+}
+
+/**
+ * The node at a plain dotted key (`hydra.job.num`), unresolved; undefined when the key is missing or
+ * the path runs through something that is not a mapping. Unlike selectNode it never throws: hydrant
+ * reads its own keys with it, where a user's config may have put a scalar on the way.
+ */
+export function getPath(root: ConfigDict, dotted: string): ConfigValue | undefined {
+  let node: ConfigValue | undefined = root;
+  for (const part of dotted.split(".")) {
+    if (!isDict(node)) return undefined;
+    node = node.get(part);
+  }
+  return node;
+}
+
+/**
+ * Sets a plain dotted key, creating mappings on the way (over anything else there), the value itself
+ * not copied: how Hydra writes into its `hydra` node under open_dict. updateNode is OmegaConf's update.
+ */
+export function setPath(root: ConfigDict, dotted: string, value: ConfigValue): void {
+  const parts = dotted.split(".");
+  let node = root;
+  for (const part of parts.slice(0, -1)) {
+    let next = node.get(part);
+    if (!isDict(next)) {
+      next = new ConfigDict();
+      node.set(part, next);
+    }
+    node = next;
+  }
+  node.set(parts[parts.length - 1]!, value);
 }

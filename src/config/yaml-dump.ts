@@ -12,7 +12,7 @@
 import { isStringKeyId, keyId, keyOf } from "./dict-key.js";
 import { ConfigFloat } from "./float.js";
 import { ConfigDict, ConfigList, type ConfigValue, type PlainValue, type Scalar } from "./node.js";
-import { formatNumber, omegaConfQuotes, pyyamlReadsAsString } from "./yaml-scalar.js";
+import { formatYamlNumber, omegaConfQuotes, pyyamlReadsAsString } from "./yaml-scalar.js";
 
 type Dumpable = ConfigValue | PlainValue;
 type Style = "plain" | "single" | "double";
@@ -130,7 +130,7 @@ function isSimpleKey(key: string): boolean {
 function scalar(value: Scalar, column: number, indent: number, simpleKey: boolean): string {
   if (value === null) return "null";
   if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "number" || value instanceof ConfigFloat) return formatNumber(value);
+  if (typeof value === "number" || value instanceof ConfigFloat) return formatYamlNumber(value);
   const text = String(value);
   if (SIMPLE_TEXT_RE.test(text)) return simpleScalar(text);
   switch (chooseStyle(text, simpleKey)) {

@@ -144,7 +144,7 @@ export function formatFloat(n: number): string {
 }
 
 /** A tree number as PyYAML prints it: ints plain (all digits), floats as `formatFloat`. */
-export function formatNumber(v: ConfigNumber): string {
+export function formatYamlNumber(v: ConfigNumber): string {
   if (isFloatValue(v)) return formatFloat(numberOf(v));
   const n = v as number;
   return Number.isSafeInteger(n) ? String(n + 0) : BigInt(Math.trunc(n)).toString();

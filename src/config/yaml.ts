@@ -19,7 +19,7 @@ import { yamlLib } from "./yaml-lib.js";
 import { constructBool, constructFloat, constructInt, plainKind, resolvePlainScalar, yamlKeyString } from "./yaml-scalar.js";
 
 export { toYaml } from "./yaml-dump.js";
-export { formatFloat, formatNumber, resolvePlainScalar } from "./yaml-scalar.js";
+export { formatFloat, formatYamlNumber, resolvePlainScalar } from "./yaml-scalar.js";
 
 export interface ParseYamlOptions {
   /**

@@ -8,7 +8,8 @@ import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStream } from "node:fs";
 import path from "node:path";
 import { isDict } from "../config/node.js";
-import { dumpYaml, resolvePath, resolveString, resolveTaskConfigTree } from "../compose/config-access.js";
+import { toYaml } from "../config/yaml.js";
+import { resolveJobTree, resolvePath, resolvePathString } from "../compose/helpers.js";
 import { configureHydraLogging } from "../logging/hydra.js";
 import { getLogger } from "../logging/logger.js";
 import type { LoggingSession } from "../logging/configure.js";
@@ -28,7 +29,7 @@ import type { TaskContext, TaskRef } from "../core/task.js";
 
 export async function executeJob(job: PreparedJob, task: TaskRef, options: ExecuteOptions = {}): Promise<JobOutcome> {
   try {
-    const tree = resolveTaskConfigTree(job.config);
+    const tree = resolveJobTree(job.config);
     const taskCfg = task.kind === "function" ? taskConfigWithMissing(tree, (e) => locateError(e, job.keyOrigin)) : undefined;
     // instantiate(cfg.model) can then name `model.encoder` in its errors.
     if (taskCfg) rememberKeyPaths(taskCfg);
@@ -37,7 +38,7 @@ export async function executeJob(job: PreparedJob, task: TaskRef, options: Execu
     const chdir = resolvePath(job.config, "hydra.job.chdir") === true;
     const callbacks = await callbacksOf(job.config);
     if (task.kind === "command") {
-      const configFile = options.configFile ?? writePrivateFile(path.join(hydraDir, RESOLVED_CONFIG_FILE), dumpYaml(resolveTaskConfigTree(job.config)));
+      const configFile = options.configFile ?? writePrivateFile(path.join(hydraDir, RESOLVED_CONFIG_FILE), toYaml(resolveJobTree(job.config)));
       const resultDir = options.configFile === undefined ? undefined : hydraDir;
       return await withJobCallbacks(callbacks, job, { command: task.argv }, () => runCommand(job, task.argv, { env, chdir, configFile, resultDir, mode: options.mode, onOutput: options.onOutput, signal: options.signal, onSpawn: options.onSpawn, resume: options.resume }));
     }
@@ -67,7 +68,7 @@ async function runFunction(job: PreparedJob, fn: FunctionTask, cfg: unknown, o: 
     // As Hydra's run_job: logging first, then the working dir, then the callbacks around the task.
     logging = configureHydraLogging(job.config, "job_logging");
     if (o.chdir) process.chdir(job.jobDir);
-    const log = getLogger(resolveString(job.config, "hydra.job.name") ?? "app");
+    const log = getLogger(resolvePathString(job.config, "hydra.job.name") ?? "app");
     const ctx = { outputDir: job.jobDir, hydraConfig: job.config, jobNum: job.num, log };
     return await withJobCallbacks(o.callbacks, job, { taskFunction: fn }, () => callTask(fn, cfg, ctx));
   } catch (e) {

@@ -6,7 +6,9 @@ import path from "node:path";
 import type { ConfigDict } from "../config/node.js";
 import { ConfigKeyError } from "../errors.js";
 import { checkOutputDir, jobDirInside } from "./dir-safety.js";
-import { dumpYaml, getPath, hydraOnly, resolveString, setPath, withoutHydra } from "../compose/config-access.js";
+import { getPath, setPath } from "../config/path.js";
+import { toYaml } from "../config/yaml.js";
+import { hydraOnly, resolvePathString, withoutHydra } from "../compose/helpers.js";
 
 /** The run dir of a single run: `hydra.run.dir`, absolute. */
 export function runDirOf(cfg: ConfigDict, cwd = process.cwd()): string {
@@ -23,7 +25,7 @@ export function sweepDirOf(cfg: ConfigDict, cwd = process.cwd()): string {
 }
 
 function requiredDir(cfg: ConfigDict, key: string): string {
-  const dir = resolveString(cfg, key);
+  const dir = resolvePathString(cfg, key);
   if (!dir) throw new ConfigKeyError(`'${key}' is not set: give it a value in your config or with ${key}=DIR.`, { key });
   return dir;
 }
@@ -42,7 +44,7 @@ export function placeSweepJob(cfg: ConfigDict, num: number, sweepDir: string, pi
   setPath(cfg, "hydra.job.num", num);
   setPath(cfg, "hydra.job.id", num);
   if (pin) pinSweepDir(cfg, sweepDir);
-  const subdir = resolveString(cfg, "hydra.sweep.subdir") ?? String(num);
+  const subdir = resolvePathString(cfg, "hydra.sweep.subdir") ?? String(num);
   const dir = jobDirInside(sweepDir, subdir);
   setPath(cfg, "hydra.runtime.output_dir", dir);
   return dir;
@@ -59,7 +61,7 @@ export function placeRun(cfg: ConfigDict, cwd = process.cwd()): string {
 export function outputSubdir(cfg: ConfigDict): string | undefined {
   const v = getPath(cfg, "hydra.output_subdir");
   if (v === null) return undefined;
-  return v === undefined ? ".hydra" : String(resolveString(cfg, "hydra.output_subdir"));
+  return v === undefined ? ".hydra" : String(resolvePathString(cfg, "hydra.output_subdir"));
 }
 
 /**
@@ -95,9 +97,9 @@ export function writeHydraFiles(cfg: ConfigDict, jobDir: string, jobConfigYaml?:
   const dir = path.resolve(jobDir, sub);
   mkdirSync(dir, { recursive: true });
   // Plain writes: these are rewritten whole if the job runs again, so no fsync/rename cost per job.
-  writeFileSync(path.join(dir, "config.yaml"), jobConfigYaml ?? dumpYaml(withoutHydra(cfg)));
-  writeFileSync(path.join(dir, "hydra.yaml"), dumpYaml(hydraOnly(cfg)));
+  writeFileSync(path.join(dir, "config.yaml"), jobConfigYaml ?? toYaml(withoutHydra(cfg)));
+  writeFileSync(path.join(dir, "hydra.yaml"), toYaml(hydraOnly(cfg)));
   const overrides = getPath(cfg, "hydra.overrides.task");
-  writeFileSync(path.join(dir, "overrides.yaml"), overrides === undefined ? "[]\n" : dumpYaml(overrides));
+  writeFileSync(path.join(dir, "overrides.yaml"), overrides === undefined ? "[]\n" : toYaml(overrides));
   return dir;
 }

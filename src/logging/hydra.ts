@@ -4,7 +4,7 @@
  */
 import type { ConfigDict } from "../config/node.js";
 import { toPlainUnresolved } from "../config/node.js";
-import { resolvePath } from "../compose/config-access.js";
+import { resolvePath } from "../compose/helpers.js";
 import { configureLogging, type LoggingSession } from "./configure.js";
 import type { Streams } from "./handlers.js";
 

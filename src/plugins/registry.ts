@@ -5,8 +5,8 @@
  *
  * The built-ins are registered here, once, on the first use of the registry: every entry point that
  * looks a plugin up (or registers its own) has them, and one registered later under the same name
- * replaces them. What composes an app's config without a lookup first (src/runs/compose-access.ts)
- * calls `registerBuiltinPlugins()`.
+ * replaces them. What composes an app's config without a lookup first (app-composition.ts) calls
+ * `registerBuiltinPlugins()`.
  */
 import { fromPlain } from "../config/node.js";
 import { registerConfig } from "../compose/sources/config-store.js";

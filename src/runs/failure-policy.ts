@@ -5,7 +5,7 @@
  * `retries` runs a failed job again, up to N more times, waiting `retry_backoff` seconds, doubled each time.
  * Set on the command line (`--max-failures N`, `--fail-fast`, `--retries N`) or under `hydra.sweeper`.
  */
-import { resolvePath } from "../compose/config-access.js";
+import { resolvePath } from "../compose/helpers.js";
 import { ConfigFloat } from "../config/float.js";
 import type { ConfigDict } from "../config/node.js";
 import { LaunchError } from "../errors.js";

@@ -6,30 +6,33 @@ import path from "node:path";
 import { withKeyOrigin } from "../compose/key-origin.js";
 import { ConfigDict } from "../config/node.js";
 import { findSweeper } from "../plugins/registry.js";
-import { dumpYaml, getPath, resolveTaskConfigForDisplay, setPath, withoutHydra } from "../compose/config-access.js";
+import { getPath, setPath } from "../config/path.js";
+import { toYaml } from "../config/yaml.js";
+import { configLocation, resolveJobTreeForDisplay, withoutHydra, type ConfigLocation, type LocationArgs } from "../compose/helpers.js";
+import type { ComposeResult } from "../compose/compose.js";
+import { appListOptions, composeAppConfig } from "../plugins/app-composition.js";
 import { writeFileAtomic } from "./atomic.js";
-import { compose, configLocation, groupOptions, type Composed, type ConfigLocation, type LocationArgs } from "./compose-access.js";
 import type { Sweeper } from "../core/sweeper.js";
 
 export interface SweepPlan {
   location: ConfigLocation;
-  master: Composed;
+  master: ComposeResult;
   sweeper: Sweeper;
   /** Composes job `num` with its task overrides on top of the master's hydra overrides. */
-  composeJob(overrides: readonly string[], num: number): Composed;
+  composeJob(overrides: readonly string[], num: number): ComposeResult;
 }
 
 export function planSweep(location: ConfigLocation, overrides: readonly string[]): SweepPlan {
-  const master = compose(location, [...overrides, "hydra.mode=MULTIRUN"], "MULTIRUN");
+  const master = composeAppConfig({ ...location, overrides: [...overrides, "hydra.mode=MULTIRUN"], runMode: "MULTIRUN" });
   const choice = master.choices["hydra/sweeper"];
   const plugin = findSweeper(getPath(master.config, "hydra.sweeper._target_"), typeof choice === "string" ? choice : undefined);
-  const sweeper = plugin.create({ master: master.config, taskOverrides: master.taskOverrides, listOptions: (g) => groupOptions(location, g) });
+  const sweeper = plugin.create({ master: master.config, taskOverrides: master.taskOverrides, listOptions: (g) => appListOptions(location, g) });
   return {
     location,
     master,
     sweeper,
     composeJob(jobOverrides, num) {
-      const job = compose(location, [...master.hydraOverrides, ...jobOverrides], "RUN");
+      const job = composeAppConfig({ ...location, overrides: [...master.hydraOverrides, ...jobOverrides], runMode: "RUN" });
       setPath(job.config, "hydra.job.num", num);
       setPath(job.config, "hydra.job.id", num);
       return job;
@@ -39,7 +42,7 @@ export function planSweep(location: ConfigLocation, overrides: readonly string[]
 
 /** The sweep's `multirun.yaml`: the master config, hydra node included. */
 export function writeMultirunYaml(master: ConfigDict, sweepDir: string): void {
-  writeFileAtomic(path.join(sweepDir, "multirun.yaml"), dumpYaml(master));
+  writeFileAtomic(path.join(sweepDir, "multirun.yaml"), toYaml(master));
 }
 
 export interface SweepJobsArgs extends LocationArgs {
@@ -62,6 +65,6 @@ export function* iterateSweepJobs(args: SweepJobsArgs, cwd = process.cwd()): Gen
   let num = 0;
   for (const overrides of plan.sweeper.jobs()) {
     const job = plan.composeJob(overrides, num++);
-    yield { overrides, config: args.resolve ? withKeyOrigin(job.keyOrigin, () => resolveTaskConfigForDisplay(job.config)) : withoutHydra(job.config) };
+    yield { overrides, config: args.resolve ? withKeyOrigin(job.keyOrigin, () => resolveJobTreeForDisplay(job.config)) : withoutHydra(job.config) };
   }
 }

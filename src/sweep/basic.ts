@@ -7,7 +7,7 @@ import { ConfigFloat, isDict, type ConfigValue } from "../config/node.js";
 import { OverrideApplyError } from "../errors.js";
 import type { Override } from "../overrides/types.js";
 import { isChoiceSweep, isGlob, isRangeSweep, isSweep, keyElement, parseOverrides, sweepStrings, valueString } from "../overrides/index.js";
-import { resolvePath } from "../compose/config-access.js";
+import { resolvePath } from "../compose/helpers.js";
 import { cartesianProduct, productSize, type SweepDimension } from "./grid.js";
 import { zipDimensions, type ZipMember } from "./zip.js";
 import type { SweepContext, Sweeper, SweeperPlugin } from "../core/sweeper.js";

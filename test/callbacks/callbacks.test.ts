@@ -9,7 +9,7 @@ import { clearTargets, registerTarget } from "../../src/instantiate/index.js";
 import { executeJob } from "../../src/job/executor.js";
 import type { PreparedJob, TaskRef } from "../../src/core/launcher.js";
 import { setLastResort } from "../../src/logging/logger.js";
-import { setPath } from "../../src/compose/config-access.js";
+import { setPath } from "../../src/config/path.js";
 
 let events: string[] = [];
 let constructed = 0;

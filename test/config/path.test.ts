@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigKeyError } from "../../src/errors.js";
 import { ConfigDict, fromPlain, toPlainUnresolved, type ConfigValue, type PlainValue } from "../../src/config/node.js";
-import { deleteNode, parseKeyPath, selectNode, updateNode, type UpdateOptions } from "../../src/config/path.js";
+import { deleteNode, getPath, parseKeyPath, selectNode, setPath, updateNode, type UpdateOptions } from "../../src/config/path.js";
 
 const cfg = (v: PlainValue) => fromPlain(v) as ConfigDict;
 const plain = (v: ConfigValue) => toPlainUnresolved(v);
@@ -132,5 +132,23 @@ describe("deleteNode", () => {
     expect(plain(r)).toEqual({ a: { c: 2 }, l: [1, 3] });
     expect(deleteNode(r, "a")).toBe(true);
     expect(plain(r)).toEqual({ l: [1, 3] });
+  });
+});
+
+describe("getPath / setPath (hydrant's own plain dotted keys)", () => {
+  it("reads a key unresolved, and undefined where it is missing or a scalar is on the way", () => {
+    const c = cfg({ hydra: { job: { name: "${x}" }, mode: "RUN" } });
+    expect(getPath(c, "hydra.job.name")).toBe("${x}");
+    expect(getPath(c, "hydra.job.num")).toBeUndefined();
+    expect(getPath(c, "hydra.mode.deeper")).toBeUndefined();
+  });
+
+  it("creates mappings on the way, over a scalar too, and keeps the value itself", () => {
+    const c = cfg({ hydra: { mode: "RUN" } });
+    const list = fromPlain(["a=1"]);
+    setPath(c, "hydra.overrides.task", list);
+    setPath(c, "hydra.mode.x", 1);
+    expect(getPath(c, "hydra.overrides.task")).toBe(list);
+    expect(plain(c)).toEqual({ hydra: { mode: { x: 1 }, overrides: { task: ["a=1"] } } });
   });
 });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { composeConfig } from "../../src/compose/index.js";
 import { configureHydraLogging, configureLogging, Formatter, getLogger, LEVELS, type LoggingSession } from "../../src/logging/index.js";
 import { setLastResort } from "../../src/logging/logger.js";
-import { setPath } from "../../src/compose/config-access.js";
+import { setPath } from "../../src/config/path.js";
 
 const HYDRA_LINE = /^\[\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}\]\[(\S+)\]\[(\w+)\] - (.*)$/;
 let session: LoggingSession | undefined;

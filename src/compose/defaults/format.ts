@@ -18,8 +18,11 @@ export function formatDefaultsTree(tree: DefaultsTreeNode | InputDefault, indent
   return [`${pad}${label(tree.node)}:`, ...tree.children.flatMap((c) => formatDefaultsTree(c, indent + 1))];
 }
 
-/** Hydra's defaults table: Config path | Package | _self_ | Parent, columns padded to fit. */
-export function formatDefaultsList(defaults: readonly ResultDefault[]): string[] {
+/**
+ * Hydra's defaults table: Config path | Package | _self_ | Parent, columns padded to fit, a rule of
+ * dashes above the header unless `ruleAbove` is false (`--info defaults` has none).
+ */
+export function formatDefaultsList(defaults: readonly ResultDefault[], { ruleAbove = true }: { ruleAbove?: boolean } = {}): string[] {
   const rows = defaults.map((d) => [d.configPath, d.package, d.isSelf ? "True" : "False", d.parent ?? ""]);
-  return formatPipeTable(["Config path", "Package", "_self_", "Parent"], rows, { ruleAbove: true });
+  return formatPipeTable(["Config path", "Package", "_self_", "Parent"], rows, { ruleAbove });
 }

@@ -9,9 +9,10 @@ import path from "node:path";
 import { cloneValue, ConfigDict, ConfigList, fromPlain, type PlainValue } from "../../config/node.js";
 import { selectNode, updateNode } from "../../config/path.js";
 import { parseYaml } from "../../config/yaml.js";
-import { composeAppConfig } from "../../runs/compose-access.js";
+import { composeAppConfig } from "../../plugins/app-composition.js";
 import { ExperimentSpecError, HydrantError } from "../../errors.js";
-import { resolveTaskConfigTree, setPath } from "../../compose/config-access.js";
+import { setPath } from "../../config/path.js";
+import { resolveJobTree } from "../../compose/helpers.js";
 import { formatValue } from "./run-plans.js";
 import { isWithin } from "./load.js";
 import { SpecSource } from "./source-map.js";
@@ -45,7 +46,7 @@ export class RunConfigBuilder {
       setPath(cfg, "hydra.job.num", plan.num);
       setPath(cfg, "hydra.job.id", String(plan.num));
       for (const [key, value, at] of settings) if (!isGroup(key, value)) this.setLiteral(cfg, key, value, at, plan.source);
-      return resolveTaskConfigTree(cfg);
+      return resolveJobTree(cfg);
     } catch (e) {
       if (e instanceof ExperimentSpecError || !(e instanceof HydrantError)) throw e;
       const what = Object.keys(plan.values).length ? ` (${Object.entries(plan.values).map(([k, v]) => `${k}=${formatValue(v)}`).join(" ")})` : "";

@@ -11,7 +11,7 @@ import { writeFileAtomic } from "../../runs/atomic.js";
 import { ExperimentSpecError } from "../../errors.js";
 import { writePrivateFile } from "../../job/job-dirs.js";
 import { MODES_FILE } from "../definition/modes.js";
-import { dumpYaml } from "../../compose/config-access.js";
+import { toYaml } from "../../config/yaml.js";
 import { ManifestWriter } from "../../runs/manifest.js";
 import { RunConfigBuilder } from "../definition/build-config.js";
 import { runGrid, valuesAsOverrides } from "../definition/run-plans.js";
@@ -67,7 +67,7 @@ export function prepareLocked(spec: ExperimentSpec, options: PrepareOptions = {}
   const dir = lock.dir;
   try {
     const builder = new RunConfigBuilder(spec);
-    const build = (plan: RunPlan) => ({ plan, yaml: dumpYaml(builder.build(plan, runDirOf(dir, plan.num, grid.total))) });
+    const build = (plan: RunPlan) => ({ plan, yaml: toYaml(builder.build(plan, runDirOf(dir, plan.num, grid.total))) });
     const built = grid.total <= WRITTEN_UP_TO ? [...grid.plans()].map(build) : [];
     if (grid.total > WRITTEN_UP_TO) {
       const [head] = grid.plans();

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { dumpYaml } from "../../compose/config-access.js";
+import { toYaml } from "../../config/yaml.js";
 import { ManifestError } from "../../errors.js";
 import type { ManifestWriter } from "../../runs/manifest.js";
 import { RunConfigBuilder } from "../definition/build-config.js";
@@ -45,7 +45,7 @@ export function runSource(dir: string, m: ExperimentManifest, manifest: Manifest
       const known = recorded(job.num);
       if (known?.config_path || !job.plan) return known ?? missing(dir, job.num);
       builder ??= new RunConfigBuilder(spec);
-      const yaml = dumpYaml(builder.build(job.plan, runDirOf(dir, job.num, m.total)));
+      const yaml = toYaml(builder.build(job.plan, runDirOf(dir, job.num, m.total)));
       const record = writeRunConfig(dir, m.total, job.plan, yaml, m.origin.cwd, false);
       manifest.update(job.num, record);
       return record;

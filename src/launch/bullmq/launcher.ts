@@ -12,7 +12,7 @@
 import path from "node:path";
 import type { Job, JobsOptions, Queue, QueueEvents } from "bullmq";
 import { UsageError } from "../../errors.js";
-import { resolvePath } from "../../compose/config-access.js";
+import { resolvePath } from "../../compose/helpers.js";
 import type { LauncherEvent } from "../../core/launcher.js";
 import type { JobOutcome, LaunchContext, LaunchSink, Launcher, PreparedJob } from "../../core/launcher.js";
 import { encodeJob } from "../wire.js";

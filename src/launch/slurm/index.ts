@@ -13,4 +13,4 @@ export const slurmLauncherPlugin: LauncherPlugin = {
 };
 
 export { parseSlurmConfig, SLURM_LAUNCHER_TARGET, type SlurmConfig } from "./config.js";
-export { renderArrayScript, type ArrayScript } from "./script.js";
+export { formatArrayScript, type ArrayScript } from "./script.js";

@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { LaunchError } from "../../errors.js";
-import { resolvePath } from "../../compose/config-access.js";
+import { resolvePath } from "../../compose/helpers.js";
 import type { QueuedTask } from "../bullmq/protocol.js";
 import type { JobOutcome, LaunchContext, LaunchSink, Launcher, LauncherEvent, PreparedJob } from "../../core/launcher.js";
 import { encodeJob } from "../wire.js";
@@ -19,7 +19,7 @@ import { clusterMaxArraySize, sbatch, scancel, squeue, type QueueRow } from "./c
 import { parseSlurmConfig, type SlurmConfig } from "./config.js";
 import { SubmissionJournal, type TaskRef } from "./journal.js";
 import { taskRunner } from "./runner.js";
-import { renderArrayScript } from "./script.js";
+import { formatArrayScript } from "./script.js";
 import { endingOf, isActive } from "./states.js";
 import { readOutcome, writeTaskFile } from "./task-files.js";
 
@@ -106,7 +106,7 @@ class SlurmSweep {
     mkdirSync(logDir, { recursive: true });
     jobs.forEach((job, index) => writeTaskFile(taskDir, index, { v: 1, sweepDir: sweepDirOf(job), job: encodeJob(job), task: this.task }));
     const script = path.join(dir, "array.sbatch");
-    writeFileSync(script, renderArrayScript({ config: this.config, count: jobs.length, logDir, taskDir, cwd: process.cwd(), node: process.execPath, runner: taskRunner(), after }));
+    writeFileSync(script, formatArrayScript({ config: this.config, count: jobs.length, logDir, taskDir, cwd: process.cwd(), node: process.execPath, runner: taskRunner(), after }));
     const arrayId = await sbatch(script);
     const tasks = this.journal.submitted(arrayId, dir, jobs.map((j) => j.num as number));
     jobs.forEach((job, i) => {

@@ -18,7 +18,7 @@ export interface ArrayScript {
   after?: string;
 }
 
-export function renderArrayScript(s: ArrayScript): string {
+export function formatArrayScript(s: ArrayScript): string {
   const c = s.config;
   const options: [string, string][] = [
     ["job-name", c.name],

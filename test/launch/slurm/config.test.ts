@@ -5,12 +5,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LaunchError } from "../../../src/errors.js";
 import { SubmissionJournal } from "../../../src/launch/slurm/journal.js";
-import { parseSlurmConfig, renderArrayScript, slurmLauncherPlugin } from "../../../src/launch/slurm/index.js";
+import { parseSlurmConfig, formatArrayScript, slurmLauncherPlugin } from "../../../src/launch/slurm/index.js";
 import { endingOf, isActive } from "../../../src/launch/slurm/states.js";
 
 const defaults = slurmLauncherPlugin.configNode;
 const script = (raw: Record<string, unknown>, extra: { count?: number; after?: string } = {}) =>
-  renderArrayScript({ config: parseSlurmConfig({ ...defaults, name: "train", submitit_folder: "/s/.slurm", ...raw }), count: extra.count ?? 20, logDir: "/s/.slurm/a/logs", taskDir: "/s/.slurm/a/tasks", cwd: "/work dir", node: "/usr/bin/node", runner: "/h/dist/lazy/slurm-task.js", after: extra.after });
+  formatArrayScript({ config: parseSlurmConfig({ ...defaults, name: "train", submitit_folder: "/s/.slurm", ...raw }), count: extra.count ?? 20, logDir: "/s/.slurm/a/logs", taskDir: "/s/.slurm/a/tasks", cwd: "/work dir", node: "/usr/bin/node", runner: "/h/dist/lazy/slurm-task.js", after: extra.after });
 
 describe("slurm launcher config", () => {
   it("maps submitit's options to sbatch options", () => {
