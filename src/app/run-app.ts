@@ -14,8 +14,9 @@ import type { PreparedJob } from "../core/launcher.js";
 import type { AppTask, TaskRef } from "../core/task.js";
 import { getPath, resolvePath, resolveString, setPath } from "../compose/config-access.js";
 import { pinSweepDir, placeRun, placeSweepJob, sweepDirOf } from "../job/job-dirs.js";
-import { runSweep, type SweepJob } from "../runs/engine.js";
-import { MANIFEST_FILE, ManifestWriter, readManifest, type JobRecord, type SweepOrigin } from "../runs/manifest.js";
+import { runSweep, withLazyJobs, type SweepJob } from "../runs/engine.js";
+import { MANIFEST_FILE, readManifest, type JobRecord, type SweepOrigin } from "../runs/manifest.js";
+import { ManifestWriter } from "../runs/manifest-writer.js";
 import { claimNewSweepDir, lockSweep } from "../runs/sweep-lock.js";
 import { checkResumeCommand } from "../runs/trust.js";
 import { compose, configLocation, type Composed, type ConfigLocation } from "../runs/compose-access.js";
@@ -152,7 +153,7 @@ async function runLockedMultirun(req: SweepRequest, plan: SweepPlan, sweepDir: s
     recorder: { failFast: req.hooks.failFast, maxFailures: policy.maxFailures, signal: req.hooks.signal, interruptedAs: "interrupted" },
   });
   const flags = { ...(req.detach && { detached: true }), ...(req.hooks.signal?.aborted && { interrupted: true }) };
-  return { mode: "multirun", status: result.status, sweepDir, total: result.total, completed: result.completed, failed: result.failed, notRun: result.notRun, jobs: result.jobs, ...flags };
+  return withLazyJobs({ mode: "multirun", status: result.status, sweepDir, total: result.total, completed: result.completed, failed: result.failed, notRun: result.notRun, ...flags }, sweepDir);
 }
 
 /**

@@ -12,7 +12,7 @@ import { LaunchError, ManifestError } from "../../errors.js";
 import { findLauncher } from "../../plugins/registry.js";
 import type { TaskRef } from "../../core/task.js";
 import { runSweep } from "../../runs/engine.js";
-import { ManifestWriter } from "../../runs/manifest.js";
+import { ManifestWriter } from "../../runs/manifest-writer.js";
 import { activeOrchestrator, ORCHESTRATOR_LOG, readExperiment, runDirOf, writeOrchestrator } from "./layout.js";
 import { executeWithMetrics } from "./metrics.js";
 import { launcherName } from "./prepare.js";

@@ -10,7 +10,7 @@ import { ExperimentSpecError } from "../../errors.js";
 import { writePrivateFile } from "../../job/job-dirs.js";
 import { MODES_FILE } from "../definition/modes.js";
 import { dumpYaml } from "../../compose/config-access.js";
-import { ManifestWriter } from "../../runs/manifest.js";
+import { ManifestWriter } from "../../runs/manifest-writer.js";
 import { RunConfigBuilder } from "../definition/build-config.js";
 import { expandRuns, valuesAsOverrides } from "../definition/run-plans.js";
 import { configPathOf, DEFAULT_ROOT, newExperimentDir, runDirOf, SPEC_COPY } from "./layout.js";
