@@ -4,13 +4,15 @@
  * instead of running every job a second time, and a new sweep never writes into a dir that another
  * sweep owns or already used; it takes the next free name (`…_2`, `…_3`) instead.
  */
-import { existsSync, mkdirSync, openSync, readFileSync, closeSync, writeSync, unlinkSync } from "node:fs";
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
 import { LaunchError } from "../errors.js";
 import { identify, isSameProcess, type ProcessIdentity } from "../job/process-identity.js";
 import { MANIFEST_FILE } from "./manifest.js";
 
 export const LOCK_FILE = ".hydrant.lock";
+
+let asideCounter = 0;
 
 export interface SweepLock {
   dir: string;
@@ -46,22 +48,36 @@ export function claimNewSweepDir(dir: string): SweepLock {
 function tryLock(dir: string): SweepLock | number {
   const file = path.join(dir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
-    let fd: number;
-    try {
-      fd = openSync(file, "wx");
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const holder = readHolder(file);
-      if (holder && isSameProcess(holder)) return holder.pid;
-      removeStale(file);
-      continue;
-    }
-    writeSync(fd, JSON.stringify(identify(process.pid)) + "\n");
-    closeSync(fd);
-    return { dir, release: () => release(file) };
+    if (createWithHolder(file)) return { dir, release: () => release(file) };
+    const holder = readHolder(file);
+    if (holder && isSameProcess(holder)) return holder.pid;
+    removeStale(file);
   }
   const holder = readHolder(file);
   return holder?.pid ?? -1;
+}
+
+/**
+ * Creates the lock file already holding its owner (written aside, then hard-linked into place, which
+ * fails if the file exists): another process never sees it empty and takes it for a stale one.
+ */
+function createWithHolder(file: string): boolean {
+  const aside = `${file}.${process.pid}.${asideCounter++}`;
+  const fd = openSync(aside, "wx");
+  try {
+    writeSync(fd, JSON.stringify(identify(process.pid)) + "\n");
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(aside, file);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    return false;
+  } finally {
+    unlinkSync(aside);
+  }
 }
 
 function readHolder(file: string): ProcessIdentity | undefined {
