@@ -20,11 +20,26 @@ const UNSUPPORTED_CHARS = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\
 /** Longest implicit key the `yaml` package accepts (YAML 1.2 says 1024; stay below it). */
 const MAX_KEY_LENGTH = 1000;
 
+/** Character codes the reader compares. */
 const SPACE = 32;
 const NEWLINE = 10;
 const HASH = 35;
 const COLON = 58;
 const DASH = 45;
+const BACKSLASH = 92;
+const BRACE_CLOSE = 125;
+const BRACE_OPEN = 123;
+const BRACKET_CLOSE = 93;
+const BRACKET_OPEN = 91;
+const COMMA = 44;
+const DOUBLE_QUOTE = 34;
+const GREATER_THAN = 62;
+const PIPE = 124;
+const PLUS = 43;
+const QUESTION_MARK = 63;
+const SINGLE_QUOTE = 39;
+/** Character codes below this are ASCII. */
+const ASCII_END = 128;
 
 /** The config tree of `text`, `null` for an empty document, or undefined when the full reader is needed. */
 export function readYamlFast(text: string, file?: string): ConfigValue | undefined {
@@ -58,15 +73,15 @@ function giveUp(): never {
 }
 
 /** Characters that cannot start a plain scalar (or that we leave to the full reader): !&*|>'"%@`,[]{}#?: */
-const INDICATOR_START = new Uint8Array(128);
+const INDICATOR_START = new Uint8Array(ASCII_END);
 for (const ch of "!&*|>'\"%@`,[]{}#?:") INDICATOR_START[ch.charCodeAt(0)] = 1;
 
 function isIndicatorStart(c: number): boolean {
-  return c < 128 && INDICATOR_START[c] === 1;
+  return c < ASCII_END && INDICATOR_START[c] === 1;
 }
 
 function isFlowIndicator(c: number): boolean {
-  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125; // , [ ] { }
+  return c === COMMA || c === BRACKET_OPEN || c === BRACKET_CLOSE || c === BRACE_OPEN || c === BRACE_CLOSE;
 }
 
 /**
@@ -210,12 +225,12 @@ class FastReader {
     const col = this.pos - this.lineStart;
     const c = this.code(this.pos);
     if (c === DASH && this.isSeqIndicator(this.pos)) return this.blockSeq(col);
-    if (c === 91 || c === 123) {
+    if (c === BRACKET_OPEN || c === BRACE_OPEN) {
       const value = this.flowCollection(parentIndent);
       this.afterInlineValue();
       return value;
     }
-    if (c === 39 || c === 34) {
+    if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
       const start = this.pos;
       const value = this.quoted();
       this.skipSpaces();
@@ -283,7 +298,7 @@ class FastReader {
     const c = this.code(this.pos);
     const keyStart = this.pos;
     let value: ConfigValue;
-    if (c === 39 || c === 34) {
+    if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
       value = this.quoted();
       this.skipSpaces();
     } else {
@@ -317,13 +332,13 @@ class FastReader {
       return null;
     }
     const c = this.code(this.pos);
-    if (c === 124 || c === 62) return this.blockScalar(indent);
-    if (c === 91 || c === 123) {
+    if (c === PIPE || c === GREATER_THAN) return this.blockScalar(indent);
+    if (c === BRACKET_OPEN || c === BRACE_OPEN) {
       const value = this.flowCollection(indent);
       this.afterInlineValue();
       return value;
     }
-    if (c === 39 || c === 34) {
+    if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
       const value = this.quoted();
       this.afterInlineValue();
       return value;
@@ -346,7 +361,7 @@ class FastReader {
       this.skipSpaces();
       if (this.restIsEmpty()) giveUp(); // entry content on the next lines
       const c = this.code(this.pos);
-      if (c === 124 || c === 62) giveUp();
+      if (c === PIPE || c === GREATER_THAN) giveUp();
       source.positions!.set(String(items.length), { line: this.line, column: this.pos - this.lineStart + 1 });
       items.push(this.blockNode(indent));
       if (this.ind < indent) break;
@@ -385,7 +400,7 @@ class FastReader {
   /** Whether a plain scalar may start at `p`: not an indicator, but `???` and `-1` are fine. */
   private canStartPlain(p: number, inFlow: boolean): boolean {
     const c = this.code(p);
-    if (c === 63 || c === DASH) {
+    if (c === QUESTION_MARK || c === DASH) {
       const next = this.code(p + 1);
       return !(next === SPACE || next === NEWLINE || next === -1 || (inFlow && isFlowIndicator(next)));
     }
@@ -396,11 +411,11 @@ class FastReader {
   // Block scalars: `|` and `>` with optional chomping, content lines at one indentation (`|` allows more).
 
   private blockScalar(parentIndent: number): string {
-    const folded = this.code(this.pos) === 62;
+    const folded = this.code(this.pos) === GREATER_THAN;
     this.pos++;
     let chomp = "clip";
     const c = this.code(this.pos);
-    if (c === DASH || c === 43) {
+    if (c === DASH || c === PLUS) {
       chomp = c === DASH ? "strip" : "keep";
       this.pos++;
     }
@@ -461,7 +476,7 @@ class FastReader {
   private flowCollection(blockIndent: number): ConfigDict | ConfigList {
     if (++this.depth > MAX_YAML_DEPTH) giveUp();
     try {
-      return this.code(this.pos) === 91 ? this.flowSeq(blockIndent) : this.flowMap(blockIndent);
+      return this.code(this.pos) === BRACKET_OPEN ? this.flowSeq(blockIndent) : this.flowMap(blockIndent);
     } finally {
       this.depth--;
     }
@@ -493,7 +508,7 @@ class FastReader {
     const items: ConfigValue[] = [];
     this.pos++;
     this.skipFlowSpace(blockIndent);
-    if (this.code(this.pos) === 93) {
+    if (this.code(this.pos) === BRACKET_CLOSE) {
       this.pos++;
       return new ConfigList(items, source);
     }
@@ -503,8 +518,8 @@ class FastReader {
       this.skipFlowSpace(blockIndent);
       const c = this.code(this.pos);
       this.pos++;
-      if (c === 93) return new ConfigList(items, source);
-      if (c !== 44) giveUp();
+      if (c === BRACKET_CLOSE) return new ConfigList(items, source);
+      if (c !== COMMA) giveUp();
       this.skipFlowSpace(blockIndent);
     }
   }
@@ -515,7 +530,7 @@ class FastReader {
     const stringKeys = new Set<string>();
     this.pos++;
     this.skipFlowSpace(blockIndent);
-    if (this.code(this.pos) === 125) {
+    if (this.code(this.pos) === BRACE_CLOSE) {
       this.pos++;
       return dict;
     }
@@ -530,16 +545,16 @@ class FastReader {
       this.skipFlowSpace(blockIndent);
       const c = this.code(this.pos);
       this.pos++;
-      if (c === 125) return dict;
-      if (c !== 44) giveUp();
+      if (c === BRACE_CLOSE) return dict;
+      if (c !== COMMA) giveUp();
       this.skipFlowSpace(blockIndent);
     }
   }
 
   private flowValue(blockIndent: number): ConfigValue {
     const c = this.code(this.pos);
-    if (c === 91 || c === 123) return this.flowCollection(blockIndent);
-    if (c === 39 || c === 34) return this.quoted();
+    if (c === BRACKET_OPEN || c === BRACE_OPEN) return this.flowCollection(blockIndent);
+    if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) return this.quoted();
     const start = this.pos;
     const end = this.scanPlainFlow();
     if (end === start) giveUp();
@@ -571,7 +586,7 @@ class FastReader {
   // Quoted scalars (one line only)
 
   private quoted(): string {
-    return this.code(this.pos) === 39 ? this.singleQuoted() : this.doubleQuoted();
+    return this.code(this.pos) === SINGLE_QUOTE ? this.singleQuoted() : this.doubleQuoted();
   }
 
   private singleQuoted(): string {
@@ -583,7 +598,7 @@ class FastReader {
       const nl = t.indexOf("\n", p);
       if (q === -1 || (nl !== -1 && nl < q)) giveUp();
       out += t.slice(p, q);
-      if (t.charCodeAt(q + 1) === 39) {
+      if (t.charCodeAt(q + 1) === SINGLE_QUOTE) {
         out += "'";
         p = q + 2;
         continue;
@@ -601,12 +616,12 @@ class FastReader {
     for (;;) {
       const c = p < this.n ? t.charCodeAt(p) : -1;
       if (c === -1 || c === NEWLINE) giveUp();
-      if (c === 34) {
+      if (c === DOUBLE_QUOTE) {
         out += t.slice(chunk, p);
         this.pos = p + 1;
         return out;
       }
-      if (c === 92) {
+      if (c === BACKSLASH) {
         out += t.slice(chunk, p);
         p = this.escape(p + 1, (s) => (out += s));
         chunk = p;

@@ -1,7 +1,7 @@
 /**
  * Recursive-descent parser for Hydra 1.3's OverrideParser.g4, over the tokens of lexer.ts. It builds a
  * small syntax tree and evaluates nothing: as with ANTLR, a syntax error anywhere in the override is
- * reported before any function is called (see evaluate.ts for that second step).
+ * reported before any function is called (parser.ts evaluates the tree, the second step).
  *
  *   override : key EQUAL value? | TILDE key (EQUAL value?)? | PLUS PLUS? key EQUAL value?
  *   key      : packageOrGroup (AT package)?
@@ -299,7 +299,10 @@ class SyntaxParser {
     return `'${t.text.replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t")}'`;
   }
 
-  /** A failure at token `at` (default: the current one); if the lexer stopped there, its error is the cause. */
+  /**
+   * The failure at token `at` (default: the current one), for the caller to throw (`throw this.fail(...)`,
+   * as in config/interpolation/grammar.ts); if the lexer stopped there, its error is the cause.
+   */
   private fail(detail: string, opts: { at?: Token; note?: string } = {}): SyntaxFailure {
     const tok = opts.at ?? this.cur;
     // ANTLR's error recovery peeks one token further, so a lexer error right after `tok` wins.

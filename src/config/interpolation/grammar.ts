@@ -113,7 +113,7 @@ class Parser {
 
   parseConfigValue(): Text {
     const text = this.parseText();
-    if (!text) this.fail("text or '${'");
+    if (!text) throw this.fail("text or '${'");
     this.expect("EOF", "end of text");
     return text;
   }
@@ -139,14 +139,15 @@ class Parser {
   }
 
   private expect(type: TokenType, what: string): Token {
-    if (this.peek().type !== type) this.fail(what);
+    if (this.peek().type !== type) throw this.fail(what);
     return this.advance();
   }
 
-  private fail(expected: string): never {
+  /** The failure at the current token, for the caller to throw (`throw this.fail(...)`, as in overrides/syntax.ts). */
+  private fail(expected: string): ParseFailure {
     const token = this.peek();
     const found = token.type === "EOF" ? "end of text" : `'${token.text}'`;
-    throw new ParseFailure(`unexpected ${found}, expected ${expected}`, token.start);
+    return new ParseFailure(`unexpected ${found}, expected ${expected}`, token.start);
   }
 
   private nest<T>(parse: () => T): T {
@@ -205,7 +206,7 @@ class Parser {
   private parseKeyComponent(key: Piece[], first: boolean): boolean {
     if (this.peek().type !== "BRACKET_OPEN") {
       if (first) return this.parseConfigKey(key);
-      this.fail("'.' or '['");
+      throw this.fail("'.' or '['");
     }
     this.advance();
     key.push("[");
@@ -222,7 +223,7 @@ class Parser {
       key.push(this.parseInterpolation());
       return true;
     }
-    if (token.type !== "ID" && token.type !== "INTER_KEY") this.fail("a key");
+    if (token.type !== "ID" && token.type !== "INTER_KEY") throw this.fail("a key");
     this.advance();
     key.push(token.text);
     return token.type === "ID";
@@ -256,7 +257,7 @@ class Parser {
         continue;
       }
       if (token.type === terminator) break;
-      if (!afterComma) this.fail(terminator === "BRACE_CLOSE" ? "',' or '}'" : "',' or ']'");
+      if (!afterComma) throw this.fail(terminator === "BRACE_CLOSE" ? "',' or '}'" : "',' or ']'");
       items.push(this.parseElement());
       texts.push(this.source.slice(token.start, this.lastEnd()));
       afterComma = false;
@@ -275,7 +276,7 @@ class Parser {
     if (type === "BRACKET_OPEN") return this.nest(() => this.parseList());
     if (type === "BRACE_OPEN") return this.nest(() => this.parseDict());
     if (PRIMITIVE_TOKENS.has(type)) return this.parsePrimitive();
-    this.fail("a value");
+    throw this.fail("a value");
   }
 
   private parseQuoted(): Element {
@@ -311,7 +312,7 @@ class Parser {
   private parseDictKey(): DictKey {
     const tokens: Token[] = [];
     while (DICT_KEY_TOKENS.has(this.peek().type)) tokens.push(this.advance());
-    if (tokens.length === 0) this.fail("a dictionary key");
+    if (tokens.length === 0) throw this.fail("a dictionary key");
     if (tokens.length === 1) return primitiveValue(tokens[0]);
     return tokens.map((t) => (t.type === "ESC" ? everyOtherFromSecond(t.text) : t.text)).join("");
   }

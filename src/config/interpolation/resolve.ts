@@ -1,16 +1,16 @@
 /**
  * Public resolution API: resolve one value, a whole tree, a selected key or an arbitrary string.
- * The engine itself is session.ts.
+ * The engine itself is resolution.ts.
  */
 import { ConfigKeyError, InterpolationError, MissingMandatoryValueError } from "../../errors.js";
 import { ConfigDict, ConfigList, isContainer, MISSING, toPlainUnresolved, type ConfigContainer, type ConfigValue, type PlainValue } from "../node.js";
 import { formatPath, splitKey } from "./keys.js";
-import { Session } from "./session.js";
+import { Resolution } from "./resolution.js";
 import type { ConfigPath, ResolveOptions } from "./types.js";
 
 export type { ResolveOptions } from "./types.js";
 
-/** Runs a session, turning a JS stack overflow (pathological nesting) into an InterpolationError. */
+/** Runs a resolution, turning a JS stack overflow (pathological nesting) into an InterpolationError. */
 function run<T>(fn: () => T): T {
   try {
     return fn();
@@ -28,12 +28,12 @@ function run<T>(fn: () => T): T {
  * A `???` value is returned as is unless `throwOnMissing`; a path that does not exist throws.
  */
 export function resolveValue(root: ConfigDict, path: ConfigPath, options: ResolveOptions = {}): ConfigValue {
-  return run(() => new Session(root, options).valueAt(path));
+  return run(() => new Resolution(root, options).valueAt(path));
 }
 
 /** A fully resolved deep copy of the tree (OmegaConf's `to_container(resolve=True)`). */
 export function resolveTree(root: ConfigDict, options: ResolveOptions = {}): ConfigDict {
-  return run(() => new Session(root, options).valueAt([])) as ConfigDict;
+  return run(() => new Resolution(root, options).valueAt([])) as ConfigDict;
 }
 
 /**
@@ -45,7 +45,7 @@ export function resolveString(
   text: string,
   options: ResolveOptions & { at?: ConfigPath; key?: string | number } = {},
 ): ConfigValue {
-  return run(() => new Session(root, options).textAt(text, options.at ?? [], options.key));
+  return run(() => new Resolution(root, options).textAt(text, options.at ?? [], options.key));
 }
 
 /**
@@ -61,7 +61,7 @@ export function select(
   if (dots > 1) return options.default;
   const keys = key.slice(dots) === "" ? [] : splitKey(key.slice(dots));
   try {
-    const value = run(() => new Session(root, options).valueAt(keys));
+    const value = run(() => new Resolution(root, options).valueAt(keys));
     return value === MISSING && !options.throwOnMissing ? options.default : value;
   } catch (e) {
     const missing = e instanceof MissingMandatoryValueError;
@@ -77,7 +77,7 @@ export function toPlain(root: ConfigValue, options: ResolveOptions & { resolve: 
     if (options.throwOnMissing) assertNoMissing(root, []);
     return toPlainUnresolved(root);
   }
-  return toPlainUnresolved(run(() => new Session(root, options).valueAt([])));
+  return toPlainUnresolved(run(() => new Resolution(root, options).valueAt([])));
 }
 
 function assertNoMissing(value: ConfigValue, path: Array<string | number>): void {

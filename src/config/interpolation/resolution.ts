@@ -1,5 +1,7 @@
 /**
- * The resolution engine: how `${...}` values are resolved, the way OmegaConf 2.2 does it.
+ * The resolution engine: how `${...}` values are resolved, the way OmegaConf 2.2 does it. A Resolution
+ * is one resolution over one config root: the keys being resolved (for cycles and messages), the
+ * containers being expanded, the resolvers in use.
  *
  * The tree has no parent pointers, so resolution walks with Frames: a frame is a container plus the
  * frame it was reached from and its key there. Relative keys (`${..x}`) climb frames, and a config
@@ -76,6 +78,13 @@ function framePath(frame: Frame | undefined): Array<string | number> {
   return path;
 }
 
+/** The full path of the key a site resolves. */
+function sitePath(site: Site): Array<string | number> {
+  const path = framePath(site.frame);
+  if (site.key !== undefined) path.push(site.key);
+  return path;
+}
+
 function markFinal<T extends ConfigValue>(value: T): T {
   if (isContainer(value)) finalContainers.add(value);
   return value;
@@ -94,7 +103,7 @@ function frameOfChild(frame: Frame, key: string | number, value: ConfigValue): R
   return isContainer(value) ? { value, frame: { container: value, parent: frame, key } } : { value };
 }
 
-export class Session {
+export class Resolution {
   private readonly rootFrame: Frame;
   private readonly stack: Site[] = [];
   private readonly expanding = new Set<ConfigContainer>();
@@ -167,8 +176,13 @@ export class Session {
   }
 
   private parse(raw: string): Text {
+    return this.parsing(() => parseConfigValue(raw));
+  }
+
+  /** Runs a grammar parse; its GrammarParseError is re-raised naming the keys being resolved. */
+  private parsing<T>(parse: () => T): T {
     try {
-      return parseConfigValue(raw);
+      return parse();
     } catch (e) {
       if (e instanceof GrammarParseError) throw this.error(GrammarParseError, e.message);
       throw e;
@@ -306,13 +320,13 @@ export class Session {
     if (output === undefined || output === null) return { value: null };
     if (typeof output === "string" || typeof output === "boolean" || output instanceof ConfigFloat) return { value: output };
     if (typeof output === "number") return { value: fromJsNumber(output) };
-    const value = fromPlainKeepingIdentity(output);
+    const value = asConfigValue(output);
     if (!isContainer(value)) return { value };
     return { value, frame: { container: value, parent: site.frame, key: site.key, final: finalContainers.has(value) } };
   }
 
   private context(site: Site, argTexts: readonly string[]): ResolverContext {
-    const path = [...framePath(site.frame), ...(site.key === undefined ? [] : [site.key])];
+    const path = sitePath(site);
     return {
       root: this.root,
       parent: site.frame.container,
@@ -332,7 +346,7 @@ export class Session {
     site: Site,
     options: { default?: unknown; throwOnMissing?: boolean },
   ): ConfigValue | undefined {
-    const fallback = (): ConfigValue | undefined => ("default" in options ? toConfigValue(options.default) : undefined);
+    const fallback = (): ConfigValue | undefined => ("default" in options ? asConfigValue(options.default) : undefined);
     const dots = /^\.*/.exec(key)?.[0].length ?? 0;
     let base: Frame | undefined = dots > 0 ? site.frame : this.rootFrame;
     for (let i = 1; i < dots && base; i++) base = base.parent;
@@ -354,13 +368,7 @@ export class Session {
 
   /** oc.decode: one grammar element, evaluated in the context of the key being resolved. */
   private decode(text: string, site: Site): unknown {
-    let element: Element;
-    try {
-      element = parseSingleElement(text);
-    } catch (e) {
-      if (e instanceof GrammarParseError) throw this.error(GrammarParseError, e.message);
-      throw e;
-    }
+    const element: Element = this.parsing(() => parseSingleElement(text));
     return this.evaluateElement(element, site);
   }
 
@@ -441,7 +449,7 @@ export class Session {
   // --- errors ---------------------------------------------------------------------------
 
   private describe(site: Site): string {
-    const path = [...framePath(site.frame), ...(site.key === undefined ? [] : [site.key])];
+    const path = sitePath(site);
     return path.length === 0 ? "<root>" : formatPath(path);
   }
 
@@ -479,15 +487,10 @@ export class Session {
   }
 }
 
-/** fromPlain, but a ConfigDict/ConfigList returned by a resolver keeps its identity (and finality). */
-function fromPlainKeepingIdentity(output: unknown): ConfigValue {
-  return isContainer(output) ? output : fromPlain(output);
-}
-
-function toConfigValue(value: unknown): ConfigValue {
+/** fromPlain, but a ConfigDict/ConfigList (a resolver's output, a default) keeps its identity (and finality). */
+function asConfigValue(value: unknown): ConfigValue {
   return isContainer(value) ? value : fromPlain(value);
 }
-
 
 /** A resolver argument as users see it: floats unboxed, inside literal lists and dicts too. */
 function plainArgument(value: unknown): unknown {
