@@ -17,7 +17,9 @@ import { formatExperimentList, listExperiments, stopExperiment } from "../experi
 import { DEFAULT_ROOT, findExperimentDir, isExperimentDir, readExperiment } from "../experiment/directory/layout.js";
 import { loadSpec } from "../experiment/definition/load.js";
 import { followLogs } from "../experiment/directory/logs.js";
-import { prepareExperiment } from "../experiment/directory/prepare.js";
+import { executeExperiment } from "../experiment/directory/execute.js";
+import { prepareLocked } from "../experiment/directory/prepare.js";
+import type { SweepLock } from "../runs/sweep-lock.js";
 import { latestExperimentOf, resumeExperiment } from "../experiment/directory/run.js";
 import { formatExperimentTable } from "../experiment/directory/runs-table.js";
 import type { ExecuteOptions, ExperimentOutcome, ExperimentSpec, SpecWarning } from "../experiment/definition/types.js";
@@ -132,24 +134,35 @@ async function run(pos: string[], flags: Flags, io: CommandIO, forwarded: string
   const parallel = positiveInt(flags.parallel, "--parallel");
   const simulation = SIMULATION_FLAGS.filter((f) => flags[f]).map((f) => `--${f}`);
   let dir = existingExperiment(target, root);
-  let spec: ExperimentSpec | undefined;
+  // A new experiment's dir stays ours from its making to its first run.
+  let lock: SweepLock | undefined;
   if (!dir) {
-    spec = loadSpec(target);
+    const spec = loadSpec(target);
     checkSimulationFlags(spec, simulation);
     if (flags.resume) {
       printWarnings(spec.warnings, io);
       dir = latestExperimentOf(spec, root);
     } else {
-      // Every config is built and written before anything runs; warnings come first.
-      const prepared = prepareExperiment(spec, { root, parallel, forward: [...forwarded, ...simulation] });
+      // Configs are built (and, up to 10⁴ runs, written) before anything runs; warnings come first.
+      const prepared = prepareLocked(spec, { root, parallel, forward: [...forwarded, ...simulation] });
       printWarnings(prepared.warnings, io);
-      dir = prepared.dir;
+      ({ dir, lock } = prepared);
       forwarded = [];
       simulation.length = 0;
     }
   }
+  try {
+    return await runDir(dir, lock, { flags, limit, parallel, forwarded: [...forwarded, ...simulation] }, io);
+  } finally {
+    lock?.release();
+  }
+}
+
+/** Runs (or starts in the background) the experiment in `dir`, after checking what it would run. */
+async function runDir(dir: string, lock: SweepLock | undefined, args: { flags: Flags; limit?: number; parallel?: number; forwarded: string[] }, io: CommandIO): Promise<number> {
+  const { flags, limit, parallel } = args;
   const m = readExperiment(dir);
-  checkSameCommand(dir, m.origin.command ?? [], [...forwarded, ...simulation]);
+  checkSameCommand(dir, m.origin.command ?? [], args.forwarded);
   // The command comes from experiment.json, which anyone with access to the dir can edit.
   if (m.origin.command?.length) checkResumeCommand(dir, m.origin.command, path.join(dir, MANIFEST_FILE), flags.yes === true);
   const startedIn = m.origin.cwd;
@@ -157,12 +170,12 @@ async function run(pos: string[], flags: Flags, io: CommandIO, forwarded: string
     io.err(`Warning: ${dir} was started in ${startedIn}; its commands now run from ${process.cwd()}, so relative paths in them resolve from here.\n`);
   }
   if (flags.background) {
+    lock?.release(); // the detached orchestrator takes it
     const h = startBackground(dir, { limit, parallel });
     io.out(`Started ${h.dir} in the background (pid ${h.pid}).\n  log:    ${h.log}\n  follow: hydrant experiment logs ${h.dir} -f\n  stop:   hydrant experiment stop ${h.dir}\n`);
     return 0;
   }
-  const runDir = dir;
-  return withStopSignals(io, async (signal) => finalWords(await resumeExperiment(runDir, { limit, parallel, signal, ...reporters(io) }), io));
+  return withStopSignals(io, async (signal) => finalWords(await executeExperiment(dir, { limit, parallel, signal, ...reporters(io) }, lock), io));
 }
 
 /** The detached child of `run --background`: the same run, its output going to orchestrator.log. */

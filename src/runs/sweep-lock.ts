@@ -4,7 +4,8 @@
  * instead of running every job a second time, and a new sweep never writes into a dir that another
  * sweep owns or already used; it takes the next free name (`…_2`, `…_3`) instead.
  */
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { LaunchError } from "../errors.js";
 import { identify, isSameProcess, type ProcessIdentity } from "../job/process-identity.js";
@@ -12,18 +13,20 @@ import { MANIFEST_FILE } from "./manifest.js";
 
 export const LOCK_FILE = ".hydrant.lock";
 
-let asideCounter = 0;
-
 export interface SweepLock {
   dir: string;
   release(): void;
 }
 
-/** Takes the lock of an existing sweep dir (a resume), or explains who holds it. */
-export function lockSweep(dir: string): SweepLock {
+/**
+ * Takes the lock of an existing sweep dir (a resume), or explains who holds it; `busy` words the
+ * refusal for a kind of dir (an experiment's), given the holder's pid.
+ */
+export function lockSweep(dir: string, busy?: (pid: number) => string): SweepLock {
   const lock = tryLock(dir);
   if (typeof lock === "object") return lock;
-  throw new LaunchError(`The sweep ${dir} is being run by hydrant process ${lock} right now. Wait for it to finish (or stop it) before resuming: two processes would run every job twice.`, { file: path.join(dir, LOCK_FILE) });
+  const message = busy?.(lock) ?? `The sweep ${dir} is being run by hydrant process ${lock} right now. Wait for it to finish (or stop it) before resuming: two processes would run every job twice.`;
+  throw new LaunchError(message, { file: path.join(dir, LOCK_FILE) });
 }
 
 /** A fresh dir for a new sweep: `dir` itself, or `dir_2`, `dir_3`… when it is taken or already used. */
@@ -47,28 +50,25 @@ export function claimNewSweepDir(dir: string): SweepLock {
 /** The lock, or the pid holding it. A lock whose process is gone (killed) is taken over. */
 function tryLock(dir: string): SweepLock | number {
   const file = path.join(dir, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    if (createWithHolder(file)) return { dir, release: () => release(file) };
+  const mine = identify(process.pid);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (createComplete(file, JSON.stringify(mine) + "\n")) return { dir, release: () => release(file) };
     const holder = readHolder(file);
-    if (holder && isSameProcess(holder)) return holder.pid;
-    removeStale(file);
+    if (holder === "gone") continue; // released between our try and our read
+    if (holder !== "unreadable" && isSameProcess(holder)) return holder.pid;
+    removeStale(file, holder);
   }
   const holder = readHolder(file);
-  return holder?.pid ?? -1;
+  return typeof holder === "object" ? holder.pid : -1;
 }
 
 /**
- * Creates the lock file already holding its owner (written aside, then hard-linked into place, which
- * fails if the file exists): another process never sees it empty and takes it for a stale one.
+ * Creates `file` with `text`, whole or not at all: written aside, then hard-linked into place, which
+ * fails when the file exists. A reader never sees a lock half written (and never takes it for stale).
  */
-function createWithHolder(file: string): boolean {
-  const aside = `${file}.${process.pid}.${asideCounter++}`;
-  const fd = openSync(aside, "wx");
-  try {
-    writeSync(fd, JSON.stringify(identify(process.pid)) + "\n");
-  } finally {
-    closeSync(fd);
-  }
+function createComplete(file: string, text: string): boolean {
+  const aside = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  writeFileSync(aside, text);
   try {
     linkSync(aside, file);
     return true;
@@ -80,25 +80,50 @@ function createWithHolder(file: string): boolean {
   }
 }
 
-function readHolder(file: string): ProcessIdentity | undefined {
+function readHolder(file: string): ProcessIdentity | "gone" | "unreadable" {
+  let text: string;
   try {
-    const h = JSON.parse(readFileSync(file, "utf8")) as ProcessIdentity;
-    return Number.isSafeInteger(h?.pid) ? h : undefined;
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return "gone";
+    throw e;
+  }
+  try {
+    const h = JSON.parse(text) as ProcessIdentity;
+    return Number.isSafeInteger(h?.pid) ? h : "unreadable";
   } catch {
-    // Being written this very moment by its creator, or garbage: treat an unreadable lock as held once.
-    return undefined;
+    return "unreadable"; // garbage: no process of ours wrote it
   }
 }
 
-function removeStale(file: string): void {
+/**
+ * Removes the dead holder's lock, and only that one: it is moved aside first (atomic), and if what
+ * was moved is not the lock we judged stale (another process took the dir over meanwhile), it is put back.
+ */
+function removeStale(file: string, stale: ProcessIdentity | "unreadable"): void {
+  const aside = `${file}.stale.${process.pid}.${randomBytes(4).toString("hex")}`;
   try {
-    unlinkSync(file);
+    renameSync(file, aside);
   } catch {
-    // another process removed it first
+    return; // another process removed it first
   }
+  const moved = readHolder(aside);
+  const same = typeof moved === "object" && typeof stale === "object" ? moved.pid === stale.pid && moved.start === stale.start : moved === stale;
+  try {
+    if (!same) linkSync(aside, file);
+  } catch {
+    // a third process made a new lock meanwhile: it holds the dir now
+  }
+  unlinkSync(aside);
 }
 
 function release(file: string): void {
   const holder = readHolder(file);
-  if (holder?.pid === process.pid) removeStale(file);
+  if (typeof holder === "object" && holder.pid === process.pid) {
+    try {
+      unlinkSync(file);
+    } catch {
+      // already gone
+    }
+  }
 }

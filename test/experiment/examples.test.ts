@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { expandRuns } from "../../src/experiment/definition/run-plans.js";
+import { runGrid } from "../../src/experiment/definition/run-plans.js";
 import { loadSpec } from "../../src/experiment/definition/load.js";
 import { prepareExperiment } from "../../src/experiment/directory/prepare.js";
 import { hydrant, manifestOf, onlyExperiment, tmpDir } from "./helpers.js";
@@ -15,7 +15,7 @@ describe("examples/specs", { timeout: 60_000 }, () => {
     const spec = loadSpec(path.join(SPECS, file));
     expect(spec.warnings).toEqual([]);
     expect(spec.command.slice(0, 2)).toEqual(["node", "examples/train-external.mjs"]);
-    expect(expandRuns(spec).length).toBeGreaterThan(1);
+    expect([...runGrid(spec).plans()].length).toBeGreaterThan(1);
     // Building every run's config (composition included) adds no warning either.
     expect(prepareExperiment(spec, { root: path.join(tmpDir(), "experiments") }).warnings).toEqual([]);
   });

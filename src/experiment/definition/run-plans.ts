@@ -1,61 +1,52 @@
-/** A spec's runs, in order: the full grid of its sweep (last key varies fastest), or one per listed config. */
+/**
+ * A spec's runs, in order: the grid of its sweep (last key varies fastest), or one per listed config.
+ * The grid is the multirun's lazy one (src/sweep/grid.ts): its size is the product of the axes'
+ * lengths and its runs are made one at a time, so a 10⁹-run spec costs what a 10-run one costs
+ * until its runs start.
+ */
 import type { PlainValue } from "../../config/node.js";
-import { ExperimentSpecError } from "../../errors.js";
+import { gridProduct, productSize, type SweepDimension } from "../../sweep/grid.js";
 import type { ExperimentSpec, RunPlan, SweepAxis } from "./types.js";
 
-/**
- * Most runs one experiment may have: each run's config is written before the first one starts, so a
- * grid of 10^9 would fill memory and disk before doing anything (a `hydrant -m` sweep is lazy instead).
- */
-export const MAX_EXPERIMENT_RUNS = 100_000;
+/** A spec's runs: how many, counted without making them, and the runs themselves, made as they are read. */
+export interface RunGrid {
+  total: number;
+  /** Re-iterable: every call starts again from run 0. */
+  plans(): Iterable<RunPlan>;
+}
 
-export function expandRuns(spec: ExperimentSpec): RunPlan[] {
-  if (spec.configs) return spec.configs.map((source, num) => ({ num, source, values: {} }));
+export function runGrid(spec: ExperimentSpec): RunGrid {
+  const configs = spec.configs;
+  if (configs) return { total: configs.length, plans: () => configs.map((source, num) => ({ num, source, values: {} })) };
   const base = spec.baseConfig as string;
   const dims = dimensions(spec.sweep);
-  const size = dims.reduce((n, dim) => n * dim.rows.length, 1);
-  if (size > MAX_EXPERIMENT_RUNS) {
-    throw new ExperimentSpecError(`${spec.file}: its sweep grid has ${size.toPrecision(3)} runs; an experiment writes every run's config up front, so it may have at most ${MAX_EXPERIMENT_RUNS}. Split the sweep into several specs, or sweep lazily with \`hydrant -m\` (which also takes --limit).`, { file: spec.file, key: "sweep" });
-  }
-  return [...grid(dims)].map((values, num) => ({ num, source: base, values }));
+  return { total: productSize(dims), plans: () => ({ [Symbol.iterator]: () => plansOf(dims, base) }) };
 }
 
-/** One dimension of the grid: a swept key, or a zip group (its keys' n-th values together). */
-interface Dimension {
-  keys: string[];
-  rows: PlainValue[][];
+/** One row of a dimension: the value of each of its keys (one key, or a zip group's keys). */
+type Row = readonly (readonly [string, PlainValue])[];
+
+function* plansOf(dims: readonly SweepDimension<Row>[], source: string): Generator<RunPlan> {
+  let num = 0;
+  for (const rows of gridProduct(dims)) yield { num: num++, source, values: Object.fromEntries(rows.flat()) };
 }
 
-/** Each zip group becomes one dimension, at the place of its first key. */
-function dimensions(axes: readonly SweepAxis[]): Dimension[] {
-  const dims: Dimension[] = [];
-  const zipped = new Map<string, Dimension>();
+/** One dimension per swept key, or per zip group (its keys' n-th values together), at the place of its first key. */
+function dimensions(axes: readonly SweepAxis[]): SweepDimension<Row>[] {
+  const groups: { key: string; rows: [string, PlainValue][][] }[] = [];
+  const zipped = new Map<string, (typeof groups)[number]>();
   for (const axis of axes) {
     const group = axis.zip === undefined ? undefined : zipped.get(axis.zip);
     if (group) {
-      group.keys.push(axis.key);
-      group.rows.forEach((row, i) => row.push(axis.values[i] as PlainValue));
+      group.key += `+${axis.key}`;
+      group.rows.forEach((row, i) => row.push([axis.key, axis.values[i] as PlainValue]));
       continue;
     }
-    const dim = { keys: [axis.key], rows: axis.values.map((v) => [v]) };
+    const dim = { key: axis.key, rows: axis.values.map((v): [string, PlainValue][] => [[axis.key, v]]) };
     if (axis.zip !== undefined) zipped.set(axis.zip, dim);
-    dims.push(dim);
+    groups.push(dim);
   }
-  return dims;
-}
-
-/** The cartesian product of the dimensions, as itertools.product orders it (Hydra's basic sweeper order). */
-function* grid(dims: readonly Dimension[], at = 0, acc: Record<string, PlainValue> = {}): Generator<Record<string, PlainValue>> {
-  if (at === dims.length) {
-    yield { ...acc };
-    return;
-  }
-  const { keys, rows } = dims[at];
-  for (const row of rows) {
-    const next = { ...acc };
-    keys.forEach((k, i) => (next[k] = row[i] as PlainValue));
-    yield* grid(dims, at + 1, next);
-  }
+  return groups.map(({ key, rows }) => ({ key, overrides: () => rows, count: () => rows.length }));
 }
 
 /** `key=value` as the runs table and the manifest's `overrides` show a run's values. */

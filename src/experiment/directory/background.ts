@@ -11,7 +11,7 @@ import { closeSync, existsSync, openSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { LaunchError } from "../../errors.js";
-import { activeOrchestrator, isExperimentDir, ORCHESTRATOR_LOG, readExperiment, writeOrchestrator } from "./layout.js";
+import { isExperimentDir, lockExperiment, ORCHESTRATOR_LOG, readExperiment, writeOrchestrator } from "./layout.js";
 import { loadSpec } from "../definition/load.js";
 import { prepareExperiment, type PrepareOptions } from "./prepare.js";
 import type { ExperimentSpec, SpecWarning } from "../definition/types.js";
@@ -41,8 +41,8 @@ export function startBackground(target: ExperimentSpec | string, options: Backgr
   let warnings: SpecWarning[] = [];
   if (typeof target === "string" && isExperimentDir(target)) {
     dir = path.resolve(target);
-    const other = activeOrchestrator(dir);
-    if (other) throw new LaunchError(`Experiment ${dir} is already running (pid ${other.pid}).`, { file: dir });
+    // Refused here, with the holder named, rather than by the child in its log; the child takes the lock itself.
+    lockExperiment(dir).release();
   } else {
     const prepared = prepareExperiment(typeof target === "string" ? loadSpec(target) : target, options);
     ({ dir, warnings } = prepared);

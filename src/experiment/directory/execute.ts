@@ -1,6 +1,7 @@
 /**
  * Runs the pending runs of a prepared experiment dir with the run engine (src/runs/engine.ts): the
- * runs become PreparedJobs read back from configs/run_NNN.yaml, a registered launcher runs them
+ * runs (listed in experiment.json, or made from the spec's lazy grid: run-source.ts) become
+ * PreparedJobs read back from configs/run_NNN.yaml, a registered launcher runs them
  * (basic: one after the other; local: `parallel` at once), executeJob runs the command and the
  * engine's recorder adds the experiment's fields to each run record.
  */
@@ -8,26 +9,38 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigDict, ConfigList, type ConfigValue } from "../../config/node.js";
 import { parseYaml } from "../../config/yaml.js";
-import { LaunchError, ManifestError } from "../../errors.js";
+import { ManifestError } from "../../errors.js";
 import { findLauncher } from "../../plugins/registry.js";
 import type { TaskRef } from "../../core/task.js";
 import { runSweep } from "../../runs/engine.js";
 import { ManifestWriter } from "../../runs/manifest-writer.js";
-import { activeOrchestrator, ORCHESTRATOR_LOG, readExperiment, runDirOf, writeOrchestrator } from "./layout.js";
+import type { SweepLock } from "../../runs/sweep-lock.js";
+import { lockExperiment, ORCHESTRATOR_LOG, readExperiment, runDirOf, writeOrchestrator } from "./layout.js";
 import { executeWithMetrics } from "./metrics.js";
 import { launcherName } from "./prepare.js";
 import { experimentRecord } from "./run-record.js";
 import { dirsUnder, newestNewDir, reportedRunDir } from "./run-dir.js";
+import { runSource } from "./run-source.js";
 import type { ExecuteOptions as JobExecuteOptions, JobOutcome, PreparedJob } from "../../core/launcher.js";
 import type { ExecuteOptions, ExperimentOutcome, ExperimentRunRecord, ExperimentState } from "../definition/types.js";
 
-export async function executeExperiment(dirArg: string, options: ExecuteOptions = {}): Promise<ExperimentOutcome> {
+/**
+ * Runs the experiment in `dir` while holding its lock (one owner per experiment dir: a second
+ * concurrent run refuses instead of running every run twice). `held`: the lock the caller took
+ * when it made the dir, passed on so no other process slips in between.
+ */
+export async function executeExperiment(dirArg: string, options: ExecuteOptions = {}, held?: SweepLock): Promise<ExperimentOutcome> {
   const dir = path.resolve(dirArg);
-  const m = readExperiment(dir);
-  const other = activeOrchestrator(dir);
-  if (other && other.pid !== process.pid) {
-    throw new LaunchError(`Experiment ${dir} is already running (pid ${other.pid}). Stop it first with \`hydrant experiment stop ${dir}\`.`, { file: dir });
+  const lock = held ?? lockExperiment(dir);
+  try {
+    return await executeLocked(dir, options);
+  } finally {
+    lock.release();
   }
+}
+
+async function executeLocked(dir: string, options: ExecuteOptions): Promise<ExperimentOutcome> {
+  const m = readExperiment(dir);
   const argv = m.origin.command;
   if (!argv?.length) throw new ManifestError(`${dir}/experiment.json has no command to run (origin.command).`, { file: dir });
   const parallel = options.parallel ?? m.origin.experiment?.parallel ?? 1;
@@ -38,6 +51,7 @@ export async function executeExperiment(dirArg: string, options: ExecuteOptions 
 
   const stop = linkedAbort(options.signal);
   const manifest = ManifestWriter.open(dir);
+  const runs = runSource(dir, m, manifest);
   const task: TaskRef = { kind: "command", argv };
   const where = { cwd: options.cwd ?? process.cwd(), sequential: parallel <= 1 };
   const mode = m.origin.experiment?.mode;
@@ -64,8 +78,8 @@ export async function executeExperiment(dirArg: string, options: ExecuteOptions 
         execute,
         onOutput: options.onOutput,
       },
-      jobs: manifest.allJobs() as ExperimentRunRecord[],
-      prepare: (record) => ({ num: record.num, overrides: record.overrides, config: readRunConfig(record), jobDir: runDirOf(dir, record.num, m.total) }),
+      jobs: runs.jobs,
+      prepare: (job) => ({ num: job.num, overrides: job.overrides, config: readRunConfig(runs.recordOf(job)), jobDir: runDirOf(dir, job.num, m.total) }),
       limit: options.limit,
       onEvent: options.onEvent,
       recorder: { signal: stop.signal, extension: experimentRecord(runDirs) },

@@ -15,6 +15,7 @@ import { ManifestError } from "../../errors.js";
 import { isSameProcess, processStartTime } from "../../job/process-identity.js";
 import { writeFileAtomic } from "../../runs/atomic.js";
 import { MANIFEST_FILE, readManifest } from "../../runs/manifest.js";
+import { lockSweep, type SweepLock } from "../../runs/sweep-lock.js";
 import type { ExperimentManifest } from "../definition/types.js";
 
 /** Where experiment dirs go unless told otherwise. */
@@ -35,14 +36,14 @@ export function runDirOf(dir: string, num: number, total: number): string {
   return path.join(dir, "runs", runName(num, total));
 }
 
-/** `<root>/<name>_<local time>`, with `_2`, `_3`… when two experiments start in the same second. */
-export function newExperimentDir(root: string, name: string, now: Date): string {
+/**
+ * `<root>/<name>_<local time>`: the dir a new experiment wants. Two started in the same second get
+ * `_2`, `_3`… (prepare.ts claims the name atomically, as a multirun claims its sweep dir).
+ */
+export function experimentDirName(root: string, name: string, now: Date): string {
   const p = (n: number) => String(n).padStart(2, "0");
   const stamp = `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}_${p(now.getHours())}-${p(now.getMinutes())}-${p(now.getSeconds())}`;
-  const base = path.resolve(root, `${name}_${stamp}`);
-  let dir = base;
-  for (let i = 2; existsSync(dir); i++) dir = `${base}_${i}`;
-  return dir;
+  return path.resolve(root, `${name}_${stamp}`);
 }
 
 export function isExperimentDir(dir: string): boolean {
@@ -124,4 +125,9 @@ export function isAlive(o: Pick<OrchestratorRecord, "pid" | "start">): boolean {
 export function activeOrchestrator(dir: string): OrchestratorRecord | undefined {
   const o = readOrchestrator(dir);
   return o?.state === "running" && isAlive(o) ? o : undefined;
+}
+
+/** The experiment dir's lock (one owner per dir), or a refusal naming the dir and the process that holds it. */
+export function lockExperiment(dir: string): SweepLock {
+  return lockSweep(dir, (pid) => `Experiment ${dir} is already running (pid ${pid}). Stop it first with \`hydrant experiment stop ${dir}\`, or wait for it to finish: two orchestrators would run every run twice.`);
 }

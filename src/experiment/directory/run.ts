@@ -4,14 +4,14 @@ import { UsageError } from "../../errors.js";
 import { executeExperiment } from "./execute.js";
 import { DEFAULT_ROOT, newestExperiment } from "./layout.js";
 import { loadSpec } from "../definition/load.js";
-import { prepareExperiment } from "./prepare.js";
+import { prepareLocked } from "./prepare.js";
 import type { ExecuteOptions, ExperimentOutcome, ExperimentSpec, RunExperimentOptions } from "../definition/types.js";
 
 /** Writes a new experiment dir for the spec (a loaded spec or a spec file) and runs it. */
 export async function runExperiment(spec: ExperimentSpec | string, options: RunExperimentOptions = {}): Promise<ExperimentOutcome> {
   const loaded = typeof spec === "string" ? loadSpec(spec) : spec;
-  const prepared = prepareExperiment(loaded, options);
-  const outcome = await executeExperiment(prepared.dir, options);
+  const prepared = prepareLocked(loaded, options);
+  const outcome = await executeExperiment(prepared.dir, options, prepared.lock);
   return { ...outcome, warnings: prepared.warnings };
 }
 

@@ -1,6 +1,7 @@
 /**
  * `experiment show DIR`: one row per run with its swept values, status, duration and metrics, sorted
- * by any of those columns, as a text table, CSV or JSON.
+ * by any of those columns, as a text table, CSV or JSON. A big experiment (lazy grid) has a row per
+ * run started so far; the table counts the others.
  */
 import path from "node:path";
 import type { PlainValue } from "../../config/node.js";
@@ -47,11 +48,20 @@ export function formatExperimentTable(dir: string, options: ExperimentTableOptio
         .map((cells) => cells.map(csvCell).join(","))
         .join("\n");
     default:
-      return formatColumns(
-        ["run", ...valueKeys, "status", "duration", ...metricKeys, ...dirKeys],
-        rows.map((r) => [String(r.run), ...valueKeys.map((k) => textCell(r.values[k])), r.status, r.durationMs === undefined ? "" : formatDuration(r.durationMs), ...metricKeys.map((k) => textCell(r.metrics.get(k))), ...dirKeys.map(() => dirOf(r))]),
-      ).join("\n");
+      return [
+        ...formatColumns(
+          ["run", ...valueKeys, "status", "duration", ...metricKeys, ...dirKeys],
+          rows.map((r) => [String(r.run), ...valueKeys.map((k) => textCell(r.values[k])), r.status, r.durationMs === undefined ? "" : formatDuration(r.durationMs), ...metricKeys.map((k) => textCell(r.metrics.get(k))), ...dirKeys.map(() => dirOf(r))]),
+        ),
+        ...notListed(m),
+      ].join("\n");
   }
+}
+
+/** A big experiment lists a run once it starts (its grid is lazy): the rest are counted, not shown. */
+function notListed(m: ExperimentManifest): string[] {
+  const n = m.total - m.jobs.length;
+  return n > 0 ? [`… and ${n} more run(s) not started yet (${m.total} in all).`] : [];
 }
 
 /** The swept keys; for an explicit list of configs, the config each run came from. */

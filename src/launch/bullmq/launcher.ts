@@ -9,7 +9,6 @@
  *   while no launcher watched are recorded without running again.
  * - The manifest is the durable record: a job is removed from Redis once recorded there.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Job, JobsOptions, Queue, QueueEvents } from "bullmq";
 import { UsageError } from "../../errors.js";
@@ -21,7 +20,8 @@ import { parseLauncherConfig, redisConnection, type BullmqLauncherConfig } from 
 import { ConnectionWatch, firstConnection } from "./connection.js";
 import { loadBullmq } from "./load.js";
 import { queueSecret, signJob } from "./signing.js";
-import { PROTOCOL_VERSION, QUEUE_OUTCOME_FILE, queueJobId, type QueueOutcomeRecord, type QueueFailureDetails, type QueueJobData, type QueueJobResult, type QueuedTask } from "./protocol.js";
+import { findOutcome, forgetOutcome, outcomeInJobDir, readOutcomeKeys } from "./outcome.js";
+import { PROTOCOL_VERSION, queueJobId, type QueueOutcomeRecord, type QueueFailureDetails, type QueueJobData, type QueueJobResult, type QueuedTask } from "./protocol.js";
 
 const LAUNCHER = "bullmq";
 /** Jobs added to Redis per round trip. */
@@ -32,16 +32,6 @@ const PROGRESS_EVERY_MS = 250;
 const ERROR_TAIL_LINES = 20;
 /** A job lost from Redis is queued again at most this often before it counts as failed. */
 const MAX_REQUEUES = 3;
-
-/** The completion a worker recorded in the job dir, if this job's. */
-function readQueueOutcome(jobDir: string, id: string): QueueOutcomeRecord | undefined {
-  try {
-    const r = JSON.parse(readFileSync(path.join(jobDir, QUEUE_OUTCOME_FILE), "utf8")) as QueueOutcomeRecord;
-    return r.id === id && r.status === "completed" ? r : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export function createBullmqLauncher(ctx: LaunchContext): Launcher {
   const config = parseLauncherConfig(ctx.config);
@@ -152,14 +142,16 @@ class QueueSweep {
   private async enqueue(batch: PreparedJob[]): Promise<void> {
     const entries = batch.map((job) => this.track(job));
     const states = await Promise.all(entries.map((t) => this.queue.getJobState(t.id)));
+    const unknown = entries.filter((_, i) => states[i] === "unknown");
+    const recorded = new Map((await readOutcomeKeys(this.queue, unknown.map((t) => t.id))).map((r, i) => [unknown[i]!.id, r]));
     const toAdd: Tracked[] = [];
     await Promise.all(
       entries.map(async (t, i) => {
         const state = states[i];
         if (state === "unknown") {
-          // Completed while Redis was down and lost with its restart: its worker's record says so.
-          const record = readQueueOutcome(t.job.jobDir, t.id);
-          if (record) return this.end(t, { ...completedOutcome(record), attempts: record.attempt });
+          // Completed while no launcher watched and lost with a Redis restart: its worker's record says so.
+          const record = recorded.get(t.id) ?? outcomeInJobDir(t.job.jobDir, t.id);
+          if (record) return this.endRecorded(t, record);
           return void toAdd.push(t);
         }
         if (state === "failed") {
@@ -287,14 +279,20 @@ class QueueSweep {
    * recorded in the job dir counts; otherwise the job is queued again, never marked failed for it.
    */
   private async lost(t: Tracked): Promise<void> {
-    const record = readQueueOutcome(t.job.jobDir, t.id);
-    if (record) return this.end(t, { ...completedOutcome(record), attempts: record.attempt });
+    const record = await findOutcome(this.queue, t.id, t.job.jobDir);
+    if (!this.tracked.has(t.id)) return;
+    if (record) return this.endRecorded(t, record);
     if (++t.requeued > MAX_REQUEUES) {
       return this.end(t, { status: "failed", error: `the job disappeared from the queue ${MAX_REQUEUES} times (removed, or Redis restarted without persistence); resume the sweep to run it again` });
     }
     this.notify({ type: "launcher_notice", launcher: LAUNCHER, level: "warning", message: `job #${t.job.num} is no longer in the queue (Redis restarted without persistence?): queued again` });
     t.state = "queued";
-    await this.queue.add(`job-${t.job.num}`, this.payload(t.job), this.jobOptions(t.id));
+    // Marked: if it did complete (its worker's record not written yet), the worker returns that record instead of running it again.
+    await this.queue.add(`job-${t.job.num}`, signJob({ ...this.unsigned(t.job), resubmitted: true as const }, this.secret), this.jobOptions(t.id));
+  }
+
+  private endRecorded(t: Tracked, record: QueueOutcomeRecord): void {
+    this.end(t, { ...completedOutcome(record), attempts: record.attempt });
   }
 
   private end(t: Tracked, outcome: JobOutcome): void {
@@ -308,6 +306,7 @@ class QueueSweep {
     this.sink.finished(t.job, outcome);
     // Recorded (the journal write is synchronous): Redis need not keep it.
     void this.queue.remove(t.id).catch(() => {});
+    if (outcome.status === "completed") void forgetOutcome(this.queue, t.id).catch(() => {});
     this.wake();
     this.progress();
   }

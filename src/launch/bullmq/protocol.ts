@@ -16,6 +16,11 @@ export interface QueueJobData {
   job: WireJob;
   task: QueuedTask;
   timeoutMs?: number;
+  /**
+   * Queued again after Redis lost it: it may have completed already, so the worker first looks for
+   * its recorded outcome (outcome.ts) rather than running it twice.
+   */
+  resubmitted?: true;
   /** HMAC-SHA256 of the rest, with the secret the submitter and workers share (signing.ts). */
   sig?: string;
 }
@@ -63,8 +68,8 @@ export function isQueueJobData(v: unknown): v is QueueJobData {
 }
 
 /**
- * Written by the worker into the job's dir when the job completed: a Redis restarted without
- * persistence forgets the job, and the launcher then reads this instead of calling it failed.
+ * Written by the worker into the job's dir (and to Redis: outcome.ts) when the job completed: a Redis
+ * restarted without persistence forgets the job, and the launcher then reads this instead of calling it failed.
  */
 export const QUEUE_OUTCOME_FILE = ".hydrant-queue-outcome.json";
 

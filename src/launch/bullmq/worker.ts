@@ -4,14 +4,13 @@
  * puts them back in the queue for another worker. A worker that dies without warning (SIGKILL) leaves
  * its jobs locked; BullMQ's stalled-job check on the other workers puts them back after `lockDuration`.
  */
-import { renameSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import type { Job, Queue, Worker } from "bullmq";
 import { queueName, redisConnection } from "./config.js";
 import { ConnectionWatch, firstConnection } from "./connection.js";
 import { loadBullmq } from "./load.js";
-import { isQueueJobData, jsonSafe, QUEUE_OUTCOME_FILE, type QueueFailureDetails, type QueueJobData, type QueueJobResult, type QueueOutcomeRecord } from "./protocol.js";
+import { findOutcome, recordOutcome } from "./outcome.js";
+import { isQueueJobData, jsonSafe, type QueueFailureDetails, type QueueJobData, type QueueJobResult } from "./protocol.js";
 import { EntryProcesses, runPayload } from "./run-payload.js";
 import { queueSecret, SECRET_ENV, signatureProblem } from "./signing.js";
 
@@ -88,10 +87,14 @@ export async function runWorker(o: RunWorkerOptions): Promise<WorkerSummary> {
     }
     if (!isQueueJobData(bjob.data)) throw new UnrecoverableError("not a hydrant job (or one from an incompatible hydrant version)");
     const id = String(bjob.id);
+    if (bjob.data.resubmitted) {
+      const done = await findOutcome(probe, id, bjob.data.job.jobDir);
+      if (done) return alreadyCompleted(bjob, done, emit);
+    }
     const slot: Running = { stop: new AbortController(), released: false };
     running.set(id, slot);
     try {
-      return await processOne(bjob, slot, { name, processes, emit, summary });
+      return await processOne(bjob, slot, { name, processes, emit, summary, queue: probe });
     } catch (e) {
       if (!slot.released) throw e;
       // Shutdown: hand the job back untouched so another worker runs it (not a failed attempt).
@@ -136,6 +139,8 @@ export async function runWorker(o: RunWorkerOptions): Promise<WorkerSummary> {
 
 interface ProcessContext {
   name: string;
+  /** Where a completion is recorded beside the job (outcome.ts). */
+  queue: Queue;
   processes: EntryProcesses;
   emit: (e: WorkerEvent) => void;
   summary: WorkerSummary;
@@ -157,7 +162,8 @@ async function processOne(bjob: Job<QueueJobData>, slot: Running, c: ProcessCont
       c.summary.completed++;
       c.emit({ type: "job_end", id, num: data.job.num, status: "completed", durationMs: Date.now() - t0 });
       const result: QueueJobResult = { result: jsonSafe(outcome.result), ...(outcome.exitCode !== undefined && { exitCode: outcome.exitCode }), host: c.name, attempt };
-      recordOutcome(data.job.jobDir, { id, status: "completed", ...result });
+      // Before BullMQ is told: if Redis restarts and forgets the job, the sweep process still finds this.
+      await recordOutcome(c.queue, data.job.jobDir, { id, status: "completed", ...result });
       return result;
     }
     const error = timedOut ? `timed out after ${(data.timeoutMs as number) / 1000}s (hydra.launcher.timeout)` : (outcome.error ?? "failed");
@@ -177,16 +183,11 @@ async function processOne(bjob: Job<QueueJobData>, slot: Running, c: ProcessCont
   }
 }
 
-/** Best effort: on a dir the submitter cannot see (no shared file system) the queue is the only record. */
-function recordOutcome(jobDir: string, record: QueueOutcomeRecord): void {
-  try {
-    // tmp + rename: the launcher reads either nothing or the whole record.
-    const file = path.join(jobDir, QUEUE_OUTCOME_FILE);
-    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(record) + "\n");
-    renameSync(`${file}.${process.pid}.tmp`, file);
-  } catch {
-    // the job dir is gone or read-only: nothing to do
-  }
+/** A job queued again after Redis lost it, that had completed: its recorded outcome, not a second run. */
+function alreadyCompleted(bjob: Job<QueueJobData>, record: QueueJobResult, emit: (e: WorkerEvent) => void): QueueJobResult {
+  emit({ type: "job_end", id: String(bjob.id), num: bjob.data.job.num, status: "completed", durationMs: 0, error: undefined });
+  const { result, exitCode, host, attempt } = record;
+  return { result, ...(exitCode !== undefined && { exitCode }), host, attempt };
 }
 
 /** No new jobs; running ones get `graceMs`, then are killed and handed back to the queue. */

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ExperimentSpecError } from "../../../src/errors.js";
-import { expandRuns } from "../../../src/experiment/definition/run-plans.js";
+import { runGrid } from "../../../src/experiment/definition/run-plans.js";
 import { loadSpec, validateSpec } from "../../../src/experiment/definition/load.js";
 import { prepareExperiment } from "../../../src/experiment/directory/prepare.js";
 import { BASE, FIXTURES, hydrant, tmpDir, writeSpec } from "../helpers.js";
@@ -53,7 +53,7 @@ describe("spec validation", () => {
     const spec = loadSpec(file);
     expect(spec).toMatchObject({ name: "ok", file, baseConfig: BASE, command: ["node", "run.mjs"], warnings: [] });
     expect(spec.sweep).toEqual([{ key: "model.lr", values: [0.1, 0.2] }, { key: "flag", values: [true, false] }]);
-    expect(expandRuns(spec).map((r) => r.values)).toEqual([
+    expect([...runGrid(spec).plans()].map((r) => r.values)).toEqual([
       { "model.lr": 0.1, flag: true },
       { "model.lr": 0.1, flag: false },
       { "model.lr": 0.2, flag: true },

@@ -5,14 +5,14 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateSpec } from "../../../src/experiment/definition/load.js";
-import { expandRuns } from "../../../src/experiment/definition/run-plans.js";
+import { runGrid } from "../../../src/experiment/definition/run-plans.js";
 import { ExperimentSpecError } from "../../../src/errors.js";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "hydrant-zip-spec-"));
 const BASE = path.join(dir, "base.yaml");
 writeFileSync(BASE, "model: small\nbatch_size: 64\nseed: 0\nlr: 0.1\n");
 const spec = (body: string) => validateSpec(`name: coupled\nbase_config: ${BASE}\ncommand: ["true"]\n${body}`, path.join(dir, "coupled.yaml"));
-const runs = (body: string) => expandRuns(spec(body)).map((r) => r.values);
+const runs = (body: string) => [...runGrid(spec(body)).plans()].map((r) => r.values);
 
 describe("spec zip:", () => {
   it("pairs the zipped keys and crosses them with the sweep's", () => {

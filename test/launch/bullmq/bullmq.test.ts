@@ -71,8 +71,8 @@ interface WorkerProc {
 
 const procs: ChildProcess[] = [];
 
-function spawnTs(script: string, args: string[], onLine: (line: string) => void): ChildProcess {
-  const proc = spawn(process.execPath, ["--import", "tsx", path.join(FIXTURES, script), ...args], { stdio: ["ignore", "pipe", "inherit"] });
+function spawnTs(script: string, args: string[], onLine: (line: string) => void, env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  const proc = spawn(process.execPath, ["--import", "tsx", path.join(FIXTURES, script), ...args], { stdio: ["ignore", "pipe", "inherit"], env });
   procs.push(proc);
   let buf = "";
   proc.stdout?.on("data", (d: Buffer) => {
@@ -84,7 +84,7 @@ function spawnTs(script: string, args: string[], onLine: (line: string) => void)
   return proc;
 }
 
-function startWorker(redis: TestRedis, queue: string, name: string, concurrency = 1, graceMs = 5000): WorkerProc {
+function startWorker(redis: TestRedis, queue: string, name: string, concurrency = 1, graceMs = 5000, env: NodeJS.ProcessEnv = process.env): WorkerProc {
   const events: WorkerEvent[] = [];
   let ready = (): void => {};
   const readyP = new Promise<void>((r) => (ready = r));
@@ -92,7 +92,7 @@ function startWorker(redis: TestRedis, queue: string, name: string, concurrency 
     const e = JSON.parse(l) as WorkerEvent;
     events.push(e);
     if (e.type === "worker_ready") ready();
-  });
+  }, env);
   const exited = new Promise<number | null>((r) => proc.on("exit", (code) => r(code)));
   return { name, proc, events, ready: readyP, exited };
 }
@@ -330,6 +330,32 @@ describe.skipIf(skip !== undefined)("bullmq launcher on a real redis-server", { 
       await own.stop();
     }
   }, 60_000);
+
+  it("a Redis restart without persistence, workers on another file system: finished jobs are recorded completed, not run again", async () => {
+    const own = await startRedis();
+    try {
+      const dir = tmp();
+      const log = path.join(dir, "runs.log");
+      const w = startWorker(own, "restart-unshared", "w-unshared", 2, 5000, { ...process.env, UNSHARED_JOB_DIRS: "1" });
+      await w.ready;
+      const sink = new Sink();
+      const launched = launcher(own, "restart-unshared", nodeTask(`${sleep(1500)} ${appendRun(log)}`)).launch(stream([job(dir, 0), job(dir, 1)]), sink);
+      await until(() => sink.starts.length === 2);
+      await own.stop();
+      // Both jobs finish while Redis is down; the restarted Redis has forgotten them, and their job dirs'
+      // outcome files are not on this machine.
+      await until(() => lines(log).length === 2);
+      await own.start();
+      await launched;
+      expect(sink.outcomes.get(0)).toMatchObject({ status: "completed", host: "w-unshared" });
+      expect(sink.outcomes.get(1)).toMatchObject({ status: "completed", host: "w-unshared" });
+      expect(existsSync(path.join(dir, "0", ".hydrant-queue-outcome.json"))).toBe(false);
+      expect(lines(log)).toHaveLength(2);
+      await stopWorker(w);
+    } finally {
+      await own.stop();
+    }
+  }, 90_000);
 
   it("fails clearly when Redis never comes up within connect_timeout", async () => {
     const never = await startRedis({ autoStart: false });
