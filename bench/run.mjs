@@ -10,7 +10,7 @@ out.startup = startup.results;
 const compose = await benchCompose();
 console.log("== in-process compose ==\n" + compose.text + "\n");
 out.compose = compose.results;
-for (const extra of ["./scaling.mjs", "./sweep.mjs", "./queue.mjs"]) {
+for (const extra of ["./scaling.mjs", "./sweep.mjs", "./memory.mjs", "./queue.mjs"]) {
   if (!existsSync(new URL(extra, import.meta.url))) continue;
   const mod = await import(extra);
   if (typeof mod.bench !== "function") continue;

@@ -17,8 +17,9 @@ import { configLocation, resolvePath, resolvePathString, type ConfigLocation } f
 import type { ComposeResult } from "../compose/compose.js";
 import { composeAppConfig } from "../plugins/app-composition.js";
 import { pinSweepDir, placeRun, placeSweepJob, sweepDirOf } from "../job/job-dirs.js";
-import { runSweep, type SweepJob } from "../runs/engine.js";
-import { MANIFEST_FILE, ManifestWriter, readManifest, type JobRecord, type SweepOrigin } from "../runs/manifest.js";
+import { runSweep, withLazyJobs, type SweepJob } from "../runs/engine.js";
+import { MANIFEST_FILE, readManifest, type JobRecord, type SweepOrigin } from "../runs/manifest.js";
+import { ManifestWriter } from "../runs/manifest-writer.js";
 import { claimNewSweepDir, lockSweep } from "../runs/sweep-lock.js";
 import { checkResumeCommand } from "../runs/trust.js";
 import { planSweep, writeMultirunYaml, type SweepPlan } from "../runs/plan.js";
@@ -157,7 +158,7 @@ async function runLockedMultirun(req: SweepRequest, plan: SweepPlan, sweepDir: s
     recorder: { failFast: req.hooks.failFast, maxFailures: policy.maxFailures, signal: req.hooks.signal, interruptedAs: "interrupted" },
   });
   const flags = { ...(req.detach && { detached: true }), ...(req.hooks.signal?.aborted && { interrupted: true }) };
-  return { mode: "multirun", status: result.status, sweepDir, total: result.total, completed: result.completed, failed: result.failed, notRun: result.notRun, jobs: result.jobs, ...flags };
+  return withLazyJobs({ mode: "multirun", status: result.status, sweepDir, total: result.total, completed: result.completed, failed: result.failed, notRun: result.notRun, ...flags }, sweepDir);
 }
 
 /**

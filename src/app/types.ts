@@ -96,6 +96,10 @@ export interface MultirunOutcome {
   failed: number;
   /** Jobs that were not run now (a `limit`, fail-fast, or an interrupted sweep). */
   notRun: number;
+  /**
+   * Every job's record, read from the sweep's manifest when first asked for (a big sweep keeps no
+   * record in memory while it runs; the CLI streams them instead: `eachJobRecord`).
+   */
   jobs: JobRecord[];
   /** `--detach`: the jobs were handed over and run on; `--resume` collects them. */
   detached?: boolean;

@@ -41,7 +41,8 @@ export async function observeRun(cfg: ConfigDict, info: { configName?: string; o
     runStart: () => notify("onRunStart", config as CallbackConfig, runInfo),
     runEnd: (job, outcome) => notify("onRunEnd", config as CallbackConfig, { ...runInfo, jobReturn: jobReturnOf(outcome, job) }),
     multirunStart: () => notify("onMultirunStart", config as CallbackConfig, runInfo),
-    multirunEnd: (sweep) => notify("onMultirunEnd", config as CallbackConfig, { ...runInfo, ...sweep }),
+    // Only a callback reads the jobs: without one, a big sweep's records are never loaded.
+    multirunEnd: async (sweep) => (config === undefined ? undefined : notify("onMultirunEnd", config, { ...runInfo, ...sweep })),
     close: () => logging.close(),
   };
 }

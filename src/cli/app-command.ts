@@ -9,7 +9,8 @@ import { formatConfig, formatHelp, formatInfo } from "../app/inspect.js";
 import type { AppArgs, AppOutcome, RunHooks } from "../app/types.js";
 import type { TaskFunction } from "../core/task.js";
 import { HydrantError } from "../errors.js";
-import { formatResultsTable } from "../runs/results-table.js";
+import { formatSweepTable } from "../runs/results-table.js";
+import { eachJobRecord } from "../runs/manifest-stream.js";
 import { formatBestJob, parseBestSpec } from "../runs/best-job.js";
 import type { JobRecord } from "../runs/manifest.js";
 import { createProgressDisplay } from "./progress.js";
@@ -101,7 +102,7 @@ async function run(args: AppArgs, io: Io, options: AppCommandOptions): Promise<A
     const outcome = await runApp(args, options.task ?? { command: args.command ?? [] }, { ...hooks, signal: hooks.signal ?? interrupt?.signal });
     progress.close();
     const code = report(outcome, io, resumeCommand(options), interrupt?.signal);
-    if (args.best !== undefined && outcome.mode === "multirun" && !outcome.detached) io.err(`${bestSummary(outcome.jobs, args.best)}\n`);
+    if (args.best !== undefined && outcome.mode === "multirun" && !outcome.detached) io.err(`${bestSummary(eachJobRecord(outcome.sweepDir), args.best)}\n`);
     return { code, outcome };
   } finally {
     interrupt?.dispose();
@@ -151,7 +152,7 @@ function interruptedExitCode(signal: AbortSignal | undefined): number {
 }
 
 /** The best job by `--best`; a metric no job reported is told, not fatal: the sweep itself went fine. */
-function bestSummary(jobs: JobRecord[], spec: string): string {
+function bestSummary(jobs: Iterable<JobRecord>, spec: string): string {
   try {
     return formatBestJob(jobs, parseBestSpec(spec));
   } catch (e) {
@@ -175,7 +176,7 @@ function report(outcome: AppOutcome, io: Io, resume: string, interrupt: AbortSig
     io.err(`Sweep dir ${outcome.sweepDir}: ${outcome.notRun} jobs submitted and detached. See them with hydrant results ${outcome.sweepDir}; wait for them and record their results with --resume ${outcome.sweepDir}.\n`);
     return 0;
   }
-  io.out(formatResultsTable({ jobs: outcome.jobs, total: outcome.total }) + "\n");
+  io.out(formatSweepTable(outcome.sweepDir, outcome.total) + "\n");
   if (outcome.interrupted) io.err("Interrupted.\n");
   const notRun = outcome.notRun ? `, ${outcome.notRun} not run (${resume} ${shellWord(outcome.sweepDir)})` : "";
   io.err(`Sweep dir ${outcome.sweepDir}: ${outcome.completed} completed, ${outcome.failed} failed${notRun}\n`);

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 
 let tmpCounter = 0;
@@ -8,14 +8,23 @@ let tmpCounter = 0;
  * write a sibling temp file, fsync it, rename it over the target (rename is atomic on POSIX).
  */
 export function writeFileAtomic(file: string, content: string): void {
+  replaceAtomically(file, (fd) => writeSync(fd, content));
+}
+
+/** As `writeFileAtomic`, with the content written by `write` into the temp file's descriptor. */
+export function replaceAtomically<T>(file: string, write: (fd: number) => T): T {
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${tmpCounter++}.tmp`;
   const fd = openSync(tmp, "w");
   try {
-    writeSync(fd, content);
+    const out = write(fd);
     fsyncSync(fd);
-  } finally {
     closeSync(fd);
+    renameSync(tmp, file);
+    return out;
+  } catch (e) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw e;
   }
-  renameSync(tmp, file);
 }

@@ -24,21 +24,25 @@ export function parseBestSpec(text: string): BestSpec {
 }
 
 /** The best completed job and its value; undefined when no completed job reported the metric. */
-export function bestJob(jobs: readonly JobRecord[], spec: BestSpec): { job: JobRecord; value: number } | undefined {
-  checkMetric(jobs, spec.metric);
+export function bestJob(jobs: Iterable<JobRecord>, spec: BestSpec): { job: JobRecord; value: number } | undefined {
+  // One pass, so that a big sweep's records can be streamed through it.
+  const known = new Set<string>();
   let best: { job: JobRecord; value: number } | undefined;
   for (const job of jobs) {
+    const metrics = flattenDotted(job.result);
+    for (const k of metrics.keys()) known.add(k);
     if (job.status !== "completed") continue;
-    const value = flattenDotted(job.result).get(spec.metric);
+    const value = metrics.get(spec.metric);
     if (typeof value !== "number" || Number.isNaN(value)) continue;
     const better = best === undefined || (spec.mode === "max" ? value > best.value : value < best.value) || (value === best.value && job.num < best.job.num);
     if (better) best = { job, value };
   }
+  checkMetric(known, spec.metric);
   return best;
 }
 
 /** One paragraph: the metric, the job, its value, overrides and dir. */
-export function formatBestJob(jobs: readonly JobRecord[], spec: BestSpec): string {
+export function formatBestJob(jobs: Iterable<JobRecord>, spec: BestSpec): string {
   const best = bestJob(jobs, spec);
   const how = spec.mode === "max" ? "highest" : "lowest";
   if (!best) return `Best job by ${spec.metric} (${how}): none yet (no completed job reported it).`;
@@ -48,9 +52,7 @@ export function formatBestJob(jobs: readonly JobRecord[], spec: BestSpec): strin
 }
 
 /** An unknown metric lists the ones the jobs reported (a typo must not silently pick nothing). */
-function checkMetric(jobs: readonly JobRecord[], metric: string): void {
-  const known = new Set<string>();
-  for (const job of jobs) for (const k of flattenDotted(job.result).keys()) known.add(k);
+function checkMetric(known: Set<string>, metric: string): void {
   if (known.size === 0 || known.has(metric)) return;
   throw new UsageError(`No job reported a metric '${metric}'; the jobs report ${[...known].join(", ")}.`, { key: metric });
 }

@@ -7,7 +7,8 @@
 import type { LaunchContext, LauncherPlugin, PreparedJob } from "../core/launcher.js";
 import { errorText } from "../job/error-text.js";
 import type { RunEvent } from "./events.js";
-import { countJobs, type JobRecord, type JobStatus, type ManifestWriter, type SweepStatus } from "./manifest.js";
+import { readManifest, type JobRecord, type JobStatus, type SweepStatus } from "./manifest.js";
+import type { ManifestWriter } from "./manifest-writer.js";
 import { JobRecorder, type RecorderOptions } from "./recorder.js";
 import type { FailurePolicy } from "./failure-policy.js";
 import { withRetries } from "./retries.js";
@@ -55,18 +56,24 @@ export async function runSweep<J extends SweepJob>(run: SweepRun<J>): Promise<Sw
   const emit = run.onEvent ?? (() => {});
   const startedAt = Date.now();
   const recorder = new JobRecorder(run.manifest, emit, run.recorder);
+  let interrupted = false;
   try {
     const tracked = withJobTracking(run.context, run.manifest, run.recorder?.signal);
     const launcher = run.plugin.create(run.policy?.retries ? withRetries(tracked, run.manifest, recorder, { retries: run.policy.retries, retryBackoffMs: run.policy.retryBackoffMs }) : tracked);
     emit({ type: "sweep_start", sweepDir: run.sweepDir, total: run.manifest.total, toRun: countToRun(run.manifest, run.limit, run.failedOnly), launcher: run.plugin.name });
     await launcher.launch(jobStream(run, recorder), recorder);
   } finally {
-    finish(run.manifest, run.recorder?.interruptedAs === "interrupted" && run.recorder.signal?.aborted === true);
+    interrupted = interruptedNow(run);
+    finish(run.manifest, interrupted);
     run.onFinished?.();
   }
-  const result = resultOf(run.manifest);
+  const result = resultOf(run.manifest, run.sweepDir, interrupted);
   emit({ type: "sweep_end", sweepDir: run.sweepDir, completed: result.completed, failed: result.failed, notRun: result.notRun, elapsedMs: Date.now() - startedAt });
   return result;
+}
+
+function interruptedNow(run: SweepRun<SweepJob>): boolean {
+  return run.recorder?.interruptedAs === "interrupted" && run.recorder.signal?.aborted === true;
 }
 
 /**
@@ -88,8 +95,8 @@ function eitherSignal(a: AbortSignal | undefined, b: AbortSignal | undefined): A
 
 /** Jobs not completed yet (or only the failed ones), at most `limit`: what this run means to start. */
 function countToRun(manifest: ManifestWriter, limit: number | undefined, failedOnly = false): number {
-  const jobs = manifest.allJobs();
-  const notDone = failedOnly ? jobs.filter((j) => j.status === "failed").length : manifest.total - jobs.filter((j) => j.status === "completed").length;
+  const c = manifest.countJobs();
+  const notDone = failedOnly ? c.failed : manifest.total - c.completed;
   return limit === undefined ? notDone : Math.min(limit, notDone);
 }
 
@@ -97,7 +104,7 @@ function countToRun(manifest: ManifestWriter, limit: number | undefined, failedO
 async function* jobStream<J extends SweepJob>(run: SweepRun<J>, recorder: JobRecorder): AsyncGenerator<PreparedJob> {
   let dispatched = 0;
   for (const job of run.jobs) {
-    const status = run.manifest.job(job.num)?.status;
+    const status = run.manifest.status(job.num);
     if (status === "completed" || (run.failedOnly && status !== "failed")) continue;
     if (run.limit !== undefined && dispatched >= run.limit) return;
     if (recorder.stopped) return;
@@ -114,7 +121,7 @@ async function* jobStream<J extends SweepJob>(run: SweepRun<J>, recorder: JobRec
 }
 
 function finish(manifest: ManifestWriter, interrupted: boolean): void {
-  const status = interrupted ? "interrupted" : statusOf(countJobs(manifest.snapshot()));
+  const status = interrupted ? "interrupted" : statusOf(manifest.countJobs());
   manifest.setSweep({ status, completed_at: new Date().toISOString() });
   manifest.close();
 }
@@ -128,8 +135,20 @@ function notRunOf(c: Record<JobStatus, number>): number {
   return c.pending + c.running + c.interrupted;
 }
 
-function resultOf(manifest: ManifestWriter): SweepResult {
-  const snap = manifest.snapshot();
-  const c = countJobs(snap);
-  return { status: snap.status === "interrupted" ? "interrupted" : statusOf(c), total: snap.total, completed: c.completed, failed: c.failed, notRun: notRunOf(c), jobs: snap.jobs };
+function resultOf(manifest: ManifestWriter, sweepDir: string, interrupted: boolean): SweepResult {
+  const c = manifest.countJobs();
+  const result = { status: interrupted ? "interrupted" : statusOf(c), total: manifest.total, completed: c.completed, failed: c.failed, notRun: notRunOf(c) } as const;
+  return withLazyJobs(result, sweepDir);
+}
+
+/**
+ * The records are read from the manifest when first asked for: a 100,000-job sweep keeps none of them in
+ * memory while it runs, and a caller that needs only the counts never loads them.
+ */
+export function withLazyJobs<T extends object>(result: T, sweepDir: string): T & { jobs: JobRecord[] } {
+  let jobs: JobRecord[] | undefined;
+  return Object.defineProperty(result, "jobs", {
+    enumerable: true,
+    get: () => (jobs ??= readManifest(sweepDir).jobs),
+  }) as T & { jobs: JobRecord[] };
 }

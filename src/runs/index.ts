@@ -1,4 +1,5 @@
-export { ManifestWriter, readManifest, countJobs, MANIFEST_FILE, JOURNAL_FILE, type JobRecord, type JobStatus, type Manifest, type SweepOrigin, type SweepStatus } from "./manifest.js";
+export { ManifestWriter } from "./manifest-writer.js";
+export { readManifest, countJobs, MANIFEST_FILE, JOURNAL_FILE, type JobRecord, type JobStatus, type Manifest, type SweepOrigin, type SweepStatus } from "./manifest.js";
 export { formatProgress, formatDuration, estimateRemainingMs, type ProgressCounts } from "./progress.js";
 export { formatResultsTable, type ResultsTableOptions } from "./results-table.js";
 export { writeFileAtomic } from "./atomic.js";

@@ -1,20 +1,16 @@
 /**
  * The sweep manifest `experiment.json`: every job's overrides, status, times, exit code or error,
- * result and dir, plus what is needed to resume (config dir/name, overrides, command).
+ * result and dir, plus what is needed to resume (config dir/name, overrides, command). Its two files
+ * (the journal and the snapshot) are written by `ManifestWriter` (manifest-writer.ts).
  *
- * Big sweeps change status thousands of times a second, so the writer keeps two files:
- * - `experiment.journal.jsonl`: one JSON line per job change, appended synchronously (survives SIGKILL);
- * - `experiment.json`: an atomic snapshot (tmp + rename), rewritten at most every ~250 ms and at the end.
  * Readers take the snapshot and replay the journal lines newer than it (`seq`), so a crash at any moment
  * leaves a readable, complete picture.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ManifestError } from "../errors.js";
-import { writeFileAtomic } from "./atomic.js";
 import { checkManifest } from "./manifest-check.js";
 import { upgradeManifest, upgradeRecord } from "./manifest-upgrade.js";
-import { trustCommand } from "./trust.js";
 
 /** Where a job of a sweep stands. `interrupted`: a Ctrl-C or SIGTERM stopped it; a resume runs it again. */
 export type JobStatus = "pending" | "running" | "completed" | "failed" | "interrupted";
@@ -97,139 +93,18 @@ export interface Manifest {
 export const MANIFEST_FILE = "experiment.json";
 export const JOURNAL_FILE = "experiment.journal.jsonl";
 
-interface JournalLine {
+/**
+ * One line of the journal. `patch` changes a job's record (`replace`: the patch is the whole record);
+ * `sweep` changes the head. `base` lines carry a record the snapshot already holds, for the writer's
+ * own index (their `seq` is never above the snapshot's, so readers skip them).
+ */
+export interface JournalLine {
   seq: number;
   num?: number;
   patch?: Partial<JobRecord>;
-  /** The patch replaces the record instead of merging into it (a job starting again). */
   replace?: boolean;
   sweep?: Partial<Pick<Manifest, "status" | "total" | "launcher" | "completed_at">>;
-}
-
-export interface ManifestWriterOptions {
-  /** Minimum time between snapshots; the writer stretches it when snapshots get slow. */
-  snapshotIntervalMs?: number;
-}
-
-export class ManifestWriter {
-  private readonly jobs = new Map<number, JobRecord>();
-  private readonly journalFd: number;
-  private seq: number;
-  private lastSnapshotAt = 0;
-  private snapshotCost = 0;
-  private timer: NodeJS.Timeout | undefined;
-  private readonly intervalMs: number;
-  private closed = false;
-
-  private constructor(
-    private readonly head: Omit<Manifest, "jobs" | "seq" | "updated_at">,
-    jobs: Iterable<JobRecord>,
-    seq: number,
-    options: ManifestWriterOptions,
-  ) {
-    for (const j of jobs) this.jobs.set(j.num, j);
-    this.seq = seq;
-    this.intervalMs = options.snapshotIntervalMs ?? 250;
-    mkdirSync(head.sweep_dir, { recursive: true });
-    this.journalFd = openSync(path.join(head.sweep_dir, JOURNAL_FILE), "a");
-  }
-
-  /** Starts a new manifest; `jobs` may list pending jobs known up front. */
-  static create(
-    init: { sweepDir: string; origin: SweepOrigin; total: number; launcher: string; jobs?: Iterable<JobRecord> },
-    options: ManifestWriterOptions = {},
-  ): ManifestWriter {
-    const now = new Date().toISOString();
-    const head = { version: 1 as const, sweep_dir: init.sweepDir, created_at: now, status: "running" as const, launcher: init.launcher, total: init.total, origin: init.origin };
-    const w = new ManifestWriter(head, init.jobs ?? [], 0, options);
-    w.flush();
-    if (init.origin.command) trustCommand(init.sweepDir, init.origin.command);
-    return w;
-  }
-
-  /** Continues an existing manifest (resume): same files, sequence numbers go on. */
-  static open(sweepDir: string, options: ManifestWriterOptions = {}): ManifestWriter {
-    const m = readManifest(sweepDir);
-    const { jobs, seq, updated_at: _u, completed_at: _e, ...head } = m;
-    const w = new ManifestWriter({ ...head, status: "running" }, jobs, seq, options);
-    w.flush();
-    return w;
-  }
-
-  get manifestPath(): string {
-    return path.join(this.head.sweep_dir, MANIFEST_FILE);
-  }
-
-  job(num: number): JobRecord | undefined {
-    return this.jobs.get(num);
-  }
-
-  allJobs(): JobRecord[] {
-    return [...this.jobs.values()].sort((a, b) => a.num - b.num);
-  }
-
-  get total(): number {
-    return this.head.total;
-  }
-
-  /** Records a job change: journal line now, snapshot soon. */
-  update(num: number, patch: Partial<JobRecord>): JobRecord {
-    const prev = this.jobs.get(num) ?? { num, overrides: [], status: "pending" as const };
-    const next = { ...prev, ...patch, num };
-    this.jobs.set(num, next);
-    this.append({ seq: ++this.seq, num, patch });
-    this.scheduleSnapshot();
-    return next;
-  }
-
-  /** Replaces a job's record (a job starting, possibly again after a failure or a crash). */
-  replace(record: JobRecord): JobRecord {
-    this.jobs.set(record.num, record);
-    this.append({ seq: ++this.seq, num: record.num, patch: record, replace: true });
-    this.scheduleSnapshot();
-    return record;
-  }
-
-  setSweep(patch: Partial<Pick<Manifest, "status" | "total" | "launcher" | "completed_at">>): void {
-    Object.assign(this.head, patch);
-    this.append({ seq: ++this.seq, sweep: patch });
-    this.scheduleSnapshot();
-  }
-
-  snapshot(): Manifest {
-    return { ...this.head, updated_at: new Date().toISOString(), seq: this.seq, jobs: this.allJobs() };
-  }
-
-  /** Writes the snapshot now. */
-  flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    const t0 = performance.now();
-    writeFileAtomic(this.manifestPath, JSON.stringify(this.snapshot(), jsonSafe, 1) + "\n");
-    this.snapshotCost = performance.now() - t0;
-    this.lastSnapshotAt = Date.now();
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.flush();
-    closeSync(this.journalFd);
-    this.closed = true;
-  }
-
-  private append(line: JournalLine): void {
-    writeSync(this.journalFd, JSON.stringify(line, jsonSafe) + "\n");
-  }
-
-  private scheduleSnapshot(): void {
-    if (this.timer || this.closed) return;
-    // Never spend more than ~10% of the time rewriting a big snapshot.
-    const interval = Math.max(this.intervalMs, this.snapshotCost * 10);
-    const wait = this.lastSnapshotAt + interval - Date.now();
-    if (wait <= 0) return this.flush();
-    this.timer = setTimeout(() => this.flush(), wait);
-    this.timer.unref();
-  }
+  base?: JobRecord;
 }
 
 /** Reads a sweep's manifest: the snapshot merged with the journal lines written after it. */
@@ -274,7 +149,7 @@ function* readJournal(file: string): Generator<JournalLine> {
 }
 
 /** Results must survive JSON: errors become messages, bigints and functions strings. */
-function jsonSafe(_key: string, value: unknown): unknown {
+export function jsonSafe(_key: string, value: unknown): unknown {
   if (typeof value === "bigint") return value.toString();
   if (typeof value === "function" || typeof value === "symbol") return String(value);
   if (value instanceof Error) return { error: value.message };

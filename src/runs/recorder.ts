@@ -6,7 +6,8 @@
  */
 import type { JobOutcome, JobPlacement, LauncherEvent, LaunchSink, PreparedJob } from "../core/launcher.js";
 import type { RunEvent } from "./events.js";
-import type { JobRecord, ManifestWriter } from "./manifest.js";
+import type { JobRecord } from "./manifest.js";
+import type { ManifestWriter } from "./manifest-writer.js";
 
 /** What a kind of sweep adds to the engine's job record (an experiment's run record). */
 export interface RecordExtension {

@@ -3,6 +3,7 @@ import { UsageError } from "../errors.js";
 import type { JobRecord, Manifest } from "./manifest.js";
 import { compareMissingLast, flattenDotted, formatColumns, formatNumber } from "../table/index.js";
 import { formatDuration } from "./progress.js";
+import { eachJobRecord } from "./manifest-stream.js";
 
 export interface ResultsTableOptions {
   /** A result key (dotted for nested results), "duration", "num" or "status"; another is a UsageError listing them. */
@@ -11,6 +12,8 @@ export interface ResultsTableOptions {
   descending?: boolean;
   /** Longest cell before it is cut with "…". */
   maxCellWidth?: number;
+  /** Records left out of `jobs` (a big sweep's table shows its first ones), and where to see them all. */
+  omitted?: { count: number; seeAll: string };
 }
 
 type Row = { job: JobRecord; metrics: Map<string, unknown> };
@@ -30,7 +33,9 @@ export function formatResultsTable(manifest: Pick<Manifest, "jobs" | "total">, o
     ...metricKeys.map((k) => formatCell(metrics.get(k))),
   ]);
   const lines = formatColumns(header, body, { maxCellWidth: options.maxCellWidth ?? 60 });
-  const unlisted = manifest.total - manifest.jobs.length;
+  const omitted = options.omitted?.count ?? 0;
+  if (omitted > 0) lines.push(`(${omitted} more job(s) not shown: ${options.omitted?.seeAll})`);
+  const unlisted = manifest.total - manifest.jobs.length - omitted;
   if (unlisted > 0) lines.push(`(${unlisted} more job(s) not started yet)`);
   return lines.join("\n");
 }
@@ -66,4 +71,18 @@ function formatCell(v: unknown): string {
   if (typeof v === "number") return formatNumber(v);
   if (typeof v === "string") return v;
   return JSON.stringify(v) ?? String(v);
+}
+
+/**
+ * The table printed when a sweep ends, read from its manifest one record at a time: at most `maxRows`
+ * rows (a 100,000-row table helps nobody and would hold every record), then where to see the rest.
+ */
+export function formatSweepTable(sweepDir: string, total: number, maxRows = 1000): string {
+  const jobs: JobRecord[] = [];
+  let omitted = 0;
+  for (const job of eachJobRecord(sweepDir)) {
+    if (jobs.length < maxRows) jobs.push(job);
+    else omitted++;
+  }
+  return formatResultsTable({ jobs, total }, { omitted: { count: omitted, seeAll: `hydrant results ${sweepDir}` } });
 }

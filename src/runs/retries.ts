@@ -9,7 +9,8 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { JobOutcome, LaunchContext, LaunchSink } from "../core/launcher.js";
 import { retryDelayMs, type FailurePolicy } from "./failure-policy.js";
-import type { FailedAttempt, ManifestWriter } from "./manifest.js";
+import type { FailedAttempt } from "./manifest.js";
+import type { ManifestWriter } from "./manifest-writer.js";
 
 const LOGS = ["stdout.log", "stderr.log"];
 

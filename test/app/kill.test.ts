@@ -47,6 +47,11 @@ interface Counts {
   startedAfterCompleted: number;
 }
 
+async function manifestWritten(sweepDir: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!existsSync(path.join(sweepDir, "experiment.json")) && Date.now() < deadline) await sleep(25);
+}
+
 async function killSuite(launcher: string[], seed: number): Promise<Counts> {
   const cwd = mkdtempSync(path.join(os.tmpdir(), "hydrant-kill-"));
   const log = path.join(cwd, "log");
@@ -65,6 +70,9 @@ async function killSuite(launcher: string[], seed: number): Promise<Counts> {
     const hasManifest = existsSync(path.join(sweepDir, "experiment.json"));
     const proc = start(hasManifest ? ["--resume", "sw"] : fresh);
     const exited = new Promise<number | null>((r) => proc.on("exit", (code) => r(code)));
+    // On a loaded machine a fresh launcher may take seconds to write its manifest: the random moment
+    // of the kill counts from then, so kills land while jobs run, not always before the sweep exists.
+    if (!hasManifest) await Promise.race([exited, manifestWritten(sweepDir)]);
     const outcome = await Promise.race([exited, sleep(250 + random() * 700).then(() => "kill" as const)]);
     if (outcome !== "kill") {
       finished = outcome === 0;

@@ -2,7 +2,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ManifestWriter, type JobRecord } from "../../src/runs/manifest.js";
+import { type JobRecord } from "../../src/runs/manifest.js";
+import { ManifestWriter } from "../../src/runs/manifest-writer.js";
 
 export const tmpDir = (prefix = "hydrant-dash-") => mkdtempSync(path.join(os.tmpdir(), prefix));
 

@@ -2,7 +2,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { discoverSweeps } from "../../src/dashboard/discover.js";
 import { summarize, sweepData } from "../../src/dashboard/model.js";
-import { ManifestWriter, readManifest } from "../../src/runs/manifest.js";
+import { readManifest } from "../../src/runs/manifest.js";
+import { ManifestWriter } from "../../src/runs/manifest-writer.js";
 import { tmpDir, writeSweep } from "./fixtures.js";
 
 describe("discoverSweeps", () => {

@@ -2,7 +2,7 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDashboard, type Dashboard } from "../../src/dashboard/server.js";
-import type { ManifestWriter } from "../../src/runs/manifest.js";
+import type { ManifestWriter } from "../../src/runs/manifest-writer.js";
 import type { JobFiles, SweepData, SweepSummary } from "../../src/dashboard/types.js";
 import { tmpDir, writeSweep } from "./fixtures.js";
 

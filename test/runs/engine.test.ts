@@ -7,7 +7,8 @@ import type { LauncherPlugin } from "../../src/core/launcher.js";
 import { experimentRecord } from "../../src/experiment/directory/run-record.js";
 import { runSweep, type SweepJob } from "../../src/runs/engine.js";
 import type { RunEvent } from "../../src/runs/events.js";
-import { ManifestWriter, readManifest } from "../../src/runs/manifest.js";
+import { readManifest } from "../../src/runs/manifest.js";
+import { ManifestWriter } from "../../src/runs/manifest-writer.js";
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), "hydrant-engine-"));
 

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ManifestError } from "../../src/errors.js";
-import { JOURNAL_FILE, MANIFEST_FILE, ManifestWriter, readManifest } from "../../src/runs/manifest.js";
+import { JOURNAL_FILE, MANIFEST_FILE, readManifest } from "../../src/runs/manifest.js";
+import { ManifestWriter } from "../../src/runs/manifest-writer.js";
 
 const origin = { cwd: "/x", config_dir: "/x/conf", config_name: "config", overrides: ["a=1,2"], command: ["true"] };
 

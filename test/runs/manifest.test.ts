@@ -2,7 +2,8 @@ import { appendFileSync, mkdtempSync, readFileSync, readdirSync } from "node:fs"
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { countJobs, JOURNAL_FILE, ManifestWriter, readManifest } from "../../src/runs/manifest.js";
+import { countJobs, JOURNAL_FILE, readManifest } from "../../src/runs/manifest.js";
+import { ManifestWriter } from "../../src/runs/manifest-writer.js";
 import { formatResultsTable } from "../../src/runs/results-table.js";
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), "hydrant-manifest-"));

@@ -13,7 +13,7 @@ import { ManifestError } from "../../errors.js";
 import { findLauncher } from "../../plugins/registry.js";
 import type { TaskRef } from "../../core/task.js";
 import { runSweep } from "../../runs/engine.js";
-import { ManifestWriter } from "../../runs/manifest.js";
+import { ManifestWriter } from "../../runs/manifest-writer.js";
 import type { SweepLock } from "../../runs/sweep-lock.js";
 import { lockExperiment, ORCHESTRATOR_LOG, readExperiment, runDirOf, writeOrchestrator } from "./layout.js";
 import { executeWithMetrics } from "./metrics.js";

@@ -12,7 +12,7 @@ import { ExperimentSpecError } from "../../errors.js";
 import { writePrivateFile } from "../../job/job-dirs.js";
 import { MODES_FILE } from "../definition/modes.js";
 import { toYaml } from "../../config/yaml.js";
-import { ManifestWriter } from "../../runs/manifest.js";
+import { ManifestWriter } from "../../runs/manifest-writer.js";
 import { RunConfigBuilder } from "../definition/build-config.js";
 import { runGrid, valuesAsOverrides } from "../definition/run-plans.js";
 import { configPathOf, DEFAULT_ROOT, experimentDirName, runDirOf, SPEC_COPY } from "./layout.js";

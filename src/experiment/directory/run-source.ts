@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { toYaml } from "../../config/yaml.js";
 import { ManifestError } from "../../errors.js";
-import type { ManifestWriter } from "../../runs/manifest.js";
+import type { ManifestWriter } from "../../runs/manifest-writer.js";
 import { RunConfigBuilder } from "../definition/build-config.js";
 import { validateSpec } from "../definition/load.js";
 import { runGrid, valuesAsOverrides } from "../definition/run-plans.js";
@@ -32,7 +32,7 @@ export interface RunSource {
 export function runSource(dir: string, m: ExperimentManifest, manifest: ManifestWriter): RunSource {
   const recorded = (num: number) => manifest.job(num) as ExperimentRunRecord | undefined;
   if (m.jobs.length >= m.total) {
-    return { jobs: manifest.allJobs(), recordOf: (job) => recorded(job.num) ?? missing(dir, job.num) };
+    return { jobs: manifest.records(), recordOf: (job) => recorded(job.num) ?? missing(dir, job.num) };
   }
   const spec = specOf(dir, m);
   const grid = runGrid(spec);

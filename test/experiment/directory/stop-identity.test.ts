@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { stopExperiment } from "../../../src/experiment/directory/control.js";
 import { ORCHESTRATOR_FILE } from "../../../src/experiment/directory/layout.js";
-import { ManifestWriter } from "../../../src/runs/manifest.js";
+import { ManifestWriter } from "../../../src/runs/manifest-writer.js";
 
 describe("experiment stop", () => {
   it("signals only the recorded orchestrator, not a process that reuses its pid", async () => {
