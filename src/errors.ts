@@ -63,6 +63,12 @@ export class ConfigParseError extends HydrantError {}
 /** A key that does not exist, a `???` value read, a type mismatch in a config operation. */
 export class ConfigKeyError extends HydrantError {}
 
+/**
+ * A value that does not fit its schema-typed field and cannot be converted to it (OmegaConf's
+ * ValidationError): `port: abc` where the schema says integer. `key` is the field's dotted key.
+ */
+export class ConfigTypeError extends ConfigKeyError {}
+
 /** A mandatory value (`???`) was accessed. */
 export class MissingMandatoryValueError extends ConfigKeyError {}
 

@@ -22,7 +22,10 @@ export {
   type RunMode,
   type ResultDefault,
   type SearchPathElement,
+  type StoreOptions,
 } from "./compose/index.js";
+// Schemas as configs (the ConfigStore's typed nodes, main({ schema }))
+export type { ConfigSchemaNode, InferConfig, StandardSchemaLike, JsonSchemaDocument } from "./typed/index.js";
 
 // The config tree
 export { ConfigDict, ConfigList, MISSING, fromPlain, isDict, isList, isMissing, isInterpolation, cloneValue, toPlainUnresolved } from "./config/node.js";
@@ -106,6 +109,7 @@ export {
   ConfigParseError,
   ConfigKeyError,
   MissingMandatoryValueError,
+  ConfigTypeError,
   InterpolationError,
   OverrideParseError,
   OverrideApplyError,

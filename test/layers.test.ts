@@ -10,7 +10,7 @@ const SRC = path.resolve(import.meta.dirname, "../src");
 const LAYERS: readonly string[][] = [
   ["errors", "table"],
   ["config"],
-  ["overrides"],
+  ["overrides", "typed"],
   ["compose"],
   ["instantiate", "logging", "schemas"],
   ["core", "dynamic"],

@@ -33,7 +33,7 @@ function configKeyCandidates(args: AppArgs, body: string, cwd: string): string[]
   let config: ConfigValue;
   try {
     const loc = configLocation(args, cwd);
-    config = composeAppConfig({ configDir: loc.configDir, searchPath: loc.searchPath, configName: loc.configName ?? null, overrides: args.overrides, cwd }).config;
+    config = composeAppConfig({ configDir: loc.configDir, searchPath: loc.searchPath, configName: loc.configName ?? null, overrides: args.overrides, cwd, schema: loc.schema }).config;
   } catch {
     return []; // an unfinished line often does not compose; offer what the groups give
   }

@@ -21,7 +21,7 @@ import type { AppArgs } from "./types.js";
 
 function composeFor(args: AppArgs, cwd: string): ComposeResult {
   const loc = configLocation(args, cwd);
-  return composeAppConfig({ configDir: loc.configDir, searchPath: loc.searchPath, configName: loc.configName ?? null, jobName: loc.jobName, overrides: args.overrides, runMode: "RUN", cwd, fromShell: true });
+  return composeAppConfig({ configDir: loc.configDir, searchPath: loc.searchPath, configName: loc.configName ?? null, jobName: loc.jobName, overrides: args.overrides, runMode: "RUN", cwd, fromShell: true, schema: loc.schema });
 }
 
 /** `--cfg job|hydra|all [--resolve] [--package P]`; with --multirun one YAML document per job. */

@@ -3,6 +3,7 @@
  */
 import type { RunEvent } from "../runs/events.js";
 import type { JobRecord } from "../runs/manifest.js";
+import type { ConfigSchemaNode } from "../typed/index.js";
 
 /** What a Hydra app command line says, after parsing. */
 export interface AppArgs {
@@ -11,6 +12,8 @@ export interface AppArgs {
   configName?: string;
   /** `hydra.job.name`; `main()` sets it to the script's name, as Hydra names a job after its script. */
   jobName?: string;
+  /** The job config's schema: `main({ schema })` sets it. */
+  schema?: ConfigSchemaNode;
   overrides: string[];
   multirun: boolean;
   cfg?: "job" | "hydra" | "all";

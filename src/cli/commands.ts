@@ -73,7 +73,7 @@ export async function runSubcommand(argv: string[]): Promise<number> {
       generateOptions(y).option("name", { type: "string", default: "Config", describe: "name of the exported config type" }),
     guarded(async (a) => setCode((await import("./types-command.js")).typesCommand(generateArgs(a)))))
     .command("schema", "Print a JSON Schema of the config files of a config tree (for editors: yaml.schemas)", (y: Argv) =>
-      generateOptions(y).option("for", { type: "string", describe: "only the files of: config, a group (optimizer), experiment" }),
+      generateOptions(y).option("for", { type: "string", describe: "only the files of: config, a group (optimizer), experiment, experiment-spec" }),
     guarded(async (a) => setCode((await import("./types-command.js")).schemaCommand(generateArgs(a)))))
     .command("completion <shell>", "Print the shell completion script (same as -sc install=SHELL)", (y: Argv) =>
       y.positional("shell", { choices: ["bash", "zsh", "fish"] as const, demandOption: true }),

@@ -3,6 +3,7 @@
  * printed, written to a file, or checked against one (for CI).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { experimentSpecJsonSchema } from "../experiment/definition/schema.js";
 import { generateConfigSchema, generateConfigTypes } from "../schemas/index.js";
 
 /** Options shared by both commands. */
@@ -35,7 +36,8 @@ export function typesCommand(opts: GenerateCommandOptions, io: Io = processIo): 
 /** `hydrant schema -cd DIR -cn NAME [--for KIND] [--out FILE] [--check]`. */
 export function schemaCommand(opts: GenerateCommandOptions, io: Io = processIo): number {
   const command = ["hydrant schema -cd", opts.configDir, "-cn", opts.configName, ...(opts.for ? ["--for", opts.for] : []), ...(opts.out ? ["--out", opts.out] : [])].join(" ");
-  const { schema, skipped } = generateConfigSchema({ configDir: opts.configDir, configName: opts.configName, for: opts.for });
+  const extraKinds = { "experiment-spec": experimentSpecJsonSchema() };
+  const { schema, skipped } = generateConfigSchema({ configDir: opts.configDir, configName: opts.configName, for: opts.for, extraKinds });
   for (const s of skipped) io.err(`hydrant schema: left out ${s.overrides.join(" ")}: it does not compose (${firstLine(s.reason)})\n`);
   return emit(`${JSON.stringify(schema, null, 2)}\n`, opts, command, io);
 }

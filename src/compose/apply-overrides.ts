@@ -10,9 +10,25 @@ import { ConfigCompositionError, ConfigKeyError, HydrantError, OverrideApplyErro
 import { elementToConfig, isListEditOverride } from "../overrides/index.js";
 import { applyListEdit } from "./list-edits.js";
 import type { Override, ParsedElement } from "../overrides/types.js";
+import type { TypedMounts } from "../typed/index.js";
 
-export function applyConfigOverrides(overrides: readonly Override[], cfg: ConfigDict): void {
-  for (const o of overrides) applyOne(o, cfg);
+/** `typed`: the schema-typed subtrees, checked again after each override that reaches into one. */
+export function applyConfigOverrides(overrides: readonly Override[], cfg: ConfigDict, typed?: TypedMounts): void {
+  for (const o of overrides) {
+    applyOne(o, cfg, typed);
+    if (typed && typed.size > 0 && o.pkg === undefined && o.type !== "delete") checkTypedOverride(o, cfg, typed);
+  }
+}
+
+/** OmegaConf converts or refuses a value as it is set into a typed node; `+key=` may add a key (Hydra opens the parent). */
+function checkTypedOverride(o: Override, cfg: ConfigDict, typed: TypedMounts): void {
+  if (o.type === "add" || o.type === "force_add") typed.allowAdded(o.keyOrGroup);
+  try {
+    typed.check(cfg, o.keyOrGroup);
+  } catch (e) {
+    if (!(e instanceof HydrantError)) throw e;
+    throw new OverrideApplyError(`Error merging override ${o.inputLine}\n${e.message}`, { override: o.inputLine, key: e.key, cause: e });
+  }
 }
 
 function overrideValue(o: Override): ConfigValue | undefined {
@@ -24,7 +40,7 @@ function selected(cfg: ConfigDict, key: string): ConfigValue | undefined {
   return r.found ? r.value : undefined;
 }
 
-function applyOne(o: Override, cfg: ConfigDict): void {
+function applyOne(o: Override, cfg: ConfigDict, typed: TypedMounts | undefined): void {
   const details = { override: o.inputLine, key: o.keyOrGroup };
   if (o.pkg !== undefined) {
     throw new OverrideApplyError(
@@ -47,7 +63,9 @@ function applyOne(o: Override, cfg: ConfigDict): void {
         updateNode(cfg, key, value ?? null, { merge: true, forceAdd: false, allowNewKeys: false });
       } catch (e) {
         if (!(e instanceof ConfigKeyError)) throw e;
-        throw new OverrideApplyError(`Could not override '${key}'.\nTo append to your config use +${o.inputLine}`, {
+        const close = typed && typed.size > 0 ? typed.suggestion(key) : undefined;
+        const hint = close === undefined ? "" : ` Did you mean '${close}'?`;
+        throw new OverrideApplyError(`Could not override '${key}'.${hint}\nTo append to your config use +${o.inputLine}`, {
           ...details,
           cause: e,
         });

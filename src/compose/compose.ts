@@ -7,7 +7,7 @@ import { checkHydraKeys } from "./hydra-schema.js";
 import { keyOriginFinder, type KeyOrigin } from "./key-origin.js";
 import { ConfigDict, isContainer, isDict, isList, type ConfigValue } from "../config/node.js";
 import { mergeInto } from "../config/merge.js";
-import { ConfigCompositionError, HydrantError, MissingConfigError, OverrideApplyError, SearchPathError } from "../errors.js";
+import { ConfigCompositionError, ConfigTypeError, HydrantError, MissingConfigError, OverrideApplyError, SearchPathError } from "../errors.js";
 import { parseOverrides } from "../overrides/index.js";
 import type { Override } from "../overrides/types.js";
 import { applyConfigOverrides } from "./apply-overrides.js";
@@ -20,6 +20,7 @@ import { ConfigRepository } from "./repository.js";
 import { ensureComposeResolvers } from "./resolvers.js";
 import { describeSearchPath, initialSources, withHydraSearchPath, type SearchPathElement } from "./sources/search-path.js";
 import type { ConfigSource } from "./sources/config-source.js";
+import { compileConfigSchema, jsonSchemaOf, schemaDefaults, TypedMounts, type ConfigSchemaNode } from "../typed/index.js";
 
 export type RunMode = "RUN" | "MULTIRUN";
 
@@ -46,6 +47,12 @@ export interface ComposeOptions {
   instant?: Date;
   /** Environment for hydra.job.env_copy; default process.env. */
   env?: Record<string, string | undefined>;
+  /**
+   * The job config's schema (zod, valibot, arktype or a JSON Schema, as the ConfigStore takes them): its
+   * defaults come first, as a dataclass first in the primary config's defaults list does in Hydra,
+   * and it types the whole job config (the `hydra` node aside).
+   */
+  schema?: ConfigSchemaNode;
 }
 
 export interface ComposeResult {
@@ -82,8 +89,9 @@ export function composeConfig(options: ComposeOptions = {}): ComposeResult {
   validateSweeps(parsed, runMode, options.fromShell ?? false);
 
   const list = createDefaultsList({ repo, configName, overrides: parsed, skipMissing: runMode === "MULTIRUN" });
-  const cfg = mergeDefaults(list.defaults, repo);
-  applyConfigOverrides(list.configOverrides, cfg);
+  const typed = new TypedMounts();
+  const cfg = mergeDefaults(list.defaults, repo, typed, options.schema);
+  applyConfigOverrides(list.configOverrides, cfg, typed);
 
   const searchPath = describeSearchPath(repo.sources);
   fillHydraNode(cfg, {
@@ -232,11 +240,16 @@ function embed(config: ConfigValue, pkg: string): ConfigValue {
     .reduce<ConfigValue>((inner, key) => new ConfigDict([[key, inner]]), config);
 }
 
-function mergeDefaults(defaults: readonly ResultDefault[], repo: ConfigRepository): ConfigDict {
+function mergeDefaults(defaults: readonly ResultDefault[], repo: ConfigRepository, typed: TypedMounts, schema?: ConfigSchemaNode): ConfigDict {
   const cfg = new ConfigDict();
+  if (schema !== undefined) {
+    const type = compileConfigSchema(jsonSchemaOf(schema, "the job config"), "Config");
+    mergeInto(cfg, schemaDefaults(type));
+    typed.add("", type);
+  }
   // The hydra node takes its schema (HydraConf) when hydra/config is merged; later configs must fit it.
   let hydraTyped = false;
-  for (const d of defaults) {
+  for (const [i, d] of defaults.entries()) {
     const loaded = repo.loadConfig(d.configPath);
     if (loaded === null) throw new MissingConfigError(`Could not load '${d.configPath}'`, { file: d.configPath });
     if (!isContainer(loaded.config)) {
@@ -253,8 +266,26 @@ function mergeDefaults(defaults: readonly ResultDefault[], repo: ConfigRepositor
     }
     mergeOne(cfg, embedded, d, loaded.file, hydraTyped);
     if (d.configPath === "hydra/config") hydraTyped = true;
+    if (loaded.schema) typed.add(d.package, loaded.schema);
+    if (typed.size > 0) checkTyped(cfg, typed, d, keyOriginFinder(defaults.slice(0, i + 1), repo, []));
   }
   return cfg;
+}
+
+/** OmegaConf checks a typed node as a config merges into it: so does this, after each merge, naming that config. */
+function checkTyped(cfg: ConfigDict, typed: TypedMounts, d: ResultDefault, origin: KeyOrigin): void {
+  try {
+    typed.check(cfg, d.package);
+  } catch (e) {
+    if (!(e instanceof HydrantError)) throw e;
+    const kind = e instanceof ConfigTypeError ? "ValidationError" : "ConfigKeyError";
+    const at = e.key === undefined ? undefined : origin(e.key);
+    throw new ConfigCompositionError(`In '${d.configPath}': ${kind} raised while composing config:\n${e.message}`, {
+      ...at,
+      key: e.key,
+      cause: e,
+    });
+  }
 }
 
 function hasSearchPath(v: ConfigValue): boolean {

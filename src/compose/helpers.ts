@@ -6,6 +6,7 @@ import { ConfigDict, cloneValue, toPlainUnresolved, type PlainValue } from "../c
 import { resolveTree, type ResolveOptions } from "../config/interpolation/index.js";
 import { composeConfig, type ComposeOptions, type ComposeResult } from "./compose.js";
 import { composeResolvers } from "./resolvers.js";
+import type { ConfigSchemaNode, InferConfig } from "../typed/index.js";
 
 /** The composed config without its `hydra` node (a copy). */
 export function jobConfig(result: ComposeResult): ConfigDict {
@@ -40,15 +41,18 @@ export interface ComposeHelperOptions extends ComposeOptions {
   returnHydraConfig?: boolean;
 }
 
+/** Compose and return plain data (Hydra's `compose()`), typed by `options.schema` (a Standard Schema's output type). */
+export function compose<S extends ConfigSchemaNode>(options: ComposeHelperOptions & { schema: S }): InferConfig<S>;
 /** Compose and return plain data (Hydra's `compose()`), typed by the caller. */
-export function compose<T = Record<string, PlainValue>>(options: ComposeHelperOptions = {}): T {
+export function compose<T = Record<string, PlainValue>>(options?: ComposeHelperOptions): T;
+export function compose(options: ComposeHelperOptions = {}): unknown {
   const result = composeConfig(options);
   if (options.resolve) {
-    return toPlainUnresolved(options.returnHydraConfig ? resolveFullConfig(result) : resolveJobConfig(result)) as T;
+    return toPlainUnresolved(options.returnHydraConfig ? resolveFullConfig(result) : resolveJobConfig(result));
   }
-  if (options.returnHydraConfig) return toPlainUnresolved(result.config) as T;
+  if (options.returnHydraConfig) return toPlainUnresolved(result.config);
   // The plain copy is already a copy: no need to copy the job config first.
   const out: Record<string, PlainValue> = {};
   for (const [k, v] of result.config.entries) if (k !== "hydra") out[k] = toPlainUnresolved(v);
-  return out as T;
+  return out;
 }

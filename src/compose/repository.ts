@@ -7,6 +7,7 @@ import { ConfigCompositionError } from "../errors.js";
 import { parseDefaultsList } from "./defaults/parse.js";
 import type { InputDefault } from "./defaults/elements.js";
 import { isSafeConfigPath, type ConfigHeader, type ConfigSource } from "./sources/config-source.js";
+import type { ObjectField } from "../typed/index.js";
 
 export interface LoadedConfig {
   /** The config without its top-level `defaults` key; shared with the source's cache: never modify it. */
@@ -16,6 +17,8 @@ export interface LoadedConfig {
   defaults(): InputDefault[];
   file: string;
   provider: string;
+  /** The schema typing the config, when it was stored as one. */
+  schema?: ObjectField;
 }
 
 interface CacheEntry {
@@ -24,6 +27,7 @@ interface CacheEntry {
   rawDefaults: ConfigValue | undefined;
   file: string;
   provider: string;
+  schema?: ObjectField;
 }
 
 export class ConfigRepository {
@@ -45,13 +49,15 @@ export class ConfigRepository {
     }
     if (entry === null) return null;
     const e = entry;
-    return {
+    const loaded: LoadedConfig = {
       config: e.config,
       header: e.header,
       file: e.file,
       provider: e.provider,
       defaults: () => (e.rawDefaults === undefined ? [] : parseDefaultsList(configPath, e.rawDefaults, e.file)),
     };
+    if (e.schema) loaded.schema = e.schema;
+    return loaded;
   }
 
   configExists(configPath: string): boolean {
@@ -91,7 +97,9 @@ export class ConfigRepository {
       rawDefaults = config.get("defaults");
       config = withoutKey(config, "defaults");
     }
-    return { config, header: raw.header, rawDefaults, file: raw.file, provider: source.provider };
+    const entry: CacheEntry = { config, header: raw.header, rawDefaults, file: raw.file, provider: source.provider };
+    if (raw.schema) entry.schema = raw.schema;
+    return entry;
   }
 }
 

@@ -8,6 +8,7 @@ import path from "node:path";
 import type { ConfigDict } from "../config/node.js";
 import { composeConfig, listOptions as composeListOptions, loadConfigGroupsIndex, type ComposeOptions, type ComposeResult, type ConfigGroupInfo, type GroupsIndexOptions } from "../compose/index.js";
 import { registerBuiltinPlugins } from "../plugins/registry.js";
+import type { ConfigSchemaNode } from "../typed/index.js";
 /** The location flags of an app command line. */
 export interface LocationArgs {
   configDir?: string;
@@ -15,6 +16,8 @@ export interface LocationArgs {
   configName?: string;
   /** `hydra.job.name`: a `main()` app's script name; else derived from the config name. */
   jobName?: string;
+  /** The job config's schema (`main({ schema })`). */
+  schema?: ConfigSchemaNode;
 }
 
 export interface ConfigLocation {
@@ -24,6 +27,7 @@ export interface ConfigLocation {
   searchPath?: string[];
   configName?: string;
   jobName?: string;
+  schema?: ConfigSchemaNode;
 }
 
 export interface Composed {
@@ -42,7 +46,9 @@ export function configLocation(args: LocationArgs, cwd = process.cwd()): ConfigL
   const abs = (p: string | undefined) => (p === undefined ? undefined : path.resolve(cwd, p));
   const primary = abs(args.configPath) ?? abs(args.configDir);
   const extra = args.configPath !== undefined && args.configDir !== undefined ? [abs(args.configDir) as string] : undefined;
-  return { configDir: primary, searchPath: extra, configName: args.configName, jobName: args.jobName };
+  const loc: ConfigLocation = { configDir: primary, searchPath: extra, configName: args.configName, jobName: args.jobName };
+  if (args.schema !== undefined) loc.schema = args.schema;
+  return loc;
 }
 
 /** `composeConfig` with the built-in plugins' config nodes registered. */
@@ -58,7 +64,7 @@ export function appConfigGroups(options: GroupsIndexOptions): ConfigGroupInfo[] 
 }
 
 export function compose(loc: ConfigLocation, overrides: readonly string[], runMode: "RUN" | "MULTIRUN"): Composed {
-  const r = composeAppConfig({ configDir: loc.configDir, searchPath: loc.searchPath, configName: loc.configName, jobName: loc.jobName, overrides: [...overrides], runMode });
+  const r = composeAppConfig({ configDir: loc.configDir, searchPath: loc.searchPath, configName: loc.configName, jobName: loc.jobName, overrides: [...overrides], runMode, schema: loc.schema });
   return { config: r.config, taskOverrides: [...r.taskOverrides], hydraOverrides: [...r.hydraOverrides], choices: { ...r.choices }, keyOrigin: r.keyOrigin };
 }
 

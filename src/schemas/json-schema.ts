@@ -17,6 +17,8 @@ export interface ConfigSchemaOptions extends ConfigTreeOptions {
    * files; `experiment`, `_global_` experiment files). Default: any file of the tree.
    */
   for?: string;
+  /** More kinds of files, by name, with their schemas (the CLI adds `experiment-spec`, the spec format). */
+  extraKinds?: Record<string, JsonSchema>;
 }
 
 /** The schema and the compositions left out of it. */
@@ -31,6 +33,10 @@ const ANY_OBJECT: JsonSchema = { type: "object" };
 export function generateConfigSchema(options: ConfigSchemaOptions): ConfigSchemaResult {
   const shapes = collectConfigShapes(options);
   const definitions = fileDefinitions(shapes, options.configName);
+  for (const [kind, schema] of Object.entries(options.extraKinds ?? {})) {
+    const { $schema: _, ...rest } = schema;
+    definitions[fileKind(kind)] = rest;
+  }
   const kinds = Object.keys(definitions).filter((k) => k.startsWith("file."));
   if (options.for !== undefined && !kinds.includes(fileKind(options.for))) {
     throw new HydrantError(`No config files of kind '${options.for}': choose one of ${kinds.map((k) => k.slice("file.".length)).join(", ")}`);

@@ -55,9 +55,17 @@ describe("hydrant schema on conf/", { timeout: 120_000 }, () => {
     expect(validate({ ...lrAblation, defaults: [{ "override /optimizer": "adamw" }] })).toBe(false);
   });
 
+  it("includes the experiment spec format (--for experiment-spec)", () => {
+    const r = run(["dist/cli.js", "schema", "-cd", "conf", "-cn", "config", "--for", "experiment-spec"]);
+    expect(r.status).toBe(0);
+    const validate = new Ajv({ allowUnionTypes: true }).compile(JSON.parse(r.stdout));
+    expect(validate(parse(readFileSync(path.join(root, "examples/specs/lr_sweep.yaml"), "utf8")))).toBe(true);
+    expect(validate({ name: "lr", sweeps: {} })).toBe(false);
+  });
+
   it("names the kinds of files when --for names none", () => {
     const r = run(["dist/cli.js", "schema", "-cd", "conf", "-cn", "config", "--for", "nope"]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("No config files of kind 'nope': choose one of config, model, optimizer, dataset, training, experiment");
+    expect(r.stderr).toContain("No config files of kind 'nope': choose one of config, model, optimizer, dataset, training, experiment, experiment-spec");
   });
 });

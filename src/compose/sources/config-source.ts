@@ -5,6 +5,7 @@
  */
 import type { ConfigValue } from "../../config/node.js";
 import { ConfigCompositionError } from "../../errors.js";
+import type { ObjectField } from "../../typed/index.js";
 
 export interface ConfigHeader {
   /** The `# @package` value, verbatim; undefined when the file has none. */
@@ -17,6 +18,8 @@ export interface RawConfig {
   header: ConfigHeader;
   /** Where it came from, for error messages (absolute file or `scheme://path/name.yaml`). */
   file: string;
+  /** The schema typing it, for a config stored as a schema (its `config` is then the schema's defaults). */
+  schema?: ObjectField;
 }
 
 export interface ConfigSource {

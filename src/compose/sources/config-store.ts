@@ -4,17 +4,24 @@
  * sweepers are registered here the same way any plugin registers its configs.
  */
 import type { ConfigValue } from "../../config/node.js";
+import type { ConfigSchemaNode } from "../../typed/index.js";
 import { ConfigCompositionError } from "../../errors.js";
 import { isSafeConfigPath } from "./config-source.js";
 import type { MemoryConfigEntry, MemoryEntries } from "./memory-source.js";
 
+/** What {@link ConfigStore.store} registers: a config (tree, YAML text or schema) under a group and name. */
 export interface StoreOptions {
   /** Config group, e.g. `hydra/launcher`; omit for a top-level config. */
   group?: string;
   /** Config name (a trailing `.yaml` is ignored). */
   name: string;
-  /** The config: a tree, or YAML text. */
-  node: ConfigValue | string;
+  /**
+   * The config: a tree, YAML text, or a schema, where Hydra stores a dataclass: a Standard Schema that
+   * describes itself as JSON Schema (zod 4, arktype, valibot through `toStandardJsonSchema`) or a JSON
+   * Schema. A schema's defaults are the config's values (`???` for a required field without one,
+   * `null` for an optional one), and composition checks what is merged or overridden onto it.
+   */
+  node: ConfigValue | string | ConfigSchemaNode;
   /** Package, like a `# @package` header. */
   package?: string;
   /** Who registered it (informational, like Hydra's). */

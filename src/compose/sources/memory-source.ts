@@ -2,7 +2,8 @@
  * Configs held in memory: what the ConfigStore serves (Hydra's `structured://` source) and hydrant's
  * built-in `pkg://hydra.conf`. A node is either a tree or YAML text parsed on first use.
  */
-import { cloneValue, type ConfigValue } from "../../config/node.js";
+import { cloneValue, isContainer, type ConfigValue } from "../../config/node.js";
+import { compileConfigSchema, isConfigSchemaNode, jsonSchemaOf, schemaDefaults, type ConfigSchemaNode, type ObjectField } from "../../typed/index.js";
 import { checkConfigInterpolations, loadConfigText } from "../../config/load.js";
 import { MissingConfigError } from "../../errors.js";
 import {
@@ -17,8 +18,8 @@ import {
 export interface MemoryConfigEntry {
   /** `group/name` without extension; "" group for top-level configs. */
   path: string;
-  /** A tree, or YAML text (its `# @package` header counts when `package` is not given). */
-  node: ConfigValue | string;
+  /** A tree, YAML text (its `# @package` header counts when `package` is not given), or a schema. */
+  node: ConfigValue | string | ConfigSchemaNode;
   package?: string;
   provider?: string;
 }
@@ -26,6 +27,7 @@ export interface MemoryConfigEntry {
 interface Parsed {
   config: ConfigValue;
   header: ConfigHeader;
+  schema?: ObjectField;
 }
 
 /** Something that can hand out its entries; lets a source stay a live view of a ConfigStore. */
@@ -74,7 +76,9 @@ export class MemoryConfigSource implements ConfigSource {
     if (!entry) throw new MissingConfigError(`Config not found: ${p} in ${this.scheme}://${this.path}`);
     const file = `${this.scheme}://${this.path}/${stripYaml(p)}.yaml`;
     const parsed = this.parse(entry, file);
-    return { config: parsed.config, header: parsed.header, file };
+    const raw: RawConfig = { config: parsed.config, header: parsed.header, file };
+    if (parsed.schema) raw.schema = parsed.schema;
+    return raw;
   }
 
   listOptions(group: string): string[] {
@@ -101,14 +105,20 @@ export class MemoryConfigSource implements ConfigSource {
   private parse(entry: MemoryConfigEntry, file: string): Parsed {
     let parsed = parsedEntries.get(entry);
     if (!parsed) {
-      if (typeof entry.node === "string") {
-        const header = parseHeader(entry.node);
+      const node = entry.node;
+      if (typeof node === "string") {
+        const header = parseHeader(node);
         if (entry.package !== undefined) header.package = entry.package;
-        parsed = { config: loadConfigText(entry.node, file), header };
+        parsed = { config: loadConfigText(node, file), header };
       } else {
         const header: ConfigHeader = entry.package === undefined ? {} : { package: entry.package };
-        checkConfigInterpolations(entry.node, file);
-        parsed = { config: entry.node, header };
+        if (!isContainer(node) && isConfigSchemaNode(node)) {
+          const schema = compileConfigSchema(jsonSchemaOf(node, entry.path), entry.path);
+          parsed = { config: schemaDefaults(schema), header, schema };
+        } else {
+          checkConfigInterpolations(node as ConfigValue, file);
+          parsed = { config: node as ConfigValue, header };
+        }
       }
       parsedEntries.set(entry, parsed);
     }

@@ -38,6 +38,38 @@ const modeObjectSchema = {
   properties: { name: { type: "string", minLength: 1 }, args: { type: "array", items: { type: "string" } } },
 } as const;
 
+const DESCRIPTIONS: Record<(typeof SPEC_FIELDS)[number], string> = {
+  name: "Names the experiment dir (letters, digits, _ . -)",
+  description: "Free text",
+  base_config: "A config file, composed with fixed_overrides and each sweep point",
+  configs: "Instead of base_config: config files, one run each",
+  sweep: "key: [value, ...]; the runs are the full grid over the keys (the last varies fastest)",
+  zip: "key: [value, ...] keys that move in lockstep (one grid dimension); a list of such mappings is several groups",
+  fixed_overrides: "key: value set on every run's config, before the sweep",
+  command: "Program and arguments run once per config, e.g. [node, train.mjs, --config, '{config}']",
+  mode: "training, simulation or any name ({mode}, $HYDRANT_MODE); without a command, the one modes.yaml defines",
+  runs_dir: "Where the program makes its own run dirs: the newest one made during a run is recorded",
+};
+
+/**
+ * The spec format as a JSON Schema document (draft-07), for editors (`hydrant schema --for
+ * experiment-spec`, `schemas/experiment-spec.schema.json`): the shape {@link schemaErrors} checks.
+ */
+export function experimentSpecJsonSchema(): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(specSchema.properties)) {
+    const field = key === "mode" ? { anyOf: [{ type: "string", minLength: 1 }, modeObjectSchema] } : schema;
+    properties[key] = { ...field, description: DESCRIPTIONS[key as keyof typeof DESCRIPTIONS] };
+  }
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    title: "hydrant experiment spec",
+    description: "An experiment spec file: `hydrant experiment run SPEC`",
+    ...specSchema,
+    properties,
+  };
+}
+
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
 
