@@ -1,14 +1,15 @@
 /**
- * `hydrant experiment run|list|stop|logs|show`: a plain argv parser over the library functions. The
- * yargs front end hands the argv after `experiment` here unchanged (including the hidden
- * `_orchestrate DIR`, which a background experiment's detached child runs).
+ * `hydrant experiment run|list|stop|logs|show`: the experiment commands over the library functions,
+ * their flags parsed by yargs like every other subcommand of the bin (the Hydra app command line
+ * keeps its own parser: it is Hydra's grammar). The bin hands the argv after `experiment` here
+ * unchanged, including the hidden `_orchestrate DIR` a background experiment's detached child runs.
  */
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { MANIFEST_FILE } from "../runs/manifest.js";
 import { checkResumeCommand } from "../runs/trust.js";
 import { terminalConfirm } from "./confirm.js";
-import { parseArgs } from "node:util";
+import yargs, { type Argv, type Options } from "yargs";
 import { formatError } from "./report-error.js";
 import { HydrantError, UsageError } from "../errors.js";
 import type { RunEvent } from "../runs/events.js";
@@ -32,7 +33,7 @@ export interface CommandIO {
 
 export const EXPERIMENT_USAGE = `Usage: hydrant experiment <command>
 
-  run SPEC|DIR [--resume] [--yes] [--limit N] [--parallel N] [--background] [--root DIR]
+  run SPEC|DIR [--resume] [-y|--yes] [--limit N] [--parallel N] [--background] [--root DIR]
       [--show] [--research_only] [--no_confusion] [--advanced] [-- PROGRAM|ARGS…]
         run a spec (a new experiment dir under the root), or continue one (--resume: the newest
         experiment of the spec, or the DIR given); --limit starts at most N runs now; --yes runs
@@ -42,7 +43,7 @@ export const EXPERIMENT_USAGE = `Usage: hydrant experiment <command>
   list [--root DIR]                       every experiment with its progress and state
   stop DIR                                stop a running experiment (resume it with run DIR --resume)
   logs DIR [-f|--follow]                  a background experiment's log
-  show DIR [--sort-by KEY] [--desc] [--format table|csv|json] [--output FILE]
+  show DIR [--sort-by|--sort KEY] [--desc] [--format table|csv|json] [-o|--output|--out FILE]
         every run's swept values, status, duration and metrics
 
   The root of experiment dirs is ./${DEFAULT_ROOT} unless --root says otherwise.
@@ -73,7 +74,40 @@ interface Flags {
 /** The experiment guide's simulation flags, forwarded to the program of a `mode: simulation` spec. */
 export const SIMULATION_FLAGS = ["show", "research_only", "no_confusion", "advanced"] as const;
 
-const handlers: Record<string, Handler> = { run, list, stop, logs, show, [ORCHESTRATE_COMMAND]: orchestrate };
+/**
+ * Every flag of the experiment commands, one meaning per name across the bin: `--sort-by`/`--sort` and
+ * `--desc` as `hydrant results` has them, `--out` as `hydrant types`/`schema` spell `--output`.
+ * Counts stay strings: `--limit 0` gets hydrant's own message.
+ */
+const FLAGS = {
+  resume: { type: "boolean" },
+  yes: { type: "boolean", alias: "y" },
+  limit: { type: "string", requiresArg: true },
+  parallel: { type: "string", requiresArg: true },
+  background: { type: "boolean" },
+  root: { type: "string", requiresArg: true },
+  follow: { type: "boolean", alias: "f" },
+  "sort-by": { type: "string", alias: "sort", requiresArg: true },
+  desc: { type: "boolean" },
+  format: { type: "string", requiresArg: true },
+  output: { type: "string", alias: ["o", "out"], requiresArg: true },
+  show: { type: "boolean" },
+  research_only: { type: "boolean" },
+  no_confusion: { type: "boolean" },
+  advanced: { type: "boolean" },
+} as const satisfies Record<string, Options>;
+
+type FlagName = keyof typeof FLAGS;
+
+/** Each command, what runs it and the flags it takes (any other is an error). */
+const COMMANDS: Record<string, { handler: Handler; flags: readonly FlagName[] }> = {
+  run: { handler: run, flags: ["resume", "yes", "limit", "parallel", "background", "root", ...SIMULATION_FLAGS] },
+  list: { handler: list, flags: ["root"] },
+  stop: { handler: stop, flags: ["root"] },
+  logs: { handler: logs, flags: ["root", "follow"] },
+  show: { handler: show, flags: ["root", "sort-by", "desc", "format", "output"] },
+  [ORCHESTRATE_COMMAND]: { handler: orchestrate, flags: ["limit", "parallel", "background"] },
+};
 
 export async function experimentCommand(argv: string[], io: CommandIO): Promise<number> {
   const [sub, ...rest] = argv;
@@ -81,27 +115,28 @@ export async function experimentCommand(argv: string[], io: CommandIO): Promise<
     io.out(EXPERIMENT_USAGE);
     return sub === undefined ? 1 : 0;
   }
-  const handler = handlers[sub];
-  if (!handler) {
+  const command = Object.hasOwn(COMMANDS, sub) ? COMMANDS[sub] : undefined;
+  if (!command) {
     io.err(`Unknown experiment command '${sub}'.\n\n${EXPERIMENT_USAGE}`);
     return 1;
   }
   const dash = rest.indexOf("--");
   const forwarded = dash < 0 ? [] : rest.slice(dash + 1);
-  let parsed: { positionals: string[]; values: Flags };
+  let parsed: { positionals: string[]; flags: Flags };
   try {
-    parsed = parseArgs({ args: dash < 0 ? rest : rest.slice(0, dash), allowPositionals: true, strict: true, options: OPTIONS }) as { positionals: string[]; values: Flags };
-    if (sub !== "run" && (dash >= 0 || SIMULATION_FLAGS.some((f) => parsed.values[f]))) throw new Error(`experiment ${sub} takes no program arguments (only experiment run forwards them).`);
+    if (sub !== "run" && dash >= 0) throw new UsageError(`experiment ${sub} takes no program arguments (only experiment run forwards them).`);
+    parsed = parseFlags(sub, command.flags, dash < 0 ? rest : rest.slice(0, dash));
   } catch (e) {
-    io.err(`${(e as Error).message}\n\n${EXPERIMENT_USAGE}`);
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`${e.message}\n\n${EXPERIMENT_USAGE}`);
     return 1;
   }
-  if (parsed.values.help) {
+  if (parsed.flags.help) {
     io.out(EXPERIMENT_USAGE);
     return 0;
   }
   try {
-    return await handler(parsed.positionals, parsed.values, io, forwarded);
+    return await command.handler(parsed.positionals, parsed.flags, io, forwarded);
   } catch (e) {
     if (!(e instanceof HydrantError)) throw e;
     io.err(formatError(e));
@@ -109,24 +144,32 @@ export async function experimentCommand(argv: string[], io: CommandIO): Promise<
   }
 }
 
-const OPTIONS = {
-  resume: { type: "boolean" },
-  yes: { type: "boolean", short: "y" },
-  limit: { type: "string" },
-  parallel: { type: "string" },
-  background: { type: "boolean" },
-  root: { type: "string" },
-  follow: { type: "boolean", short: "f" },
-  "sort-by": { type: "string" },
-  desc: { type: "boolean" },
-  format: { type: "string" },
-  output: { type: "string", short: "o" },
-  help: { type: "boolean", short: "h" },
-  show: { type: "boolean" },
-  research_only: { type: "boolean" },
-  no_confusion: { type: "boolean" },
-  advanced: { type: "boolean" },
-} as const;
+/** The command's flags and positionals, parsed by yargs as every other subcommand of the bin is. */
+function parseFlags(sub: string, names: readonly FlagName[], args: string[]): { positionals: string[]; flags: Flags } {
+  let failure: string | undefined;
+  let parsed: Record<string, unknown> | undefined;
+  yargs([sub, ...args])
+    .help(false)
+    .version(false)
+    .strict()
+    .exitProcess(false)
+    // Flags as written: `--no_confusion` is a flag of its own, not the negation of `_confusion`.
+    .parserConfiguration({ "boolean-negation": false, "camel-case-expansion": false, "dot-notation": false, "parse-numbers": false, "parse-positional-numbers": false, "short-option-groups": false })
+    .option("help", { type: "boolean", alias: "h" })
+    .command(`${sub} [args..]`, false, (y: Argv) => y.options(Object.fromEntries(names.map((n) => [n, FLAGS[n]]))), (a) => void (parsed = a))
+    .fail((msg, err) => void (failure ??= msg ?? err?.message))
+    .parseSync();
+  if (failure !== undefined || !parsed) throw new UsageError(unknownOptionWording(failure ?? `cannot read the arguments of experiment ${sub}.`));
+  return { positionals: ((parsed.args as unknown[] | undefined) ?? []).map(String), flags: parsed as Flags };
+}
+
+/** yargs says "Unknown argument: bogus"; the flag is named as it is typed. */
+function unknownOptionWording(message: string): string {
+  const m = /^Unknown arguments?: (.*)$/.exec(message);
+  if (!m) return message;
+  const names = m[1]!.split(", ").map((n) => `'${n.length === 1 ? "-" : "--"}${n}'`);
+  return names.length === 1 ? `Unknown option ${names[0]}` : `Unknown options ${names.join(", ")}`;
+}
 
 async function run(pos: string[], flags: Flags, io: CommandIO, forwarded: string[]): Promise<number> {
   const target = one(pos, "run", "SPEC or DIR");
