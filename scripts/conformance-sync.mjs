@@ -4,7 +4,8 @@
 //   node scripts/conformance-sync.mjs           copy ../shared into the repository (npm run conformance:sync)
 //   node scripts/conformance-sync.mjs --check   fail when ../shared exists and differs from the copies
 //
-// The check is part of `npm test`: a corpus that grew in ../shared must be synced, not silently ignored.
+// Run the check (npm run conformance:check) in the workspace after ../shared changes: a corpus that grew there must be synced.
+// It is not part of `npm test`, which reads nothing outside the repository.
 import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
