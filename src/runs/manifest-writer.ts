@@ -130,11 +130,6 @@ export class ManifestWriter {
     this.scheduleSnapshot();
   }
 
-  /** The whole manifest in memory (tests, small sweeps). */
-  snapshot(): Manifest {
-    return { ...this.head, updated_at: new Date().toISOString(), seq: this.seq, jobs: this.allJobs() };
-  }
-
   /** Writes the snapshot now. */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
