@@ -18,7 +18,7 @@ import type { JobOutcome, LaunchContext, LaunchSink, Launcher, PreparedJob } fro
 import { encodeJob } from "../wire.js";
 import { parseLauncherConfig, redisConnection, type BullmqLauncherConfig } from "./config.js";
 import { ConnectionWatch, firstConnection } from "./connection.js";
-import { loadBullmq } from "./load.js";
+import { loadBullmq } from "./load-bullmq.js";
 import { queueSecret, signJob } from "./signing.js";
 import { DEFAULT_TIMING, formatTiming, publishTiming, sameTiming, TIMING_POLL_MS } from "./timing.js";
 import { findOutcome, forgetOutcome, outcomeInJobDir, readOutcomeKeys } from "./outcome.js";
