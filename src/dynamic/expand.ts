@@ -1,7 +1,7 @@
 /**
  * Expanding configs with DynamicValues into concrete configs, each carrying a `__config_id__`.
  */
-import { ExperimentSpecError } from "../errors.js";
+import { DynamicValueError } from "../errors.js";
 import { CONFIG_ID_KEY, computeConfigId } from "./config-id.js";
 import { DynamicValue, isDynamicValue } from "./dynamic-value.js";
 import { buildSpace, isPlainObject, unionSpace, type Space } from "./space.js";
@@ -69,7 +69,7 @@ function sourceSpace(source: unknown, where: string): Space {
     );
   }
   if (!isPlainObject(source)) {
-    throw new ExperimentSpecError(
+    throw new DynamicValueError(
       `${where} is ${describe(source)}; a config must be a plain object such as { model: "gpt-4" }`,
     );
   }
