@@ -188,7 +188,7 @@ const SYSTEM_ERRORS: Record<string, string> = {
  * A file-system failure (EACCES, ENOSPC, …) as one sentence for the user, or undefined for other
  * errors: "Cannot mkdir '/x': permission denied: …".
  */
-export function systemErrorText(e: unknown): string | undefined {
+export function formatSystemError(e: unknown): string | undefined {
   if (!(e instanceof Error)) return undefined;
   const { code, syscall, path } = e as NodeJS.ErrnoException;
   if (typeof code !== "string" || typeof syscall !== "string") return undefined;

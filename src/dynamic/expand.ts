@@ -70,7 +70,7 @@ function sourceSpace(source: unknown, where: string): Space {
   }
   if (!isPlainObject(source)) {
     throw new DynamicValueError(
-      `${where} is ${describe(source)}; a config must be a plain object such as { model: "gpt-4" }`,
+      `${where} is ${formatKind(source)}; a config must be a plain object such as { model: "gpt-4" }`,
     );
   }
   const space = buildSpace(source, "");
@@ -92,7 +92,7 @@ function withId(config: Record<string, unknown>, suffix: string): Record<string,
   return config;
 }
 
-function describe(value: unknown): string {
+function formatKind(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   return typeof value === "object" ? `a ${value.constructor?.name ?? "object"} instance` : `the ${typeof value} ${String(value)}`;

@@ -199,7 +199,7 @@ function strategyFrom(given: unknown): Strategy {
   const strategy = typeof given === "function" && isClass(given) ? new (given as StrategyClass)() : given;
   if (!isStrategy(strategy)) {
     throw new SpearmintError(
-      `Spearmint's strategy must be a strategy class or instance (e.g. MultiBranchStrategy or new ShadowStrategy()), got ${describeValue(given)}; a strategy has a name, returns ("single" or "all") and execute(ctx)`,
+      `Spearmint's strategy must be a strategy class or instance (e.g. MultiBranchStrategy or new ShadowStrategy()), got ${formatGiven(given)}; a strategy has a name, returns ("single" or "all") and execute(ctx)`,
       { key: "strategy" },
     );
   }
@@ -216,7 +216,7 @@ function isStrategy(value: unknown): value is Strategy {
   return typeof s.execute === "function" && typeof s.name === "string" && (s.returns === "single" || s.returns === "all");
 }
 
-function describeValue(value: unknown): string {
+function formatGiven(value: unknown): string {
   if (typeof value === "function") return `the function ${value.name || "(anonymous)"}`;
   if (typeof value === "object" && value !== null) return `an object with keys ${Object.keys(value).join(", ") || "(none)"}`;
   return JSON.stringify(value) ?? String(value);
