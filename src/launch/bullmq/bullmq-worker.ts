@@ -132,23 +132,12 @@ export async function runWorker(o: RunWorkerOptions): Promise<WorkerSummary> {
     restored: (message) => emit({ type: "connection_restored", message }),
   });
   probe.on("error", (e) => watch.error(e));
-  const connectMs = (o.connectTimeout ?? 30) * 1000;
   const create: WorkerFactory = (t, n, fn) => {
     const w = new Worker<QueueJobData, QueueJobResult>(o.queue, fn, { connection, concurrency: n, name, autorun: false, lockDuration: t.lockMs, stalledInterval: t.stalledMs, ...(o.maxStalledCount !== undefined && { maxStalledCount: o.maxStalledCount }) });
     w.on("error", (e) => watch.error(e));
     return w;
   };
-  let started: { workers: TimedWorkers; from: string } | undefined;
-  try {
-    await firstConnection(o.redis, probe.waitUntilReady(), connectMs, "--redis");
-    const first = timingFor(o, await readTiming(probe));
-    if (first.problem) throw new LaunchError(`${first.problem}. Give this worker other --lock-duration/--stalled-interval, or set the queue's with a sweep.`, { key: "--stalled-interval" });
-    started = { workers: new TimedWorkers(create, concurrency, processor, first.timing), from: first.from };
-    await firstConnection(o.redis, started.workers.ready(), connectMs, "--redis");
-  } catch (e) {
-    await Promise.allSettled([started?.workers.close(), probe.close()]);
-    throw e;
-  }
+  const started = await startWorkers(o, probe, (timing) => new TimedWorkers(create, concurrency, processor, timing));
   const { workers, from } = started;
   workers.start();
   emit({ type: "worker_ready", name, queue: o.queue, concurrency, lockMs: workers.timing.lockMs, stalledIntervalMs: workers.timing.stalledMs, timingFrom: from });
@@ -160,6 +149,23 @@ export async function runWorker(o: RunWorkerOptions): Promise<WorkerSummary> {
   await Promise.allSettled([processes.stopAll(), probe.close()]);
   emit({ type: "worker_stopped", completed: summary.completed, failed: summary.failed, released: summary.released });
   return summary;
+}
+
+/** Connects, reads the queue's timing, and builds the worker's BullMQ Workers with it (not running yet). */
+async function startWorkers(o: RunWorkerOptions, probe: Queue, build: (t: QueueTiming) => TimedWorkers): Promise<{ workers: TimedWorkers; from: string }> {
+  const connectMs = (o.connectTimeout ?? 30) * 1000;
+  let workers: TimedWorkers | undefined;
+  try {
+    await firstConnection(o.redis, probe.waitUntilReady(), connectMs, "--redis");
+    const first = timingFor(o, await readTiming(probe));
+    if (first.problem) throw new LaunchError(`${first.problem}. Give this worker other --lock-duration/--stalled-interval, or set the queue's with a sweep.`, { key: "--stalled-interval" });
+    workers = build(first.timing);
+    await firstConnection(o.redis, workers.ready(), connectMs, "--redis");
+    return { workers, from: first.from };
+  } catch (e) {
+    await Promise.allSettled([workers?.close(), probe.close()]);
+    throw e;
+  }
 }
 
 /** The timing this worker's flags and its queue's hash give, where it comes from, and what is wrong with it. */

@@ -9,6 +9,7 @@ import type { Job, Worker } from "bullmq";
 import type { QueueJobData, QueueJobResult } from "./protocol.js";
 import type { QueueTiming } from "./timing.js";
 
+/** What runs one job (the worker's processor). */
 export type Processor = (job: Job<QueueJobData>, token?: string) => Promise<QueueJobResult>;
 
 /** Builds a Worker that is not running yet (autorun: false). */
@@ -21,6 +22,7 @@ interface Generation {
   run?: Promise<void>;
 }
 
+/** A `hydrant worker`'s current BullMQ Worker and the retiring ones, within one concurrency. */
 export class TimedWorkers {
   private current: Generation;
   private readonly retiring = new Set<Generation>();

@@ -37,8 +37,8 @@ export interface TimingNames {
   stalled: string;
 }
 
+/** The sweep's names for the two values. */
 export const LAUNCHER_KEYS: TimingNames = { lock: "hydra.launcher.lock_duration", stalled: "hydra.launcher.stalled_interval" };
-export const WORKER_FLAGS: TimingNames = { lock: "--lock-duration", stalled: "--stalled-interval" };
 
 /** A time given in seconds, as milliseconds; anything but a positive number is refused, naming `name`. */
 export function positiveSeconds(value: unknown, name: string): number {
@@ -87,6 +87,7 @@ export async function publishTiming(queue: Queue, timing: QueueTiming, sweep: st
   return before;
 }
 
+/** Whether two timings are the same. */
 export function sameTiming(a: QueueTiming, b: QueueTiming): boolean {
   return a.lockMs === b.lockMs && a.stalledMs === b.stalledMs;
 }
