@@ -26,6 +26,7 @@ const GRACE_MS = 2000;
 const SPAWNER_SOURCE = `
 const { spawn } = require("node:child_process"); const fs = require("node:fs"); const os = require("node:os");
 const groups = new Set(); const children = new Set(); let buf = ""; let closing = false;
+const baseEnv = Object.assign({}, process.env);
 const send = (m) => { try { process.stdout.write(JSON.stringify(m) + "\\n"); } catch {} };
 process.stdout.on("error", () => {});
 const startTime = (pid) => { try { const s = fs.readFileSync("/proc/" + pid + "/stat", "utf8"); return s.slice(s.lastIndexOf(")") + 2).split(" ")[19]; } catch { return undefined; } };
@@ -34,8 +35,9 @@ function start(r) {
   let out, err;
   try { out = fs.openSync(r.stdout, "w"); err = fs.openSync(r.stderr, "w"); }
   catch (e) { if (out !== undefined) fs.closeSync(out); return send({ id: r.id, error: { code: e.code, message: e.message } }); }
+  const env = Object.assign({}, baseEnv, r.env); for (const k of r.unset) delete env[k];
   let c;
-  try { c = spawn(r.file, r.args, { cwd: r.cwd, env: r.env, stdio: ["ignore", out, err], detached: true }); }
+  try { c = spawn(r.file, r.args, { cwd: r.cwd, env, stdio: ["ignore", out, err], detached: true }); }
   catch (e) { fs.closeSync(out); fs.closeSync(err); return send({ id: r.id, error: { code: e.code, message: e.message } }); }
   fs.closeSync(out); fs.closeSync(err);
   c.on("error", (e) => send({ id: r.id, error: { code: e.code, message: e.message } }));
@@ -107,15 +109,23 @@ interface SpawnerAnswer {
   error?: { code?: string; message: string };
 }
 
-let spawner: { process: ChildProcess; identity: ProcessIdentity } | undefined;
+interface Spawner {
+  process: ChildProcess;
+  identity: ProcessIdentity;
+  /** The environment it started with: a request sends only what differs (a job's env is mostly ours). */
+  env: Record<string, string | undefined>;
+}
+
+let spawner: Spawner | undefined;
 const pending = new Map<number, Pending>();
 let nextId = 0;
 
 /** This launcher's spawner, started on first use (again if it died). */
-export function ensureSpawner(): { process: ChildProcess; identity: ProcessIdentity } | undefined {
+export function ensureSpawner(): Spawner | undefined {
   if (spawner && spawner.process.exitCode === null && spawner.process.signalCode === null && spawner.process.stdin?.writable) return spawner;
   try {
-    const child = spawn(process.execPath, ["-e", SPAWNER_SOURCE], { stdio: ["pipe", "pipe", "ignore"], detached: true });
+    const env = { ...process.env };
+    const child = spawn(process.execPath, ["-e", SPAWNER_SOURCE], { stdio: ["pipe", "pipe", "ignore"], detached: true, env });
     if (child.pid === undefined) return undefined;
     child.on("error", () => {});
     child.stdin?.on("error", () => {});
@@ -123,7 +133,7 @@ export function ensureSpawner(): { process: ChildProcess; identity: ProcessIdent
     readAnswers(child);
     child.unref();
     (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
-    spawner = { process: child, identity: identify(child.pid) };
+    spawner = { process: child, identity: identify(child.pid), env };
     refWhileBusy();
     return spawner;
   } catch {
@@ -144,7 +154,8 @@ export function spawnCommand(req: SpawnRequest): Promise<SpawnedCommand> {
   return new Promise((started, failed) => {
     pending.set(id, { started, failed });
     refWhileBusy();
-    s.process.stdin?.write(JSON.stringify({ t: "spawn", id, file: req.file, args: req.args, cwd: req.cwd, env: req.env, stdout: req.stdoutFile, stderr: req.stderrFile, exitFile: req.exitFile }) + "\n");
+    const env = envDiff(s.env, req.env);
+    s.process.stdin?.write(JSON.stringify({ t: "spawn", id, file: req.file, args: req.args, cwd: req.cwd, env: env.set, unset: env.unset, stdout: req.stdoutFile, stderr: req.stderrFile, exitFile: req.exitFile }) + "\n");
   });
 }
 
@@ -155,6 +166,13 @@ export function guardGroup(pid: number): void {
 
 export function releaseGroup(pid: number): void {
   spawner?.process.stdin?.write(JSON.stringify({ t: "release", pid }) + "\n");
+}
+
+function envDiff(base: Record<string, string | undefined>, env: Record<string, string | undefined>): { set: Record<string, string>; unset: string[] } {
+  const set: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && base[k] !== v) set[k] = v;
+  const unset = Object.keys(base).filter((k) => env[k] === undefined);
+  return { set, unset };
 }
 
 function readAnswers(child: ChildProcess): void {

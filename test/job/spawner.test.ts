@@ -16,10 +16,12 @@ function request(dir: string, file: string, args: string[]) {
 describe("the job spawner", { timeout: 60_000 }, () => {
   it("runs a command with its output in the log files and records its exit status", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "hydrant-spawner-"));
-    const started = await spawnCommand(request(dir, "sh", ["-c", 'echo "$GREETING $(pwd)"; echo oops >&2; exit 3']));
+    const req = request(dir, "sh", ["-c", 'echo "$GREETING $(pwd) ${HOME-no home}"; echo oops >&2; exit 3']);
+    delete req.env.HOME; // the job's env is sent as a difference from the spawner's: a removal counts
+    const started = await spawnCommand(req);
     expect(started.child.pid).toBeGreaterThan(0);
     expect(await started.exited).toEqual({ code: 3, signal: null });
-    expect(readFileSync(path.join(dir, "out.log"), "utf8")).toBe(`hi ${dir}\n`);
+    expect(readFileSync(path.join(dir, "out.log"), "utf8")).toBe(`hi ${dir} no home\n`);
     expect(readFileSync(path.join(dir, "err.log"), "utf8")).toBe("oops\n");
     expect(readFileSync(path.join(dir, "exit"), "utf8")).toBe("3");
   });
