@@ -74,7 +74,7 @@ rmSync("dist", { recursive: true, force: true });
 // The dashboard's page: one browser script with its stylesheet inside, read by `hydrant ui` and inlined
 // by `hydrant results --html`. Never loaded by the bin itself.
 await build({
-  entryPoints: { app: "src/dashboard/client/main.ts" }, outdir: "dist/dashboard", bundle: true, format: "iife", platform: "browser",
+  entryPoints: { app: "src/dashboard/client/app.ts" }, outdir: "dist/dashboard", bundle: true, format: "iife", platform: "browser",
   target: ["chrome110", "firefox110", "safari16"], minify: true, loader: { ".css": "text" }, legalComments: "eof", logLevel: "warning",
 });
 await build({ ...common, entryPoints: LAZY, outdir: "dist/lazy", splitting: true, chunkNames: "chunks/[name]-[hash]", external, banner, plugins: [builtinsViaRequire] });

@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { composeConfig } from "../src/compose/compose.js";
 import { parseYaml } from "../src/config/yaml.js";
 import { HydrantError } from "../src/errors.js";
-import { validateSpec } from "../src/experiment/definition/load.js";
+import { validateSpec } from "../src/experiment/definition/load-spec.js";
 import { parseOverride } from "../src/overrides/index.js";
 import { isSweep, sweepStrings } from "../src/overrides/sweep.js";
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { isHydraOverride } from "../compose/defaults/overrides.js";
 import { applyConfigOverrides } from "../compose/apply-overrides.js";
-import { ensureComposeResolvers } from "../compose/resolvers.js";
+import { ensureComposeResolvers } from "../compose/hydra-resolvers.js";
 import { ConfigDict, ConfigList, isDict, type ConfigValue } from "../config/node.js";
 import { parseYaml } from "../config/yaml.js";
 import { OverrideApplyError, UsageError, ManifestError } from "../errors.js";

@@ -9,7 +9,7 @@ import { ConfigList, isDict, toPlainUnresolved, type ConfigDict } from "../confi
 import { globalResolvers } from "../config/interpolation/index.js";
 import { UsageError } from "../errors.js";
 import { executeJob } from "../job/executor.js";
-import { findLauncher } from "../plugins/registry.js";
+import { findLauncher } from "../plugins/plugin-registry.js";
 import type { PreparedJob } from "../core/launcher.js";
 import type { AppTask, TaskRef } from "../core/task.js";
 import { getPath, setPath } from "../config/path.js";
@@ -24,7 +24,7 @@ import { claimNewSweepDir, lockSweep } from "../runs/sweep-lock.js";
 import { checkResumeCommand } from "../runs/trust.js";
 import { planSweep, writeMultirunYaml, type SweepPlan } from "../runs/plan.js";
 import { failurePolicyOf, type FailureFlags } from "../runs/failure-policy.js";
-import { observeRun, type RunObserver } from "../callbacks/run.js";
+import { observeRun, type RunObserver } from "../callbacks/observe-run.js";
 import { loadRerun, rerunTask } from "./rerun.js";
 import type { AppArgs, AppOutcome, MultirunOutcome, RunHooks, SingleRunOutcome } from "./types.js";
 

@@ -11,7 +11,7 @@ import { rememberKeyPaths as rememberAt } from "../instantiate/key-paths.js";
 import { getLogger } from "../logging/logger.js";
 import { getPath } from "../config/path.js";
 import { resolveJobPlain, resolvePath } from "../compose/helpers.js";
-import { registerBuiltinCallbacks } from "./builtins.js";
+import { registerBuiltinCallbacks } from "./builtin-callbacks.js";
 import type { Callback, CallbackConfig, CallbackEvent } from "./types.js";
 
 const REVERSED = new Set<CallbackEvent>(["onRunEnd", "onMultirunEnd", "onJobEnd"]);

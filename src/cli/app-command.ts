@@ -13,7 +13,7 @@ import { formatSweepTable } from "../runs/results-table.js";
 import { eachJobRecord } from "../runs/manifest-stream.js";
 import { formatBestJob, parseBestSpec } from "../runs/best-job.js";
 import type { JobRecord } from "../runs/manifest.js";
-import { createProgressDisplay } from "./progress.js";
+import { createProgressDisplay } from "./progress-display.js";
 import { formatError } from "./report-error.js";
 import { VERSION } from "./version.js";
 import { writeAndWait, writeTo } from "./output.js";

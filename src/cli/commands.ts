@@ -52,7 +52,7 @@ export async function runSubcommand(argv: string[]): Promise<number> {
         .option("best", { type: "string", describe: "after the table, the best completed job by METRIC[:max|min] (highest unless :min), with its overrides and dir" }),
     guarded(async (a) => setCode(a.html !== undefined
       ? await (await import("./ui.js")).htmlReportCommand(String(a.sweepDir), String(a.html))
-      : await (await import("./results.js")).resultsCommand(String(a.sweepDir), { sortBy: a.sortBy as string | undefined, descending: Boolean(a.desc), best: a.best as string | undefined }))))
+      : await (await import("./results-command.js")).resultsCommand(String(a.sweepDir), { sortBy: a.sortBy as string | undefined, descending: Boolean(a.desc), best: a.best as string | undefined }))))
     .command("ui [dirs..]", "Open a local web dashboard of the sweeps under multirun/, outputs/, experiments/ (or DIRS)", (y: Argv) =>
       y.positional("dirs", { type: "string", array: true, describe: "dirs to search for sweeps (default: multirun outputs experiments)" })
         .option("port", { type: "number", default: 8765, describe: "port to listen on (0: any free port)" })

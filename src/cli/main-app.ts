@@ -7,7 +7,7 @@ import path from "node:path";
 import type { AppArgs, RunHooks } from "../app/types.js";
 import type { TaskContext } from "../core/task.js";
 import { setAppDir } from "../instantiate/app-dir.js";
-import { isWorkerProcess, serveJobs } from "../launch/worker.js";
+import { isWorkerProcess, serveJobs } from "../launch/local-worker.js";
 import { processIo, reportFailure, runAppCommand, type Io } from "./app-command.js";
 import { guardPipes } from "./output.js";
 import type { ConfigSchemaNode, InferConfig } from "../typed/index.js";

@@ -18,7 +18,7 @@ import { isHydraOverride, isSweepOverride, overrideKey } from "./defaults/overri
 import { registerBuiltinConfigs } from "./hydra-conf/index.js";
 import { fillHydraNode } from "./hydra-node.js";
 import { ConfigRepository } from "./repository.js";
-import { ensureComposeResolvers } from "./resolvers.js";
+import { ensureComposeResolvers } from "./hydra-resolvers.js";
 import { describeSearchPath, initialSources, withHydraSearchPath, type SearchPathElement } from "./sources/search-path.js";
 import type { ConfigSource } from "./sources/config-source.js";
 import { compileConfigSchema, jsonSchemaOf, schemaDefaults, TypedMounts, type ConfigSchemaNode } from "../typed/index.js";

@@ -12,7 +12,7 @@ import { ConfigDict, cloneValue, toPlainUnresolved, type ConfigValue, type Plain
 import { resolveTree, resolveValue, splitKey, type ResolveOptions } from "../config/interpolation/index.js";
 import { getPath } from "../config/path.js";
 import { composeConfig, type ComposeOptions, type ComposeResult } from "./compose.js";
-import { composeResolvers, hydraResolver } from "./resolvers.js";
+import { composeResolvers, hydraResolver } from "./hydra-resolvers.js";
 import type { ConfigSchemaNode, InferConfig } from "../typed/index.js";
 
 /** The location flags of an app command line. */

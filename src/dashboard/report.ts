@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../errors.js";
 import { discoverSweeps } from "./discover.js";
-import { jobFiles, sweepSeries } from "./files.js";
+import { jobFiles, sweepSeries } from "./job-files.js";
 import { loadManifest, sweepData } from "./model.js";
 import { reportPage } from "./page.js";
 import type { ReportData } from "./types.js";

@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { LaunchError } from "../errors.js";
 import type { JobRecord } from "../runs/manifest.js";
 import { Catalog } from "./catalog.js";
-import { jobFiles, sweepSeries } from "./files.js";
+import { jobFiles, sweepSeries } from "./job-files.js";
 import { summarize } from "./model.js";
 import { clientBundle, serverPage } from "./page.js";
 

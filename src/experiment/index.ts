@@ -2,8 +2,8 @@
  * `hydrant/experiment`: experiment specs (YAML files describing a sweep) and the life of an experiment
  * dir, run with the multirun's engine, launchers and manifest. What `hydrant experiment …` runs.
  */
-export { loadSpec, validateSpec } from "./definition/load.js";
-export { runExperiment, resumeExperiment, latestExperimentOf } from "./directory/run.js";
+export { loadSpec, validateSpec } from "./definition/load-spec.js";
+export { runExperiment, resumeExperiment, latestExperimentOf } from "./directory/run-experiment.js";
 export type { PrepareOptions } from "./directory/prepare.js";
 export { startBackground, type BackgroundHandle, type BackgroundOptions } from "./directory/background.js";
 export { listExperiments, experimentSummary, formatExperimentList, stopExperiment, type ExperimentSummary, type StopResult } from "./directory/control.js";

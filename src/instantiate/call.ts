@@ -3,7 +3,7 @@
  * `new Target(...args, kwargs)` for a class and `target(...args, kwargs)` for a function, the keyword
  * arguments as one trailing options object (left out when there are none).
  */
-import type { Target } from "./registry.js";
+import type { Target } from "./target-registry.js";
 
 type Callable = (...args: unknown[]) => unknown;
 type Constructible = new (...args: unknown[]) => unknown;

@@ -3,7 +3,7 @@
  * `module:Export.path` (`./models.js:MLP`, `some-package:Trainer`, `node:path:join`).
  */
 import { InstantiationError } from "../errors.js";
-import { registeredNames, registeredTarget, type Target } from "./registry.js";
+import { registeredNames, registeredTarget, type Target } from "./target-registry.js";
 import { resolveModule } from "./resolve-module.js";
 
 export interface TargetLookup {

@@ -1,5 +1,5 @@
 export { encodeJob, decodeJob, type WireJob } from "./wire.js";
-export { isWorkerProcess, serveJobs, WORKER_ENV } from "./worker.js";
+export { isWorkerProcess, serveJobs, WORKER_ENV } from "./local-worker.js";
 export { runPool } from "./pool.js";
-export { basicLauncherPlugin } from "./basic.js";
+export { basicLauncherPlugin } from "./basic-launcher.js";
 export { localLauncherPlugin, poolShape } from "./local.js";

@@ -8,7 +8,7 @@ import { LaunchError, UsageError } from "../errors.js";
 import { LOCAL_LAUNCHER } from "./local-config.js";
 import { runPool } from "./pool.js";
 import type { LaunchContext, Launcher, LauncherPlugin } from "../core/launcher.js";
-import { WorkerHandle } from "./worker.js";
+import { WorkerHandle } from "./local-worker.js";
 import { forwardedSignal } from "../job/watchdog.js";
 
 export const localLauncherPlugin: LauncherPlugin = {

@@ -5,7 +5,7 @@
  * ends with the job.
  */
 import { ConfigKeyError } from "../errors.js";
-import { Formatter } from "./format.js";
+import { Formatter } from "./formatter.js";
 import { createHandler, type Streams } from "./handlers.js";
 import { LEVELS, parseLevel } from "./levels.js";
 import { allLoggers, getLogger, rootLogger, type Handler, type Logger } from "./logger.js";

@@ -5,7 +5,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import path from "node:path";
 import { ConfigKeyError } from "../errors.js";
-import { Formatter, type LogRecord } from "./format.js";
+import { Formatter, type LogRecord } from "./formatter.js";
 import type { Handler } from "./logger.js";
 import { LEVELS, parseLevel } from "./levels.js";
 

@@ -4,7 +4,7 @@
  * `getLogger(name)` is the same logger for the same name; a logging config rewires them in place.
  */
 import { format } from "node:util";
-import type { LogRecord } from "./format.js";
+import type { LogRecord } from "./formatter.js";
 import { LEVELS, levelName } from "./levels.js";
 
 export interface Handler {

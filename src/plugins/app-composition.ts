@@ -12,7 +12,7 @@ import {
   type ConfigGroupInfo,
   type GroupsIndexOptions,
 } from "../compose/index.js";
-import { registerBuiltinPlugins } from "./registry.js";
+import { registerBuiltinPlugins } from "./plugin-registry.js";
 
 /** `composeConfig` with the built-in plugins' config nodes registered. */
 export function composeAppConfig(options: ComposeOptions): ComposeResult {

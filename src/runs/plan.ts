@@ -5,7 +5,7 @@
 import path from "node:path";
 import { withKeyOrigin } from "../compose/key-origin.js";
 import { ConfigDict } from "../config/node.js";
-import { findSweeper } from "../plugins/registry.js";
+import { findSweeper } from "../plugins/plugin-registry.js";
 import { getPath, setPath } from "../config/path.js";
 import { toYaml } from "../config/yaml.js";
 import { configLocation, resolveJobTreeForDisplay, withoutHydra, type ConfigLocation, type LocationArgs } from "../compose/helpers.js";

@@ -2,7 +2,7 @@
 import { UsageError } from "../errors.js";
 import type { JobRecord, Manifest } from "./manifest.js";
 import { compareMissingLast, flattenDotted, formatColumns, formatNumber } from "../table/index.js";
-import { formatDuration } from "./progress.js";
+import { formatDuration } from "./progress-line.js";
 import { eachJobRecord } from "./manifest-stream.js";
 
 export interface ResultsTableOptions {

@@ -5,7 +5,7 @@
  */
 import { ConcurrencyLimiter } from "./limiter.js";
 import type { RecordSink, RunRecord } from "./records.js";
-import { ResultSet } from "./results.js";
+import { ResultSet } from "./result-set.js";
 
 export class Background {
   readonly #pending = new Set<Promise<unknown>>();

@@ -4,7 +4,7 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Background } from "./background-work.js";
-import type { Config } from "./config.js";
+import type { Config } from "./config-view.js";
 import { ARGS_LIMITS, RESULT_LIMITS, recordError, summarizeValue, type BranchRole, type RunRecord } from "./records.js";
 import { ConfigValidationError } from "../errors.js";
 import { describeIssues, type ConfigValidator } from "./validation.js";

@@ -9,7 +9,7 @@ export {
   type SpearmintOptions,
   type StrategyClass,
 } from "./spearmint.js";
-export { isConfig, makeConfig, type Config, type ConfigAccess, type PathValue } from "./config.js";
+export { isConfig, makeConfig, type Config, type ConfigAccess, type PathValue } from "./config-view.js";
 export {
   MultiBranchStrategy,
   RoundRobinStrategy,
@@ -45,7 +45,7 @@ export {
   type SummaryLimits,
 } from "./records.js";
 export { formatComparisonTable, type TableOptions } from "./comparison-table.js";
-export { ResultSet } from "./results.js";
+export { ResultSet } from "./result-set.js";
 export { ConcurrencyLimiter } from "./limiter.js";
 export {
   DynamicValue,

@@ -3,7 +3,7 @@
  * They only orchestrate: running a branch (validation, timing, recording, catching errors) is the
  * context's job, so a custom strategy cannot forget to record or leak a rejection.
  */
-import type { Config } from "./config.js";
+import type { Config } from "./config-view.js";
 import type { BranchRole } from "./records.js";
 
 /** One config's run of one call: its result or error, and timing. */

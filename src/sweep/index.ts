@@ -1,2 +1,2 @@
-export { BasicSweeper, basicSweeperPlugin, sweepDimensions } from "./basic.js";
+export { BasicSweeper, basicSweeperPlugin, sweepDimensions } from "./basic-sweeper.js";
 export { cartesianProduct, gridProduct, productSize, type SweepDimension } from "./grid.js";

@@ -5,7 +5,7 @@
  */
 import { isDict, type ConfigDict, type ConfigValue } from "../config/node.js";
 import { suggestKey } from "../config/did-you-mean.js";
-import { checkObject } from "./check.js";
+import { checkObject } from "./type-check.js";
 import type { FieldType, ObjectField } from "./field-type.js";
 
 interface Mount {

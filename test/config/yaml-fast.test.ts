@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigDict, ConfigList, type ConfigValue } from "../../src/config/node.js";
 import { readYamlFastStrict } from "../../src/config/yaml-fast.js";
 import { parseYaml, parseYamlFull, toYaml } from "../../src/config/yaml.js";
-import * as builtinConfigs from "../../src/compose/hydra-conf/config.js";
+import * as builtinConfigs from "../../src/compose/hydra-conf/hydra-config.js";
 import { HYDRA_CONF_FILES } from "../../src/compose/hydra-conf/files.js";
 import { treeText } from "./yaml-fast-helpers.js";
 

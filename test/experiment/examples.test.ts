@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runGrid } from "../../src/experiment/definition/run-plans.js";
-import { loadSpec } from "../../src/experiment/definition/load.js";
+import { loadSpec } from "../../src/experiment/definition/load-spec.js";
 import { prepareExperiment } from "../../src/experiment/directory/prepare.js";
 import { hydrant, manifestOf, onlyExperiment, tmpDir } from "./helpers.js";
 

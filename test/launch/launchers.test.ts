@@ -5,7 +5,7 @@ import path from "node:path";
 import { mkdtempSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ConfigDict, ConfigList, fromPlain } from "../../src/config/node.js";
-import { basicLauncherPlugin } from "../../src/launch/basic.js";
+import { basicLauncherPlugin } from "../../src/launch/basic-launcher.js";
 import { executeJob } from "../../src/job/executor.js";
 import { expandPlaceholders } from "../../src/job/placeholders.js";
 import { localLauncherPlugin, poolShape } from "../../src/launch/local.js";

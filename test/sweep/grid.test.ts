@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ConfigDict } from "../../src/config/node.js";
-import { sweepDimensions } from "../../src/sweep/basic.js";
+import { sweepDimensions } from "../../src/sweep/basic-sweeper.js";
 import { cartesianProduct, drop, productSize, type SweepDimension } from "../../src/sweep/grid.js";
 
 const dim = (key: string, values: string[]): SweepDimension => ({ key, overrides: () => values.map((v) => `${key}=${v}`) });

@@ -5,7 +5,7 @@
 import { MemoryConfigSource, type MemoryConfigEntry, type MemoryEntries } from "../sources/memory-source.js";
 import { ConfigDict } from "../../config/node.js";
 import { configStore } from "../sources/config-store.js";
-import { BASIC_LAUNCHER_YAML, BASIC_SWEEPER_YAML, HYDRA_CONFIG_YAML } from "./config.js";
+import { BASIC_LAUNCHER_YAML, BASIC_SWEEPER_YAML, HYDRA_CONFIG_YAML } from "./hydra-config.js";
 import { HYDRA_CONF_FILES } from "./files.js";
 
 /** Path of the stand-in primary config when composing without a config name. */

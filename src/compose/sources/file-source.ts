@@ -9,7 +9,7 @@ import { readYamlText } from "../../config/yaml-limits.js";
 import { readdirSync, statSync, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
 import { cloneValue, type ConfigValue } from "../../config/node.js";
-import { loadConfigText } from "../../config/load.js";
+import { loadConfigText } from "../../config/load-config.js";
 import { MissingConfigError } from "../../errors.js";
 import {
   configNameOfFile,

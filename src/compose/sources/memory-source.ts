@@ -4,7 +4,7 @@
  */
 import { cloneValue, isContainer, type ConfigValue } from "../../config/node.js";
 import { compileConfigSchema, isConfigSchemaNode, jsonSchemaOf, schemaDefaults, type ConfigSchemaNode, type ObjectField } from "../../typed/index.js";
-import { checkConfigInterpolations, loadConfigText } from "../../config/load.js";
+import { checkConfigInterpolations, loadConfigText } from "../../config/load-config.js";
 import { MissingConfigError } from "../../errors.js";
 import {
   isSafeConfigPath,

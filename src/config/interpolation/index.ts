@@ -1,6 +1,6 @@
 /** OmegaConf 2.2 interpolation: grammar, resolution and resolvers. */
 export type { DictKey, Element, Interpolation, NodeInterpolation, Piece, ResolverInterpolation, Text } from "./ast.js";
-export { checkInterpolationSyntax, findInvalidInterpolation, type InvalidInterpolation } from "./check.js";
+export { checkInterpolationSyntax, findInvalidInterpolation, type InvalidInterpolation } from "./syntax-check.js";
 export { needsResolution, parseConfigValue, parseSingleElement } from "./grammar.js";
 export { formatPath, splitKey } from "./keys.js";
 export { pyStr } from "./pystr.js";

@@ -6,7 +6,7 @@
 import { dot, groupX, line, plot, pointer, ruleX, text, tickY, tip, type Markish } from "@observablehq/plot";
 import type { CellValue, JobRow, ParamInfo, SweepSeries } from "../types.js";
 import { h } from "./dom.js";
-import { formatCell } from "./format.js";
+import { formatCell } from "./cell-format.js";
 
 const STATUS_FILL: Record<string, string> = { completed: "#3b6fb6", failed: "#c0392b", running: "#e08e0b", pending: "#999" };
 

@@ -2,7 +2,7 @@
 import type { SweepData } from "../types.js";
 import { metricVsParam } from "./charts.js";
 import { fill, h, select } from "./dom.js";
-import { formatDuration } from "./format.js";
+import { formatDuration } from "./cell-format.js";
 import type { Source } from "./source.js";
 import { defaultMetric } from "./sweep-view.js";
 import { badge, statusBar } from "./widgets.js";

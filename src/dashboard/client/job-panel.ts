@@ -1,7 +1,7 @@
 /** A job's config and logs, in a panel over the sweep view. */
 import type { JobRow } from "../types.js";
 import { h, fill } from "./dom.js";
-import { formatCell, formatDuration, formatTime } from "./format.js";
+import { formatCell, formatDuration, formatTime } from "./cell-format.js";
 import type { Source } from "./source.js";
 import { badge } from "./widgets.js";
 

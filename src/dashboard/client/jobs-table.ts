@@ -5,7 +5,7 @@
  */
 import type { CellValue, JobRow, SweepData } from "../types.js";
 import { h } from "./dom.js";
-import { compareCells, formatCell, formatDuration } from "./format.js";
+import { compareCells, formatCell, formatDuration } from "./cell-format.js";
 
 const ROW_HEIGHT = 26;
 const OVERSCAN = 10;

@@ -1,7 +1,7 @@
 /** The sweeps and experiments found, newest first, with their progress; two can be picked to compare. */
 import type { SweepSummary } from "../types.js";
 import { fill, h } from "./dom.js";
-import { formatDuration, formatTime } from "./format.js";
+import { formatDuration, formatTime } from "./cell-format.js";
 import type { Source } from "./source.js";
 import { badge, statusBar } from "./widgets.js";
 

@@ -2,7 +2,7 @@
 import type { SweepData, SweepSeries } from "../types.js";
 import { metricVsParam, overTime, parallelCoordinates } from "./charts.js";
 import { fill, h, select } from "./dom.js";
-import { formatDuration, formatTime } from "./format.js";
+import { formatDuration, formatTime } from "./cell-format.js";
 import { jobPanel } from "./job-panel.js";
 import { jobsTable } from "./jobs-table.js";
 import type { Source } from "./source.js";

@@ -14,7 +14,7 @@ import { ExperimentSpecError, HydrantError } from "../../errors.js";
 import { setPath } from "../../config/path.js";
 import { resolveJobTree } from "../../compose/helpers.js";
 import { formatValue } from "./run-plans.js";
-import { isWithin } from "./load.js";
+import { isWithin } from "./load-spec.js";
 import { SpecSource } from "./source-map.js";
 import type { ExperimentSpec, RunPlan, SpecWarning } from "./types.js";
 

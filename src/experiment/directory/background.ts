@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { LaunchError } from "../../errors.js";
 import { isExperimentDir, lockExperiment, ORCHESTRATOR_LOG, readExperiment, writeOrchestrator } from "./layout.js";
-import { loadSpec } from "../definition/load.js";
+import { loadSpec } from "../definition/load-spec.js";
 import { prepareExperiment, type PrepareOptions } from "./prepare.js";
 import type { ExperimentSpec, SpecWarning } from "../definition/types.js";
 

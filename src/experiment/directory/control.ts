@@ -1,7 +1,7 @@
 /** `experiment list` and `experiment stop`: what each experiment is doing, and stopping one cleanly. */
 import path from "node:path";
 import { LaunchError } from "../../errors.js";
-import { formatDuration } from "../../runs/progress.js";
+import { formatDuration } from "../../runs/progress-line.js";
 import { countJobs } from "../../runs/manifest.js";
 import { formatColumns } from "../../table/index.js";
 import { stateOfCounts } from "./execute.js";

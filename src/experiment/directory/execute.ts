@@ -10,7 +10,7 @@ import path from "node:path";
 import { ConfigDict, ConfigList, type ConfigValue } from "../../config/node.js";
 import { parseYaml } from "../../config/yaml.js";
 import { ManifestError } from "../../errors.js";
-import { findLauncher } from "../../plugins/registry.js";
+import { findLauncher } from "../../plugins/plugin-registry.js";
 import type { TaskRef } from "../../core/task.js";
 import { runSweep } from "../../runs/engine.js";
 import { ManifestWriter } from "../../runs/manifest-writer.js";

@@ -10,7 +10,7 @@ import { toYaml } from "../../config/yaml.js";
 import { ManifestError } from "../../errors.js";
 import type { ManifestWriter } from "../../runs/manifest-writer.js";
 import { RunConfigBuilder } from "../definition/build-config.js";
-import { validateSpec } from "../definition/load.js";
+import { validateSpec } from "../definition/load-spec.js";
 import { runGrid, valuesAsOverrides } from "../definition/run-plans.js";
 import { runDirOf, SPEC_COPY } from "./layout.js";
 import { writeRunConfig } from "./prepare.js";

@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { PlainValue } from "../../config/node.js";
 import { UsageError } from "../../errors.js";
-import { formatDuration } from "../../runs/progress.js";
+import { formatDuration } from "../../runs/progress-line.js";
 import { compareMissingLast, flattenDotted, formatColumns, formatNumber } from "../../table/index.js";
 import { formatValue } from "../definition/run-plans.js";
 import { readExperiment } from "./layout.js";

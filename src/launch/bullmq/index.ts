@@ -4,5 +4,5 @@
  * status. What `hydrant worker` and `hydrant queue status` run. Nothing here imports bullmq at load
  * time; it is loaded when a worker or a status needs it.
  */
-export { runWorker, formatWorkerEvent, type RunWorkerOptions, type WorkerEvent, type WorkerSummary } from "./worker.js";
+export { runWorker, formatWorkerEvent, type RunWorkerOptions, type WorkerEvent, type WorkerSummary } from "./bullmq-worker.js";
 export { queueStatus, formatQueueStatus, type QueueStatus, type QueueState, type QueueWorkerInfo } from "./status.js";

@@ -4,7 +4,7 @@
  */
 import type { LauncherPlugin } from "../../core/launcher.js";
 import { BULLMQ_LAUNCHER } from "./config.js";
-import { createBullmqLauncher } from "./launcher.js";
+import { createBullmqLauncher } from "./bullmq-launcher.js";
 
 /** The bullmq launcher: puts a sweep's jobs on a BullMQ queue for `hydrant worker`s to run. */
 export const bullmqLauncherPlugin: LauncherPlugin = {

@@ -6,7 +6,7 @@
 import { executeJob } from "../../job/executor.js";
 import type { JobOutcome } from "../../core/launcher.js";
 import { decodeJob } from "../wire.js";
-import { WorkerHandle } from "../worker.js";
+import { WorkerHandle } from "../local-worker.js";
 import type { QueueJobData } from "./protocol.js";
 
 const LOG_TAIL_BYTES = 4096;

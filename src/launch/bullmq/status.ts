@@ -1,7 +1,7 @@
 /** `hydrant queue status`: what a queue holds and which workers serve it. */
 import { queueName, redactUrl, redisConnection } from "./config.js";
 import { firstConnection } from "./connection.js";
-import { loadBullmq } from "./load.js";
+import { loadBullmq } from "./load-bullmq.js";
 
 export const QUEUE_STATES = ["waiting", "prioritized", "delayed", "active", "completed", "failed"] as const;
 /** A state a queued job is in, as BullMQ counts them. */

@@ -1,10 +1,10 @@
 /**
  * `hydra/launcher=slurm`: sweeps as SLURM job arrays, configured with submitit's option names. Loaded on
- * the first sweep that asks for it (see builtins.ts): composing and the bin's start-up never load it.
+ * the first sweep that asks for it (see src/plugins/builtin-plugins.ts): composing and the bin's start-up never load it.
  */
 import type { LauncherPlugin } from "../../core/launcher.js";
 import { SLURM_LAUNCHER } from "./config.js";
-import { createSlurmLauncher } from "./launcher.js";
+import { createSlurmLauncher } from "./slurm-launcher.js";
 
 export const slurmLauncherPlugin: LauncherPlugin = {
   ...SLURM_LAUNCHER,

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runGrid } from "../../../src/experiment/definition/run-plans.js";
-import { validateSpec } from "../../../src/experiment/definition/load.js";
+import { validateSpec } from "../../../src/experiment/definition/load-spec.js";
 
 const BASE = path.resolve(import.meta.dirname, "../../fixtures/experiment/base.yaml");
 const bigSpec = () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateSpec } from "../../../src/experiment/definition/load.js";
+import { validateSpec } from "../../../src/experiment/definition/load-spec.js";
 import { runGrid } from "../../../src/experiment/definition/run-plans.js";
 import { ExperimentSpecError } from "../../../src/errors.js";
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { BASE, hydrant, manifestOf, onlyExperiment, readLog, RECORD_COMMAND, tmpDir, writeSpec } from "../helpers.js";
 
 const COMMAND_MODULE = path.resolve(import.meta.dirname, "../../../src/cli/experiment-command.ts");
-const RUN_MODULE = path.resolve(import.meta.dirname, "../../../src/experiment/directory/run.ts");
+const RUN_MODULE = path.resolve(import.meta.dirname, "../../../src/experiment/directory/run-experiment.ts");
 const TSX = import.meta.resolve("tsx");
 
 function spec(dir: string, runs: number, sleepMs: number): { spec: string; log: string; root: string } {

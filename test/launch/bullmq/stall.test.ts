@@ -10,7 +10,7 @@ import type { JobOutcome, LauncherEvent, LaunchSink, PreparedJob } from "../../.
 import type { TaskRef } from "../../../src/core/task.js";
 import { executeJob } from "../../../src/job/executor.js";
 import { bullmqLauncherPlugin } from "../../../src/launch/bullmq/plugin.js";
-import { DEFAULT_LOCK_MS, DEFAULT_STALLED_INTERVAL_MS } from "../../../src/launch/bullmq/worker.js";
+import { DEFAULT_LOCK_MS, DEFAULT_STALLED_INTERVAL_MS } from "../../../src/launch/bullmq/bullmq-worker.js";
 import { redisSkipReason, startRedis, type TestRedis } from "../../helpers/redis.js";
 
 process.env.HYDRANT_QUEUE_SECRET ??= "test-secret-0123456789abcdef";

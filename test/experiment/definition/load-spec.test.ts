@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ExperimentSpecError } from "../../../src/errors.js";
 import { runGrid } from "../../../src/experiment/definition/run-plans.js";
-import { loadSpec, validateSpec } from "../../../src/experiment/definition/load.js";
+import { loadSpec, validateSpec } from "../../../src/experiment/definition/load-spec.js";
 import { prepareExperiment } from "../../../src/experiment/directory/prepare.js";
 import { BASE, FIXTURES, hydrant, tmpDir, writeSpec } from "../helpers.js";
 

@@ -13,7 +13,7 @@ import { registerConfig } from "../compose/sources/config-store.js";
 import type { LauncherPlugin } from "../core/launcher.js";
 import type { SweeperPlugin } from "../core/sweeper.js";
 import { PluginError } from "../errors.js";
-import { BUILTIN_LAUNCHERS, BUILTIN_SWEEPERS } from "./builtins.js";
+import { BUILTIN_LAUNCHERS, BUILTIN_SWEEPERS } from "./builtin-plugins.js";
 
 const launchers = new Map<string, LauncherPlugin>();
 const sweepers = new Map<string, SweeperPlugin>();

@@ -1,7 +1,7 @@
 // The sweep progress display: plain lines off a terminal, including a distributed launcher's news.
 import { describe, expect, it } from "vitest";
-import { createProgressDisplay } from "../../src/cli/progress.js";
-import { formatProgress } from "../../src/runs/progress.js";
+import { createProgressDisplay } from "../../src/cli/progress-display.js";
+import { formatProgress } from "../../src/runs/progress-line.js";
 
 function plainDisplay() {
   const lines: string[] = [];

@@ -7,7 +7,7 @@
  * fails the load, whether or not the value is ever read.
  */
 import { keyId } from "./dict-key.js";
-import { findInvalidInterpolation, type InvalidInterpolation } from "./interpolation/check.js";
+import { findInvalidInterpolation, type InvalidInterpolation } from "./interpolation/syntax-check.js";
 import { GrammarParseError } from "../errors.js";
 import { formatPath } from "./interpolation/keys.js";
 import { ConfigDict, type ConfigValue } from "./node.js";

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { getLogger, type Logger } from "../logging/logger.js";
-import { registerTarget, registeredTarget, type Target } from "../instantiate/registry.js";
+import { registerTarget, registeredTarget, type Target } from "../instantiate/target-registry.js";
 import type { Callback, CallbackConfig, JobReturn } from "./types.js";
 
 /** Logs `Succeeded with return value: …` at INFO, or the failure at ERROR, when a job ends. */

@@ -9,7 +9,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { RunEvent } from "../runs/events.js";
-import { formatDuration, formatProgress } from "../runs/progress.js";
+import { formatDuration, formatProgress } from "../runs/progress-line.js";
 import type { Io } from "./app-command.js";
 
 export interface ProgressDisplay {

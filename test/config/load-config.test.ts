@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfigText } from "../../src/config/load.js";
+import { loadConfigText } from "../../src/config/load-config.js";
 import { GrammarParseError } from "../../src/errors.js";
 import { isDict, toPlainUnresolved } from "../../src/config/node.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimateRemainingMs, formatDuration, formatProgress } from "../../src/runs/progress.js";
+import { estimateRemainingMs, formatDuration, formatProgress } from "../../src/runs/progress-line.js";
 
 describe("formatProgress", () => {
   it("shows done, failed, running, elapsed and ETA", () => {

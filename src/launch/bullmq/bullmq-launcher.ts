@@ -18,7 +18,7 @@ import type { JobOutcome, LaunchContext, LaunchSink, Launcher, PreparedJob } fro
 import { encodeJob } from "../wire.js";
 import { parseLauncherConfig, redisConnection, type BullmqLauncherConfig } from "./config.js";
 import { ConnectionWatch, firstConnection } from "./connection.js";
-import { loadBullmq } from "./load.js";
+import { loadBullmq } from "./load-bullmq.js";
 import { queueSecret, signJob } from "./signing.js";
 import { findOutcome, forgetOutcome, outcomeInJobDir, readOutcomeKeys } from "./outcome.js";
 import { PROTOCOL_VERSION, queueJobId, type QueueOutcomeRecord, type QueueFailureDetails, type QueueJobData, type QueueJobResult, type QueuedTask } from "./protocol.js";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { UsageError } from "../../errors.js";
 import { executeExperiment } from "./execute.js";
 import { DEFAULT_ROOT, newestExperiment } from "./layout.js";
-import { loadSpec } from "../definition/load.js";
+import { loadSpec } from "../definition/load-spec.js";
 import { prepareLocked } from "./prepare.js";
 import type { ExecuteOptions, ExperimentOutcome, ExperimentSpec, RunExperimentOptions } from "../definition/types.js";
 

@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync, appendFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { discoverSweeps } from "../../src/dashboard/discover.js";
-import { isInside, jobFiles, sweepSeries } from "../../src/dashboard/files.js";
+import { isInside, jobFiles, sweepSeries } from "../../src/dashboard/job-files.js";
 import { readManifest } from "../../src/runs/manifest.js";
 import { tmpDir, writeSweep } from "./fixtures.js";
 

@@ -8,7 +8,7 @@ import os from "node:os";
 import type { Job, Queue, Worker } from "bullmq";
 import { queueName, redisConnection } from "./config.js";
 import { ConnectionWatch, firstConnection } from "./connection.js";
-import { loadBullmq } from "./load.js";
+import { loadBullmq } from "./load-bullmq.js";
 import { findOutcome, recordOutcome } from "./outcome.js";
 import { isQueueJobData, jsonSafe, type QueueFailureDetails, type QueueJobData, type QueueJobResult } from "./protocol.js";
 import { EntryProcesses, runPayload } from "./run-payload.js";
