@@ -157,7 +157,6 @@ async function runCommand(job: PreparedJob, argv: string[], o: CommandOptions): 
   if (finished) return commandOutcome(cmd, finished, resultFile);
   clearExitRecord(job.jobDir);
   const cwd = o.chdir ? job.jobDir : process.cwd();
-  if (!findProgram(cmd, cwd, env)) return commandOutcome(cmd, { code: null, signal: null, error: new Error(`spawn ${cmd} ENOENT`) }, resultFile);
   const run = o.onOutput || process.platform === "win32" ? runPiped : runThroughSpawner;
   return commandOutcome(cmd, await run(job.jobDir, cmd, args, { num: job.num, cwd, env, o }), resultFile);
 }
@@ -189,6 +188,8 @@ async function runThroughSpawner(jobDir: string, cmd: string, args: string[], a:
  * this process's child, its output piped through here, inside the exit-record wrapper.
  */
 async function runPiped(jobDir: string, cmd: string, args: string[], a: StartArgs): Promise<ChildExit> {
+  // The wrapper would turn a missing program into its exit code 127: say it as spawn would.
+  if (!findProgram(cmd, a.cwd, a.env)) return { code: null, signal: null, error: new Error(`spawn ${cmd} ENOENT`) };
   const logs = { stdout: createWriteStream(path.join(jobDir, "stdout.log")), stderr: createWriteStream(path.join(jobDir, "stderr.log")) };
   const wrapped = wrapCommand(cmd, args);
   startWatchdog(); // before the child: nothing slow between its start and its registration
