@@ -112,8 +112,24 @@ export class ConfigCompositionError extends HydrantError {}
 /** A search path entry that is malformed or unreachable. */
 export class SearchPathError extends HydrantError {}
 
-/** An experiment spec file that is malformed, or a Spearmint experiment set up wrongly. */
+/**
+ * An experiment spec file (`hydrant experiment run SPEC`) that is malformed or cannot run as written:
+ * `file` and `line:column` point at the offending field, `key` names it.
+ */
 export class ExperimentSpecError extends HydrantError {}
+
+/**
+ * A grid of candidate values declared wrongly: a `DynamicValue` or `range()` given something it cannot
+ * iterate, a config that is not a plain object, a YAML `!sweep` that is not a list (with its `file`),
+ * a grid too large to count.
+ */
+export class DynamicValueError extends HydrantError {}
+
+/**
+ * A Spearmint experiment set up or called wrongly: no configs, two configs with one id, a strategy that
+ * is not one, a bad `maxConcurrency`, `Spearmint.run` without an experiment function.
+ */
+export class SpearmintError extends HydrantError {}
 
 /** One problem a config schema found: where, and what. */
 export interface ValidationIssue {
@@ -123,7 +139,7 @@ export interface ValidationIssue {
 }
 
 /** A config that does not match a Spearmint experiment's schema; `key` is the first offending field. */
-export class ConfigValidationError extends ExperimentSpecError {
+export class ConfigValidationError extends SpearmintError {
   readonly configId: string;
   readonly issues: readonly ValidationIssue[];
   constructor(message: string, details: HydrantErrorDetails & { configId: string; issues: readonly ValidationIssue[] }) {
@@ -172,7 +188,7 @@ const SYSTEM_ERRORS: Record<string, string> = {
  * A file-system failure (EACCES, ENOSPC, …) as one sentence for the user, or undefined for other
  * errors: "Cannot mkdir '/x': permission denied: …".
  */
-export function systemErrorText(e: unknown): string | undefined {
+export function formatSystemError(e: unknown): string | undefined {
   if (!(e instanceof Error)) return undefined;
   const { code, syscall, path } = e as NodeJS.ErrnoException;
   if (typeof code !== "string" || typeof syscall !== "string") return undefined;

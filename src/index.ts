@@ -117,6 +117,8 @@ export {
   ConfigCompositionError,
   SearchPathError,
   ExperimentSpecError,
+  DynamicValueError,
+  SpearmintError,
   ConfigValidationError,
   GrammarParseError,
   InterpolationKeyError,

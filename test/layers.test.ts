@@ -83,3 +83,18 @@ describe("layers of src/", () => {
     expect(rows.sort()).toEqual(expected.sort());
   });
 });
+
+/** Names more than one file of src/ may have, because each means the same thing in its folder. */
+const SHARED_NAMES: ReadonlySet<string> = new Set(["index.ts", "types.ts", "config.ts", "lexer.ts"]);
+
+describe("file names of src/", () => {
+  it("gives two files one name only where it means the same in each folder", () => {
+    const byName = new Map<string, string[]>();
+    for (const file of sourceFiles(SRC)) {
+      const name = path.basename(file);
+      byName.set(name, [...(byName.get(name) ?? []), path.relative(SRC, file)]);
+    }
+    const shared = [...byName].filter(([name, files]) => files.length > 1 && !SHARED_NAMES.has(name)).map(([, files]) => files.join(" "));
+    expect(shared, "name each file for what it holds (CONTRIBUTING.md, Rules)").toEqual([]);
+  });
+});

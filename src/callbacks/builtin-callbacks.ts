@@ -13,7 +13,7 @@ export class LogJobReturnCallback implements Callback {
   private readonly log: Logger = getLogger("hydra.experimental.callbacks.LogJobReturnCallback");
 
   onJobEnd(_config: CallbackConfig, jobReturn: JobReturn): void {
-    if (jobReturn.status === "completed") this.log.info(`Succeeded with return value: ${show(jobReturn.returnValue)}`);
+    if (jobReturn.status === "completed") this.log.info(`Succeeded with return value: ${formatReturnValue(jobReturn.returnValue)}`);
     else this.log.error(jobReturn.thrown instanceof Error ? (jobReturn.thrown.stack ?? jobReturn.thrown.message) : (jobReturn.error ?? "the job failed"));
   }
 }
@@ -50,7 +50,7 @@ function filesDir(config: CallbackConfig): string {
   return typeof sub === "string" ? path.join(out, sub) : out;
 }
 
-function show(value: unknown): string {
+function formatReturnValue(value: unknown): string {
   if (value === undefined) return "None";
   if (typeof value === "string") return value;
   try {

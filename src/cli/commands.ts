@@ -4,7 +4,7 @@
  */
 import yargs, { type Argv } from "yargs";
 import { FLAGS_HELP } from "../app/inspect.js";
-import { LaunchError } from "../errors.js";
+import { positiveSeconds } from "../launch/bullmq/timing.js";
 import { formatError } from "./report-error.js";
 import { VERSION } from "./version.js";
 
@@ -64,8 +64,8 @@ export async function runSubcommand(argv: string[]): Promise<number> {
       y.option("redis", { type: "string", demandOption: true, describe: "Redis URL, e.g. redis://127.0.0.1:6379" })
         .option("queue", { type: "string", demandOption: true, describe: "queue name (hydra.launcher.queue)" })
         .option("concurrency", { type: "number", default: 1, describe: "jobs run at once by this worker" })
-        .option("lock-duration", { type: "number", default: 6, describe: "seconds a job's lock lives unrenewed: a dead worker's job is retaken after about this plus --stalled-interval" })
-        .option("stalled-interval", { type: "number", default: 2, describe: "seconds between this worker's checks for other workers' stalled jobs" }),
+        .option("lock-duration", { type: "number", describe: "seconds a job's lock lives unrenewed: a dead worker's job is retaken after about this plus --stalled-interval. Default: the queue's (hydra.launcher.lock_duration of the last sweep started on it), else 6; given here, it wins over the queue's" })
+        .option("stalled-interval", { type: "number", describe: "seconds between this worker's checks for stalled jobs, shorter than the lock. Default: the queue's (hydra.launcher.stalled_interval), else 2; given here, it wins over the queue's" }),
     guarded(async (a) => setCode(await (await import("./distributed.js")).workerCommand({ redis: String(a.redis), queue: String(a.queue), concurrency: Number(a.concurrency), lockDuration: seconds(a.lockDuration, "--lock-duration"), stalledInterval: seconds(a.stalledInterval, "--stalled-interval") }))))
     .command("queue <action>", "Inspect a BullMQ queue (action: status)", (y: Argv) =>
       y.positional("action", { choices: ["status"] as const, demandOption: true })
@@ -95,11 +95,9 @@ export async function runSubcommand(argv: string[]): Promise<number> {
   return code;
 }
 
-/** A worker's time flag in milliseconds; anything but a positive number is refused. */
-function seconds(value: unknown, flag: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new LaunchError(`${flag} must be a positive number of seconds, got ${String(value)}.`, { key: flag });
-  return Math.round(n * 1000);
+/** A worker's time flag in milliseconds, or undefined when not given (the queue's then); anything but a positive number is refused. */
+function seconds(value: unknown, flag: string): number | undefined {
+  return value === undefined ? undefined : positiveSeconds(value, flag);
 }
 
 /** -cd/-cn as the app command line spells them (yargs would read `-cd` as `-c -d`). */

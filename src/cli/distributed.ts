@@ -1,5 +1,5 @@
 /** `hydrant worker` and `hydrant queue status`: thin wrappers over the BullMQ launcher's library API. */
-export async function workerCommand(opts: { redis: string; queue: string; concurrency: number; lockDuration: number; stalledInterval: number }): Promise<number> {
+export async function workerCommand(opts: { redis: string; queue: string; concurrency: number; lockDuration?: number; stalledInterval?: number }): Promise<number> {
   const { runWorker } = await import("../launch/bullmq/index.js");
   const controller = new AbortController();
   // SIGTERM/SIGINT: finish or release the current jobs, then exit (the library does the draining).

@@ -290,14 +290,14 @@ function reporters(io: CommandIO, withTime = false): Pick<ExecuteOptions, "onEve
         total = e.total;
         line(`Experiment ${e.sweepDir}: ${e.total} run(s), ${e.toRun} to run now (${e.launcher} launcher).`);
       } else if (e.type === "job_start") line(`[run ${e.num + 1}/${total}] started ${e.overrides.join(" ")}`.trimEnd());
-      else if (e.type === "job_end") line(`[run ${e.num + 1}/${total}] ${describeEnd(e)}`);
+      else if (e.type === "job_end") line(`[run ${e.num + 1}/${total}] ${formatJobEnd(e)}`);
       else if (e.type === "sweep_end") line(`Done: ${e.completed} completed, ${e.failed} failed, ${e.notRun} not run (${formatDuration(e.elapsedMs)}).`);
     },
     onOutput: (chunk, stream) => (stream === "stdout" ? io.out(chunk.toString()) : io.err(chunk.toString())),
   };
 }
 
-function describeEnd(e: Extract<RunEvent, { type: "job_end" }>): string {
+function formatJobEnd(e: Extract<RunEvent, { type: "job_end" }>): string {
   if (e.status === "pending") return "interrupted (pending again)";
   const took = ` in ${formatDuration(e.durationMs)}`;
   return e.status === "completed" ? `completed${took}` : `failed${took}: ${e.error ?? `exit code ${e.exitCode}`}`;

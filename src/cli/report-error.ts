@@ -1,4 +1,4 @@
-import { HydrantError, systemErrorText } from "../errors.js";
+import { HydrantError, formatSystemError } from "../errors.js";
 
 /**
  * Turns any failure into what the user reads on stderr: the message and where it happened, no stack
@@ -12,8 +12,8 @@ export function formatError(err: unknown, env: NodeJS.ProcessEnv = process.env):
     const where = err.location;
     const head = where && !err.message.includes(where) ? `${where}: ` : "";
     lines.push(`Error: ${head}${err.message}`);
-  } else if (systemErrorText(err)) {
-    lines.push(`Error: ${systemErrorText(err)}`);
+  } else if (formatSystemError(err)) {
+    lines.push(`Error: ${formatSystemError(err)}`);
   } else if (err instanceof Error) {
     // Not one of ours: an internal bug or a task's own exception. Still no stack by default.
     lines.push(`Error: ${err.message || err.name}`);

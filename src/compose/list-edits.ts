@@ -19,7 +19,7 @@ export function applyListEdit(o: Override & { value: ListEdit }, cfg: ConfigValu
   const found = selectNode(cfg, key);
   if (!found.found) fail(`there is no '${key}' in the config to edit.`);
   const list = found.value ?? null;
-  if (!(list instanceof ConfigList)) fail(`'${key}' is ${describe(list)}, not a list.`);
+  if (!(list instanceof ConfigList)) fail(`'${key}' is ${formatKind(list)}, not a list.`);
   editList((list as ConfigList).items, o.value, fail);
 }
 
@@ -59,7 +59,7 @@ function sameScalar(a: ConfigValue, b: ConfigValue): boolean {
   return a === b || (a !== null && b !== null && typeof a !== "string" && typeof b !== "string" && Number(a) === Number(b));
 }
 
-function describe(v: ConfigValue): string {
+function formatKind(v: ConfigValue): string {
   if (v === null) return "null";
   if (isDict(v)) return "a dict";
   return `the value ${JSON.stringify(String(v))}`;

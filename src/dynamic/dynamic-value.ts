@@ -3,7 +3,7 @@
  * and cached, so a generator (which can only be consumed once) still works in a cartesian
  * product, where every other key's items are revisited for each of its own.
  */
-import { ExperimentSpecError } from "../errors.js";
+import { DynamicValueError } from "../errors.js";
 
 /** A config value that stands for one config per item (`new DynamicValue([0, 0.5, 1])`, or a lazy `range(…)`); `expandConfigs` makes the cartesian product. */
 export class DynamicValue<T = unknown> {
@@ -19,12 +19,12 @@ export class DynamicValue<T = unknown> {
     if (isPlainRecord(items)) items = Object.keys(items) as Iterable<T>;
     if (typeof items === "string") {
       // A string is iterable, but expanding "gpt-4" into its characters is never what was meant.
-      throw new ExperimentSpecError(
+      throw new DynamicValueError(
         `DynamicValue got the string ${JSON.stringify(items)}; pass a list instead, e.g. new DynamicValue([${JSON.stringify(items)}])`,
       );
     }
     if (items == null || typeof (items as Partial<Iterable<T>>)[Symbol.iterator] !== "function") {
-      throw new ExperimentSpecError(
+      throw new DynamicValueError(
         "DynamicValue needs an iterable (array, range(), Set, Map or generator) or a plain object (its keys) of candidate values",
       );
     }
@@ -91,10 +91,10 @@ export class Range implements Iterable<number> {
   ) {
     for (const [name, v] of [["start", start], ["stop", stop], ["step", step]] as const) {
       if (!Number.isSafeInteger(v)) {
-        throw new ExperimentSpecError(`range() ${name} must be an integer, got ${v}`);
+        throw new DynamicValueError(`range() ${name} must be an integer, got ${v}`);
       }
     }
-    if (step === 0) throw new ExperimentSpecError("range() step must not be zero");
+    if (step === 0) throw new DynamicValueError("range() step must not be zero");
     this.length = Math.max(0, Math.ceil((stop - start) / step));
   }
 

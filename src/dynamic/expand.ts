@@ -1,7 +1,7 @@
 /**
  * Expanding configs with DynamicValues into concrete configs, each carrying a `__config_id__`.
  */
-import { ExperimentSpecError } from "../errors.js";
+import { DynamicValueError } from "../errors.js";
 import { CONFIG_ID_KEY, computeConfigId } from "./config-id.js";
 import { DynamicValue, isDynamicValue } from "./dynamic-value.js";
 import { buildSpace, isPlainObject, unionSpace, type Space } from "./space.js";
@@ -69,8 +69,8 @@ function sourceSpace(source: unknown, where: string): Space {
     );
   }
   if (!isPlainObject(source)) {
-    throw new ExperimentSpecError(
-      `${where} is ${describe(source)}; a config must be a plain object such as { model: "gpt-4" }`,
+    throw new DynamicValueError(
+      `${where} is ${formatKind(source)}; a config must be a plain object such as { model: "gpt-4" }`,
     );
   }
   const space = buildSpace(source, "");
@@ -92,7 +92,7 @@ function withId(config: Record<string, unknown>, suffix: string): Record<string,
   return config;
 }
 
-function describe(value: unknown): string {
+function formatKind(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   return typeof value === "object" ? `a ${value.constructor?.name ?? "object"} instance` : `the ${typeof value} ${String(value)}`;

@@ -10,7 +10,7 @@ import { ConfigDict, ConfigList, toPlainUnresolved, type ConfigValue } from "../
 import { parseYaml } from "../config/yaml.js";
 import { selectNode } from "../config/path.js";
 import { resolveTree } from "../config/interpolation/index.js";
-import { ExperimentSpecError } from "../errors.js";
+import { DynamicValueError } from "../errors.js";
 import { DynamicValue } from "./dynamic-value.js";
 
 /** A list marked `!sweep` in YAML: each item is one candidate. */
@@ -25,7 +25,7 @@ export function parseConfigsYaml(text: string, file = "<string>"): DeclaredConfi
   const data = toDeclared(tree ?? new ConfigDict());
   if (Array.isArray(data)) return data as DeclaredConfig[];
   if (data instanceof DynamicValue || data === null || typeof data !== "object") {
-    throw new ExperimentSpecError(`${file}: the top level must be a mapping (one config) or a list of configs.`, { file });
+    throw new DynamicValueError(`${file}: the top level must be a mapping (one config) or a list of configs.`, { file });
   }
   return data as DeclaredConfig;
 }
@@ -38,7 +38,7 @@ export function loadConfigsYaml(file: string): DeclaredConfig | DeclaredConfig[]
 function toSweep(v: ConfigValue, file: string): ConfigValue {
   if (v instanceof ConfigList) return new SweepList(v.items, v.source);
   const where = v instanceof ConfigDict && v.source?.line ? `:${v.source.line}` : "";
-  throw new ExperimentSpecError(`${file}${where}: !sweep takes a list of candidates, e.g. lr: !sweep [0.001, 0.01]`, { file });
+  throw new DynamicValueError(`${file}${where}: !sweep takes a list of candidates, e.g. lr: !sweep [0.001, 0.01]`, { file });
 }
 
 /** Plain data for users (floats unboxed, typed keys as text), with `!sweep` lists as DynamicValues. */
@@ -61,7 +61,7 @@ export interface GroupConfigsOptions {
 export function configsFromGroup(options: GroupConfigsOptions): DeclaredConfig[] {
   const names = listOptions({ configDir: options.configDir }, options.group);
   if (names.length === 0) {
-    throw new ExperimentSpecError(`Config group '${options.group}' has no options in ${options.configDir}.`, { key: options.group });
+    throw new DynamicValueError(`Config group '${options.group}' has no options in ${options.configDir}.`, { key: options.group });
   }
   const pkg = options.group.replaceAll("/", ".");
   return names.map((name) => {

@@ -3,7 +3,7 @@
  * Indexing (instead of nested loops) lets huge grids be counted and walked lazily, one config at a
  * time, and keeps the order rule in one place: in a product, the first key varies slowest.
  */
-import { ExperimentSpecError } from "../errors.js";
+import { DynamicValueError } from "../errors.js";
 import { isDynamicValue } from "./dynamic-value.js";
 
 export interface Space {
@@ -103,7 +103,7 @@ function productSpace(factors: readonly Space[], build: (parts: unknown[]) => un
 
 function checkedSize(size: number, where: string): number {
   if (!Number.isSafeInteger(size)) {
-    throw new ExperimentSpecError(
+    throw new DynamicValueError(
       `${where || "The configs"} expand to more than ${Number.MAX_SAFE_INTEGER} configs; split the grid into smaller ones`,
     );
   }

@@ -10,6 +10,7 @@ export { listExperiments, experimentSummary, formatExperimentList, stopExperimen
 export { followLogs, type FollowOptions } from "./directory/logs.js";
 export { formatExperimentTable, type ExperimentTableOptions } from "./directory/runs-table.js";
 export { DEFAULT_ROOT, findExperimentDir, readExperiment } from "./directory/layout.js";
+export { ExperimentSpecError } from "../errors.js";
 export type {
   ExecuteOptions,
   ExperimentInfo,

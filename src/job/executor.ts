@@ -17,7 +17,7 @@ import { callbacksOf, type Callbacks } from "../callbacks/callbacks.js";
 import { withJobCallbacks } from "../callbacks/job.js";
 import { rememberKeyPaths } from "../instantiate/key-paths.js";
 import { taskConfigWithMissing } from "./task-config.js";
-import { errorText } from "./error-text.js";
+import { formatThrown } from "./format-thrown.js";
 import { RESOLVED_CONFIG_FILE, writeHydraFiles, writePrivateFile } from "./job-dirs.js";
 import { clearExitRecord, EXIT_FILE, findProgram, readExitRecord, wrapCommand } from "./exit-record.js";
 import { readJobState, settlePreviousCopy, thisLauncher, writeJobState } from "./job-state.js";
@@ -47,7 +47,7 @@ export async function executeJob(job: PreparedJob, task: TaskRef, options: Execu
   } catch (e) {
     // Composition-time problems surfacing here (a bad env_set, an unresolvable key) fail the job.
     const located = locateError(e, job.keyOrigin);
-    return { status: "failed", error: errorText(located), thrown: located };
+    return { status: "failed", error: formatThrown(located), thrown: located };
   }
 }
 
@@ -73,7 +73,7 @@ async function runFunction(job: PreparedJob, fn: FunctionTask, cfg: unknown, o: 
     const ctx = { outputDir: job.jobDir, hydraConfig: job.config, jobNum: job.num, log };
     return await withJobCallbacks(o.callbacks, job, { taskFunction: fn }, () => callTask(fn, cfg, ctx));
   } catch (e) {
-    return { status: "failed", error: errorText(e), thrown: e };
+    return { status: "failed", error: formatThrown(e), thrown: e };
   } finally {
     logging?.close();
     if (o.chdir) process.chdir(oldCwd);
@@ -90,7 +90,7 @@ async function callTask(fn: FunctionTask, cfg: unknown, ctx: TaskContext): Promi
   try {
     return { status: "completed", result: await fn(cfg as never, ctx) };
   } catch (e) {
-    return { status: "failed", error: errorText(e), thrown: e };
+    return { status: "failed", error: formatThrown(e), thrown: e };
   }
 }
 

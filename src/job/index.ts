@@ -2,4 +2,4 @@
 export { executeJob } from "./executor.js";
 export { expandPlaceholders } from "./placeholders.js";
 export { runDirOf, sweepDirOf, writeHydraFiles } from "./job-dirs.js";
-export { errorText } from "./error-text.js";
+export { formatThrown } from "./format-thrown.js";

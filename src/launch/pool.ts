@@ -2,7 +2,7 @@
  * A slot pool: pulls a job only when a slot is free (so job generation stays lazy), runs up to
  * `slots` jobs at once, reports start/end through the sink.
  */
-import { errorText } from "../job/error-text.js";
+import { formatThrown } from "../job/format-thrown.js";
 import type { JobOutcome, JobPlacement, LaunchSink, PreparedJob } from "../core/launcher.js";
 
 export type SlotRunner = (job: PreparedJob, slot: number) => Promise<JobOutcome>;
@@ -42,7 +42,7 @@ async function runOne(job: PreparedJob, slot: number, run: SlotRunner, sink: Lau
   try {
     outcome = await run(job, slot);
   } catch (e) {
-    outcome = { status: "failed", error: errorText(e) };
+    outcome = { status: "failed", error: formatThrown(e) };
   }
   sink.finished(job, outcome);
 }

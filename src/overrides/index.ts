@@ -1,7 +1,7 @@
 /** Hydra's override grammar: parsing, the AST, value conversion and sweep enumeration. */
 export * from "./types.js";
 export { parseOverride, parseOverrides, type ParseOptions } from "./parser.js";
-export { elementToConfig, elementToString, valueString, isParsedElement, type ElementStringOptions } from "./values.js";
+export { elementToConfig, formatElement, formatOverrideValue, isParsedElement, type FormatElementOptions } from "./values.js";
 export {
   isAdd,
   isForceAdd,

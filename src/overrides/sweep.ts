@@ -10,7 +10,7 @@ import { pyFloatRepr, pyIntStr } from "./pyformat.js";
 import { PyError } from "./pyvalues.js";
 import { rangeValues, valuesToShuffle } from "./ranges.js";
 import type { ChoiceSweep, Glob, ListEdit, IntervalSweep, Override, ParsedElement, RangeSweep } from "./types.js";
-import { elementToString } from "./values.js";
+import { formatElement } from "./values.js";
 
 export const isAdd = (o: Override): boolean => o.type === "add";
 export const isForceAdd = (o: Override): boolean => o.type === "force_add";
@@ -66,7 +66,7 @@ export function sweepStrings(o: Override, globOptions?: readonly string[]): Iter
   return mapSweep(
     o,
     globOptions,
-    (el) => elementToString(el),
+    (el) => formatElement(el),
     (n) => (rangeIsFloat ? pyFloatRepr(n) : pyIntStr(n)),
   );
 }

@@ -26,7 +26,7 @@ export function elementToConfig(el: ParsedElement): ConfigValue {
   return el;
 }
 
-export interface ElementStringOptions {
+export interface FormatElementOptions {
   /** ", " and ": " instead of "," and ":" between items (Hydra's `space_after_sep`). */
   spaceAfterSep?: boolean;
 }
@@ -36,15 +36,15 @@ export interface ElementStringOptions {
  * their special characters escaped, quoted strings keep their quotes, numbers use Python's spelling
  * (`1.0`, `1e-05`, `inf`), booleans print as Python does (`True`/`False`), null as `null`.
  */
-export function elementToString(el: ParsedElement, opts: ElementStringOptions = {}): string {
+export function formatElement(el: ParsedElement, opts: FormatElementOptions = {}): string {
   const comma = opts.spaceAfterSep ? ", " : ",";
   const colon = opts.spaceAfterSep ? ": " : ":";
-  const nested = (v: ParsedElement): string => elementToString(v, opts);
+  const nested = (v: ParsedElement): string => formatElement(v, opts);
   if (el === null) return "null";
   if (el instanceof QuotedString) return el.withQuotes();
   if (Array.isArray(el)) return `[${el.map(nested).join(comma)}]`;
   if (el instanceof Map) {
-    const items = [...el].map(([k, v]) => `${keyString(k)}${colon}${nested(v)}`);
+    const items = [...el].map(([k, v]) => `${formatKey(k)}${colon}${nested(v)}`);
     return `{${items.join(comma)}}`;
   }
   if (typeof el === "string") return escapeSpecialCharacters(el);
@@ -53,7 +53,7 @@ export function elementToString(el: ParsedElement, opts: ElementStringOptions = 
 }
 
 /** A dict key as Hydra writes it back: strings escaped, other keys as Python's `str()` of the key. */
-function keyString(id: string): string {
+function formatKey(id: string): string {
   if (isStringKeyId(id)) return escapeSpecialCharacters(id);
   const key = keyOf(id);
   if (key === null) return "None";
@@ -62,15 +62,15 @@ function keyString(id: string): string {
 }
 
 /** Hydra's `Override.get_value_element_as_str`: the value of a non-sweep override as text. */
-export function valueString(override: Override, spaceAfterSep = false): string {
+export function formatOverrideValue(override: Override, spaceAfterSep = false): string {
   const v = override.value;
-  if (override.valueType === "list_edit") return listEditString(v as ListEdit, { spaceAfterSep });
+  if (override.valueType === "list_edit") return formatListEdit(v as ListEdit, { spaceAfterSep });
   if (v !== undefined && !isParsedElement(v)) {
     throw new OverrideApplyError(`Cannot convert sweep to str (override '${override.inputLine}')`, {
       override: override.inputLine,
     });
   }
-  return elementToString(v ?? null, { spaceAfterSep });
+  return formatElement(v ?? null, { spaceAfterSep });
 }
 
 const EDIT_FUNCTION: Record<ListEdit["op"], string> = {
@@ -82,9 +82,9 @@ const EDIT_FUNCTION: Record<ListEdit["op"], string> = {
 };
 
 /** A list edit as override text that parses back to the same edit (`insert_list(0,a)`). */
-export function listEditString(edit: ListEdit, opts: ElementStringOptions = {}): string {
+export function formatListEdit(edit: ListEdit, opts: FormatElementOptions = {}): string {
   const args = edit.index === undefined ? [] : [String(edit.index)];
-  args.push(...edit.values.map((v) => elementToString(v, opts)));
+  args.push(...edit.values.map((v) => formatElement(v, opts)));
   return `${EDIT_FUNCTION[edit.op]}(${args.join(opts.spaceAfterSep ? ", " : ",")})`;
 }
 

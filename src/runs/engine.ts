@@ -5,7 +5,7 @@
  * same thing: run whatever is not completed.
  */
 import type { LaunchContext, LauncherPlugin, PreparedJob } from "../core/launcher.js";
-import { errorText } from "../job/error-text.js";
+import { formatThrown } from "../job/format-thrown.js";
 import type { RunEvent } from "./events.js";
 import { readManifest, type JobRecord, type JobStatus, type SweepStatus } from "./manifest.js";
 import type { ManifestWriter } from "./manifest-writer.js";
@@ -113,7 +113,7 @@ async function* jobStream<J extends SweepJob>(run: SweepRun<J>, recorder: JobRec
     try {
       prepared = run.prepare(job);
     } catch (e) {
-      recorder.failedBeforeStart(job.num, job.overrides, errorText(e));
+      recorder.failedBeforeStart(job.num, job.overrides, formatThrown(e));
       continue;
     }
     yield prepared;

@@ -44,7 +44,7 @@ export function formatComparisonTable(records: readonly RunRecord[], options: Ta
     ...(rows.some((r) => r.runs > 1) ? [{ title: "runs", cell: (r: Row) => r.runs }] : []),
     { title: "duration_ms", cell: (r) => Math.round(r.latest.durationMs * 10) / 10 },
   ];
-  return render(columns, rows, options.maxCellWidth ?? 40);
+  return formatTable(columns, rows, options.maxCellWidth ?? 40);
 }
 
 /** One row per (experiment, config): the latest run, counted; ordered by config position. */
@@ -70,7 +70,7 @@ function configColumns(rows: readonly Row[], allKeys: boolean): Column[] {
   const flat = new Map(rows.map((r) => [r, flatten(r.latest.config, "")]));
   const paths = unionOfKeys([...flat.values()]).filter((p) => p !== CONFIG_ID_KEY);
   const valueAt = (r: Row, p: string): unknown => (flat.get(r)!.has(p) ? flat.get(r)!.get(p) : ABSENT);
-  const differs = (p: string): boolean => new Set(rows.map((r) => cellText(valueAt(r, p), Infinity))).size > 1;
+  const differs = (p: string): boolean => new Set(rows.map((r) => formatCell(valueAt(r, p), Infinity))).size > 1;
   return paths.filter((p) => allKeys || differs(p)).map((p) => ({ title: p, cell: (r: Row) => valueAt(r, p) }));
 }
 
@@ -108,11 +108,11 @@ function errorCell(record: RunRecord): unknown {
   return record.status === "error" ? `${record.error?.name ?? "Error"}: ${record.error?.message ?? ""}` : ABSENT;
 }
 
-function cellText(value: unknown, maxWidth: number): string {
-  return truncate(rawText(value), maxWidth);
+function formatCell(value: unknown, maxWidth: number): string {
+  return truncate(formatCellValue(value), maxWidth);
 }
 
-function rawText(value: unknown): string {
+function formatCellValue(value: unknown): string {
   if (value === ABSENT || value === undefined) return "-";
   if (typeof value === "number") return formatNumber(value);
   if (typeof value === "string") return value.replace(/\s+/g, " ");
@@ -125,9 +125,9 @@ function formatNumber(n: number): string {
   return Math.abs(n) >= 1000 ? n.toFixed(1) : String(Number(n.toPrecision(4)));
 }
 
-function render(columns: readonly Column[], rows: readonly Row[], maxWidth: number): string {
+function formatTable(columns: readonly Column[], rows: readonly Row[], maxWidth: number): string {
   const cells = rows.map((r) => columns.map((c) => c.cell(r)));
-  const texts = cells.map((line) => line.map((v) => cellText(v, maxWidth)));
+  const texts = cells.map((line) => line.map((v) => formatCell(v, maxWidth)));
   const numeric = columns.map((_, i) => cells.every((line) => typeof line[i] === "number" || line[i] === ABSENT));
   return formatColumns(columns.map((c) => c.title), texts, { alignRight: numeric }).join("\n");
 }

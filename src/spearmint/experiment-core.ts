@@ -7,7 +7,7 @@ import type { Background } from "./background-work.js";
 import type { Config } from "./config-view.js";
 import { ARGS_LIMITS, RESULT_LIMITS, recordError, summarizeValue, type BranchRole, type RunRecord } from "./records.js";
 import { ConfigValidationError } from "../errors.js";
-import { describeIssues, type ConfigValidator } from "./validation.js";
+import { formatIssues, type ConfigValidator } from "./validation.js";
 import type { BranchResult } from "./strategies.js";
 
 /** A function Spearmint can experiment with: its own arguments, then the config as the last one. */
@@ -104,7 +104,7 @@ export class ExperimentCore<Args extends unknown[], R, C> {
         const issues = await validator(data);
         if (issues.length === 0) return;
         throw new ConfigValidationError(
-          `Config #${config.index} (id ${config.configId}) of experiment '${this.name}' does not match its schema: ${describeIssues(issues)}`,
+          `Config #${config.index} (id ${config.configId}) of experiment '${this.name}' does not match its schema: ${formatIssues(issues)}`,
           { key: issues[0]!.path || undefined, configId: config.configId, issues },
         );
       })();

@@ -32,7 +32,7 @@ export {
   type SafeParseSchema,
   type StandardSchemaLike,
 } from "./validation.js";
-export { ConfigValidationError, ExperimentSpecError, type ValidationIssue } from "../errors.js";
+export { ConfigValidationError, DynamicValueError, SpearmintError, type ValidationIssue } from "../errors.js";
 export {
   JsonlSink,
   MemorySink,

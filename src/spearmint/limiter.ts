@@ -2,7 +2,7 @@
  * Bounds how many branches run at once. Main branches wait in a queue ahead of variants, so a
  * backlog of shadow variants does not hold up the result a caller is waiting for.
  */
-import { ExperimentSpecError } from "../errors.js";
+import { SpearmintError } from "../errors.js";
 
 export type Priority = "high" | "low";
 
@@ -13,7 +13,7 @@ export class ConcurrencyLimiter {
 
   constructor(readonly max: number = Number.POSITIVE_INFINITY) {
     if (!(max >= 1) || (Number.isFinite(max) && !Number.isInteger(max))) {
-      throw new ExperimentSpecError(`maxConcurrency must be a positive integer or Infinity, got ${max}`);
+      throw new SpearmintError(`maxConcurrency must be a positive integer or Infinity, got ${max}`);
     }
   }
 

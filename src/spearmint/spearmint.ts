@@ -4,7 +4,7 @@
  * config; how many configs a call runs, and what it resolves to, is the strategy's business.
  */
 import { resolve } from "node:path";
-import { ExperimentSpecError } from "../errors.js";
+import { SpearmintError } from "../errors.js";
 import { expandConfigs, type ConfigInput, type ExpandedConfigOf } from "../dynamic/expand.js";
 import { Background } from "./background-work.js";
 import { makeConfig, type Config } from "./config-view.js";
@@ -89,7 +89,7 @@ export class Spearmint<In extends ConfigsInput = ConfigsInput, S extends Strateg
   constructor(options: SpearmintOptions<In, S>) {
     const expanded = expandConfigs(options.configs);
     if (expanded.length === 0) {
-      throw new ExperimentSpecError(
+      throw new SpearmintError(
         "Spearmint got no configs: the list is empty or a DynamicValue has no items; give at least one config",
       );
     }
@@ -185,7 +185,7 @@ export class Spearmint<In extends ConfigsInput = ConfigsInput, S extends Strateg
     const [options, body] = typeof optionsOrBody === "function" ? [{}, optionsOrBody] : [optionsOrBody, maybeBody];
     const core = cores.get(experiment) as ExperimentCore<Args, R, C> | undefined;
     if (!core || !body) {
-      throw new ExperimentSpecError(
+      throw new SpearmintError(
         "Spearmint.run needs a function returned by mint.experiment(...) and a callback (runner) => ...",
       );
     }
@@ -198,8 +198,8 @@ function strategyFrom(given: unknown): Strategy {
   if (given === undefined) return new SingleConfigStrategy();
   const strategy = typeof given === "function" && isClass(given) ? new (given as StrategyClass)() : given;
   if (!isStrategy(strategy)) {
-    throw new ExperimentSpecError(
-      `Spearmint's strategy must be a strategy class or instance (e.g. MultiBranchStrategy or new ShadowStrategy()), got ${describeValue(given)}; a strategy has a name, returns ("single" or "all") and execute(ctx)`,
+    throw new SpearmintError(
+      `Spearmint's strategy must be a strategy class or instance (e.g. MultiBranchStrategy or new ShadowStrategy()), got ${formatGiven(given)}; a strategy has a name, returns ("single" or "all") and execute(ctx)`,
       { key: "strategy" },
     );
   }
@@ -216,7 +216,7 @@ function isStrategy(value: unknown): value is Strategy {
   return typeof s.execute === "function" && typeof s.name === "string" && (s.returns === "single" || s.returns === "all");
 }
 
-function describeValue(value: unknown): string {
+function formatGiven(value: unknown): string {
   if (typeof value === "function") return `the function ${value.name || "(anonymous)"}`;
   if (typeof value === "object" && value !== null) return `an object with keys ${Object.keys(value).join(", ") || "(none)"}`;
   return JSON.stringify(value) ?? String(value);
@@ -234,7 +234,7 @@ function rejectDuplicateIds(configs: readonly Config<unknown>[]): void {
   for (const config of configs) {
     const first = seen.get(config.configId);
     if (first !== undefined) {
-      throw new ExperimentSpecError(
+      throw new SpearmintError(
         `Configs #${first} and #${config.index} have the same id '${config.configId}'; remove the duplicate or give each its own __config_id__`,
         { key: "__config_id__" },
       );

@@ -27,7 +27,7 @@ export type ConfigSchema = SafeParseSchema | ParseSchema | StandardSchemaLike | 
 /** A compiled schema: the issues of a config, none when it is valid. */
 export type ConfigValidator = (data: Readonly<Record<string, unknown>>) => ValidationIssue[] | Promise<ValidationIssue[]>;
 
-export function describeIssues(issues: readonly ValidationIssue[]): string {
+export function formatIssues(issues: readonly ValidationIssue[]): string {
   return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
 }
 

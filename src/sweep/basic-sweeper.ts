@@ -6,7 +6,7 @@
 import { ConfigFloat, isDict, type ConfigValue } from "../config/node.js";
 import { OverrideApplyError } from "../errors.js";
 import type { Override } from "../overrides/types.js";
-import { isChoiceSweep, isGlob, isRangeSweep, isSweep, keyElement, parseOverrides, sweepStrings, valueString } from "../overrides/index.js";
+import { isChoiceSweep, isGlob, isRangeSweep, isSweep, keyElement, parseOverrides, sweepStrings, formatOverrideValue } from "../overrides/index.js";
 import { resolvePath } from "../compose/helpers.js";
 import { cartesianProduct, productSize, type SweepDimension } from "./grid.js";
 import { zipDimensions, type ZipMember } from "./zip.js";
@@ -51,10 +51,10 @@ function zipOf(o: Override): string | undefined {
 function paramsOverrides(ctx: SweepContext): string[] {
   const params = resolvePath(ctx.master, "hydra.sweeper.params");
   if (!isDict(params)) return [];
-  return [...params.entries].map(([k, v]) => `${k}=${paramText(v)}`);
+  return [...params.entries].map(([k, v]) => `${k}=${formatParam(v)}`);
 }
 
-function paramText(v: ConfigValue): string {
+function formatParam(v: ConfigValue): string {
   if (typeof v === "string") return v;
   if (v === null) return "null";
   if (typeof v === "number" || typeof v === "boolean" || v instanceof ConfigFloat) return String(v);
@@ -70,7 +70,7 @@ function dimensionOf(o: Override, key: string, ctx: SweepContext): SweepDimensio
     return { key, overrides: () => names };
   }
   if (isSweep(o)) return sweepDimension(o, key);
-  const line = o.value === undefined ? key : `${key}=${valueString(o)}`;
+  const line = o.value === undefined ? key : `${key}=${formatOverrideValue(o)}`;
   return { key, overrides: () => [line] };
 }
 

@@ -39,7 +39,7 @@ function checkValue(v: ConfigValue, field: FieldType, nullable: boolean, full: s
   if (isInterpolation(v) || isMissing(v)) return v;
   if (v === null) {
     if (nullable || field.kind === "any") return v;
-    throw typeError(`Incompatible value 'None' for field of type '${typeLabel(field)}'`, full, owner);
+    throw typeError(`Incompatible value 'None' for field of type '${formatFieldType(field)}'`, full, owner);
   }
   switch (field.kind) {
     case "any":
@@ -84,7 +84,7 @@ function enumValue(v: ConfigValue, values: readonly unknown[], full: string, own
   throw typeError(`Invalid value '${pyStr(v)}', expected one of [${listed}]`, full, owner);
 }
 
-function typeLabel(field: FieldType): string {
+function formatFieldType(field: FieldType): string {
   const names: Record<FieldType["kind"], string> = { int: "int", float: "float", bool: "bool", str: "str", any: "Any", enum: "Literal", list: "List", object: "" };
   return field.kind === "object" ? field.name : names[field.kind];
 }

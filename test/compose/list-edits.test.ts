@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { composeConfig, jobConfig } from "../../src/compose/index.js";
 import { toPlainUnresolved } from "../../src/config/node.js";
 import { HydrantError } from "../../src/errors.js";
-import { parseOverride, valueString } from "../../src/overrides/index.js";
+import { parseOverride, formatOverrideValue } from "../../src/overrides/index.js";
 
 const CONF = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/zip/conf");
 const layers = (...overrides: string[]) =>
@@ -52,8 +52,8 @@ describe("list functions", () => {
   });
 
   it("prints back as the function call (job overrides, override_dirname)", () => {
-    expect(valueString(parseOverride("layers=insert_list(0, 'a b', 1.0)"))).toBe("insert_list(0,a\\ b,1.0)");
-    expect(valueString(parseOverride("layers=pop_list()"), true)).toBe("pop_list(-1)");
+    expect(formatOverrideValue(parseOverride("layers=insert_list(0, 'a b', 1.0)"))).toBe("insert_list(0,a\\ b,1.0)");
+    expect(formatOverrideValue(parseOverride("layers=pop_list()"), true)).toBe("pop_list(-1)");
   });
 
   it("is not a sweep: it needs no --multirun, and a zip() outside --multirun is refused like any sweep", () => {

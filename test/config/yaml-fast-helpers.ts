@@ -1,7 +1,7 @@
 /** Canonical text of a parsed tree with every source position, for exact comparisons. */
 import { ConfigDict, ConfigList, type ConfigValue, type NodeSource } from "../../src/config/node.js";
 
-function describeSource(s: NodeSource | undefined): unknown {
+function formatSource(s: NodeSource | undefined): unknown {
   if (s === undefined) return null;
   return {
     keys: Object.keys(s),
@@ -13,8 +13,8 @@ function describeSource(s: NodeSource | undefined): unknown {
 }
 
 function describe(v: ConfigValue): unknown {
-  if (v instanceof ConfigDict) return { dict: [...v.entries].map(([k, x]) => [k, describe(x)]), source: describeSource(v.source) };
-  if (v instanceof ConfigList) return { list: v.items.map(describe), source: describeSource(v.source) };
+  if (v instanceof ConfigDict) return { dict: [...v.entries].map(([k, x]) => [k, describe(x)]), source: formatSource(v.source) };
+  if (v instanceof ConfigList) return { list: v.items.map(describe), source: formatSource(v.source) };
   if (typeof v === "number") return { num: Object.is(v, -0) ? "-0" : String(v) };
   return v;
 }

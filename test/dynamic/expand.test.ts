@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ExperimentSpecError } from "../../src/errors.js";
+import { DynamicValueError } from "../../src/errors.js";
 import {
   CONFIG_ID_KEY,
   DynamicValue,
@@ -174,11 +174,11 @@ describe("expandConfigs: other sources and shapes", () => {
     expect(first).toEqual([[0, 0], [0, 1], [0, 2]]);
   });
 
-  it("rejects strings and non-object configs with ExperimentSpecError", () => {
-    expect(() => new DynamicValue("gpt-4" as unknown as string[])).toThrow(ExperimentSpecError);
+  it("rejects strings and non-object configs with DynamicValueError", () => {
+    expect(() => new DynamicValue("gpt-4" as unknown as string[])).toThrow(DynamicValueError);
     expect(() => expandConfigs([{ a: 1 }, 5 as unknown as Record<string, unknown>])).toThrow(/config #1/);
     expect(() => expandConfigs({ a: new DynamicValue(range(1e8)), b: new DynamicValue(range(1e8)), c: new DynamicValue(range(1e8)) })).toThrow(
-      ExperimentSpecError,
+      DynamicValueError,
     );
   });
 });
@@ -190,8 +190,8 @@ describe("range", () => {
     expect([...range(5, 5)]).toEqual([]);
     expect([...range(3, 0)]).toEqual([]);
     expect(range(1, 10, 2).length).toBe(5);
-    expect(() => range(0, 5, 0)).toThrow(ExperimentSpecError);
-    expect(() => range(0, 1.5)).toThrow(ExperimentSpecError);
+    expect(() => range(0, 5, 0)).toThrow(DynamicValueError);
+    expect(() => range(0, 1.5)).toThrow(DynamicValueError);
   });
 });
 

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { configsFromGroup, expandConfigs, parseConfigsYaml } from "../../src/dynamic/index.js";
-import { ExperimentSpecError } from "../../src/errors.js";
+import { DynamicValueError } from "../../src/errors.js";
 
 describe("grids declared in YAML", () => {
   it("expands !sweep lists as DynamicValues, first key slowest, nested structure kept", () => {
@@ -32,7 +32,7 @@ name: fixed
   });
 
   it("rejects !sweep on a scalar with the file named", () => {
-    expect(() => parseConfigsYaml("lr: !sweep {a: 1}", "grid.yaml")).toThrow(ExperimentSpecError);
+    expect(() => parseConfigsYaml("lr: !sweep {a: 1}", "grid.yaml")).toThrow(DynamicValueError);
     expect(() => parseConfigsYaml("lr: !sweep {a: 1}", "grid.yaml")).toThrow(/grid.yaml.*!sweep takes a list/);
   });
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkOutputDir, jobDirInside } from "../../src/job/dir-safety.js";
 import { LaunchError } from "../../src/errors.js";
-import { systemErrorText } from "../../src/errors.js";
+import { formatSystemError } from "../../src/errors.js";
 
 const CLI = path.resolve(import.meta.dirname, "../../dist/cli.js");
 
@@ -42,7 +42,7 @@ describe("output dirs", () => {
 
   it("file-system errors read as one sentence", () => {
     const e = Object.assign(new Error("EACCES: permission denied, mkdir '/x'"), { code: "EACCES", syscall: "mkdir", path: "/x" });
-    expect(systemErrorText(e)).toBe("Cannot mkdir '/x': permission denied: choose a dir you can write to (hydra.run.dir, hydra.sweep.dir) or fix its permissions (EACCES).");
-    expect(systemErrorText(new Error("x"))).toBeUndefined();
+    expect(formatSystemError(e)).toBe("Cannot mkdir '/x': permission denied: choose a dir you can write to (hydra.run.dir, hydra.sweep.dir) or fix its permissions (EACCES).");
+    expect(formatSystemError(new Error("x"))).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import {
   Functions,
   parseOverride,
   sweepStrings,
-  valueString,
+  formatOverrideValue,
   type GrammarFunction,
 } from "../../src/overrides/index.js";
 import { choice, dict, fl, parseError, val } from "./helpers.js";
@@ -192,16 +192,16 @@ describe("casts", () => {
   }
 
   it("keeps Python's int/float identity (printed back as 10 / 10.0)", () => {
-    expect(valueString(parseOverride("k=float(10)"))).toBe("10.0");
-    expect(valueString(parseOverride("k=int(10.7)"))).toBe("10");
-    expect(valueString(parseOverride("k=float([1,[2]])"))).toBe("[1.0,[2.0]]");
+    expect(formatOverrideValue(parseOverride("k=float(10)"))).toBe("10.0");
+    expect(formatOverrideValue(parseOverride("k=int(10.7)"))).toBe("10");
+    expect(formatOverrideValue(parseOverride("k=float([1,[2]])"))).toBe("[1.0,[2.0]]");
     expect([...sweepStrings(parseOverride("k=float(1,2)"))]).toEqual(["1.0", "2.0"]);
     expect([...sweepStrings(parseOverride("k=int(range(1.5,4.5))"))]).toEqual(["1", "2", "3"]);
   });
 
   it("matches the recorded Hydra cases", () => {
     expect(val("int(3.7)")).toBe(3);
-    expect(valueString(parseOverride("k=float(2)"))).toBe("2.0");
+    expect(formatOverrideValue(parseOverride("k=float(2)"))).toBe("2.0");
     expect(val("str(10)")).toBe("10");
     expect(val("bool(1)")).toBe(true);
     expect(val("str([1,2])")).toEqual(["1", "2"]);

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { OverrideParseError } from "../../src/errors.js";
-import { QuotedString, parseOverride, pyFloatRepr, valueString } from "../../src/overrides/index.js";
+import { QuotedString, parseOverride, pyFloatRepr, formatOverrideValue } from "../../src/overrides/index.js";
 
 /** Characters the grammar gives a meaning to, plus a few it rejects. */
 const GRAMMAR_CHARS = [..."abcxyz_019.-+=~@/:$%*?|\\,()[]{}'\" \t#!ש😀eEinfaluTF"];
@@ -73,16 +73,16 @@ const { element } = fc.letrec<{ element: string }>((tie) => ({
   ),
 }));
 
-describe("elementToString round trip", () => {
+describe("formatElement round trip", () => {
   it("prints a parsed element as text that parses to the same value", () => {
     fc.assert(
       fc.property(element, (text) => {
         const first = parseOverride(`k=${text}`);
         expect(first.valueType).toBe("element");
-        const printed = valueString(first);
+        const printed = formatOverrideValue(first);
         const second = parseOverride(`k=${printed}`);
         expect(second.value).toEqual(first.value);
-        expect(valueString(second)).toBe(printed);
+        expect(formatOverrideValue(second)).toBe(printed);
       }),
       { numRuns: 2000 },
     );

@@ -6,16 +6,16 @@ import { OverrideApplyError } from "../../src/errors.js";
 import {
   QuotedString,
   elementToConfig,
-  elementToString,
+  formatElement,
   escapeSpecialCharacters,
   parseOverride,
   pyFloatRepr,
-  valueString,
+  formatOverrideValue,
 } from "../../src/overrides/index.js";
 
 const UNQUOTED_SPECIAL = "/-\\+.$%*@?|";
 
-describe("valueString (Hydra's get_value_element_as_str)", () => {
+describe("formatOverrideValue (Hydra's get_value_element_as_str)", () => {
   it.each<[string, string, boolean]>([
     ["key=value", "value", false],
     ["key='value'", "'value'", false],
@@ -56,11 +56,11 @@ describe("valueString (Hydra's get_value_element_as_str)", () => {
     ["key=c:\\foo", "c\\:\\\\foo", false],
     ["~key", "null", false],
   ])("%s", (text, expected, spaceAfterSep) => {
-    expect(valueString(parseOverride(text), spaceAfterSep)).toBe(expected);
+    expect(formatOverrideValue(parseOverride(text), spaceAfterSep)).toBe(expected);
   });
 
   it("refuses sweeps", () => {
-    expect(() => valueString(parseOverride("key=1,2"))).toThrow(OverrideApplyError);
+    expect(() => formatOverrideValue(parseOverride("key=1,2"))).toThrow(OverrideApplyError);
   });
 });
 
@@ -128,16 +128,16 @@ describe("pyFloatRepr (Python's repr(float))", () => {
   });
 });
 
-describe("elementToString", () => {
+describe("formatElement", () => {
   it("prints elements built by hand", () => {
-    expect(elementToString([1, "a b", new QuotedString("it's", "'"), null, new Map([["k", true]])])).toBe(
+    expect(formatElement([1, "a b", new QuotedString("it's", "'"), null, new Map([["k", true]])])).toBe(
       "[1,a\\ b,'it\\'s',null,{k:True}]",
     );
-    expect(elementToString(new ConfigFloat(2))).toBe("2.0");
-    expect(elementToString(2.5)).toBe("2.5");
-    expect(elementToString(1e21)).toBe("1000000000000000000000");
-    expect(elementToString(new ConfigFloat(1e21))).toBe("1e+21");
-    expect(elementToString(2 ** 60)).toBe("1152921504606846976");
+    expect(formatElement(new ConfigFloat(2))).toBe("2.0");
+    expect(formatElement(2.5)).toBe("2.5");
+    expect(formatElement(1e21)).toBe("1000000000000000000000");
+    expect(formatElement(new ConfigFloat(1e21))).toBe("1e+21");
+    expect(formatElement(2 ** 60)).toBe("1152921504606846976");
   });
 
   it("re-quotes strings the way Hydra does", () => {

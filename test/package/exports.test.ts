@@ -20,12 +20,13 @@ describe("package exports", { timeout: 60_000 }, () => {
       const mods = await Promise.all(entries.map((e) => import(e)));
       console.log(JSON.stringify(Object.fromEntries(entries.map((e, i) => [e, Object.keys(mods[i])]))));
     `) as Record<string, string[]>;
-    expect(names.hydrant).toEqual(expect.arrayContaining(["composeConfig", "main", "runApp", "HydrantError", "UsageError", "registerLauncher"]));
+    expect(names.hydrant).toEqual(expect.arrayContaining(["composeConfig", "main", "runApp", "HydrantError", "UsageError", "registerLauncher", "ExperimentSpecError", "SpearmintError", "DynamicValueError"]));
     expect(names.hydrant).not.toContain("Spearmint");
     expect(names.hydrant).not.toContain("runExperiment");
     expect(names.hydrant).not.toContain("runWorker");
-    expect(names["hydrant/spearmint"]).toEqual(expect.arrayContaining(["Spearmint", "DynamicValue", "range", "ConfigValidationError"]));
-    expect(names["hydrant/experiment"]).toEqual(expect.arrayContaining(["loadSpec", "runExperiment", "formatExperimentTable"]));
+    expect(names["hydrant/spearmint"]).toEqual(expect.arrayContaining(["Spearmint", "DynamicValue", "range", "ConfigValidationError", "SpearmintError", "DynamicValueError"]));
+    expect(names["hydrant/spearmint"]).not.toContain("ExperimentSpecError");
+    expect(names["hydrant/experiment"]).toEqual(expect.arrayContaining(["loadSpec", "runExperiment", "formatExperimentTable", "ExperimentSpecError"]));
     expect(names["hydrant/bullmq"]).toEqual(expect.arrayContaining(["runWorker", "queueStatus", "formatQueueStatus"]));
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExperimentSpecError } from "../../src/errors.js";
+import { SpearmintError } from "../../src/errors.js";
 import { DynamicValue } from "../../src/dynamic/index.js";
 import { MemorySink, ShadowStrategy, Spearmint } from "../../src/spearmint/index.js";
 import { deferred, flush } from "./helpers.js";
@@ -74,7 +74,7 @@ describe("Spearmint.run", () => {
 
   it("refuses a function that mint.experiment did not make", async () => {
     const plain = Object.assign(async () => 1, { experimentName: "x", configs: [], runAll: async () => [] });
-    await expect(Spearmint.run(plain, () => 1)).rejects.toThrow(ExperimentSpecError);
+    await expect(Spearmint.run(plain, () => 1)).rejects.toThrow(SpearmintError);
   });
 });
 

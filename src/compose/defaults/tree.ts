@@ -6,7 +6,7 @@
 import type { ConfigDict } from "../../config/node.js";
 import { ConfigCompositionError, MissingConfigError } from "../../errors.js";
 import type { ConfigRepository, LoadedConfig } from "../repository.js";
-import { describeSource } from "../sources/config-source.js";
+import { formatSource } from "../sources/config-source.js";
 import {
   ConfigDefault,
   GroupDefault,
@@ -239,7 +239,7 @@ export function configNotFound(repo: ConfigRepository, tree: DefaultsTreeNode): 
     const parentNode = tree.parent?.node;
     if (parentNode) msg = `In '${parentNode.getConfigPath()}': ${msg}`;
   }
-  msg += "\nConfig search path:\n" + repo.sources.map((s) => `\t${describeSource(s)}`).join("\n");
+  msg += "\nConfig search path:\n" + repo.sources.map((s) => `\t${formatSource(s)}`).join("\n");
   const chosen = element instanceof GroupDefault ? chosenBy(element) : undefined;
   if (chosen) return throwFrom(chosen, msg, options);
   throw new MissingConfigError(msg, { options, file: element.getConfigPath() });

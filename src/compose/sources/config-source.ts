@@ -48,7 +48,7 @@ export interface ConfigSource {
 }
 
 /** `provider=main, path=file:///abs/conf`, as Hydra prints a source. */
-export function describeSource(source: ConfigSource): string {
+export function formatSource(source: ConfigSource): string {
   return `provider=${source.provider}, path=${source.scheme}://${source.path}`;
 }
 

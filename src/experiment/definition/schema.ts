@@ -109,7 +109,7 @@ function toSpecError(e: ErrorObject, data: unknown, prefix: string[], src: SpecS
     case "required":
       return src.error(path, `missing required field '${fieldName([...path, String(params.missingProperty)])}'.`);
     case "type":
-      return src.error(path, `'${field}' must be ${article(String(params.type))}, got ${describe(got)}.${typeHint(path, got)}`);
+      return src.error(path, `'${field}' must be ${article(String(params.type))}, got ${formatKind(got)}.${typeHint(path, got)}`);
     case "minItems":
       return src.error(path, `'${field}' must not be empty.`);
     case "minLength":
@@ -133,7 +133,7 @@ function article(type: string): string {
   return names[type] ?? `of type ${type}`;
 }
 
-function describe(v: unknown): string {
+function formatKind(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a mapping";

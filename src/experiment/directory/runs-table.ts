@@ -45,13 +45,13 @@ export function formatExperimentTable(dir: string, options: ExperimentTableOptio
       return JSON.stringify(rows.map((r) => ({ run: r.run, values: r.values, status: r.status, duration_s: seconds(r.durationMs), metrics: Object.fromEntries(r.metrics), run_dir: r.runDir ?? null })), null, 2);
     case "csv":
       return [["run", ...valueKeys, "status", "duration_s", ...dirKeys, ...metricKeys], ...rows.map((r) => [r.run, ...valueKeys.map((k) => r.values[k]), r.status, seconds(r.durationMs), ...dirKeys.map(() => dirOf(r)), ...metricKeys.map((k) => r.metrics.get(k))])]
-        .map((cells) => cells.map(csvCell).join(","))
+        .map((cells) => cells.map(formatCsvCell).join(","))
         .join("\n");
     default:
       return [
         ...formatColumns(
           ["run", ...valueKeys, "status", "duration", ...metricKeys, ...dirKeys],
-          rows.map((r) => [String(r.run), ...valueKeys.map((k) => textCell(r.values[k])), r.status, r.durationMs === undefined ? "" : formatDuration(r.durationMs), ...metricKeys.map((k) => textCell(r.metrics.get(k))), ...dirKeys.map(() => dirOf(r))]),
+          rows.map((r) => [String(r.run), ...valueKeys.map((k) => formatTextCell(r.values[k])), r.status, r.durationMs === undefined ? "" : formatDuration(r.durationMs), ...metricKeys.map((k) => formatTextCell(r.metrics.get(k))), ...dirKeys.map(() => dirOf(r))]),
         ),
         ...notListed(m),
       ].join("\n");
@@ -88,21 +88,21 @@ function sortRows(rows: Row[], by: string, descending: boolean, valueKeys: strin
   const isMetric = metricKeys.includes(by);
   const key = (r: Row): unknown => (by === "run" ? r.run : by === "status" ? r.status : by === "duration" ? r.durationMs : isMetric ? r.metrics.get(by) : r.values[by]);
   // Runs without the value (failed, not run) go last whichever the direction.
-  rows.sort((a, b) => compareMissingLast(key(a), key(b), descending, textCell) || a.run - b.run);
+  rows.sort((a, b) => compareMissingLast(key(a), key(b), descending, formatTextCell) || a.run - b.run);
 }
 
 function seconds(ms: number | undefined): number | null {
   return ms === undefined ? null : Math.round(ms) / 1000;
 }
 
-function textCell(v: unknown): string {
+function formatTextCell(v: unknown): string {
   if (v === undefined || v === null) return v === null ? "null" : "";
   if (typeof v === "number") return formatNumber(v);
   return formatValue(v as PlainValue);
 }
 
 /** RFC 4180: quote a cell holding a comma, a quote or a line break; numbers as JSON writes them. */
-function csvCell(v: unknown): string {
+function formatCsvCell(v: unknown): string {
   if (v === undefined || v === null) return "";
   const s = typeof v === "number" ? String(v) : formatValue(v as PlainValue);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

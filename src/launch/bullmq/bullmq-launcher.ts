@@ -20,6 +20,7 @@ import { parseLauncherConfig, redisConnection, type BullmqLauncherConfig } from 
 import { ConnectionWatch, firstConnection } from "./connection.js";
 import { loadBullmq } from "./load-bullmq.js";
 import { queueSecret, signJob } from "./signing.js";
+import { DEFAULT_TIMING, formatTiming, publishTiming, sameTiming, TIMING_POLL_MS } from "./timing.js";
 import { findOutcome, forgetOutcome, outcomeInJobDir, readOutcomeKeys } from "./outcome.js";
 import { PROTOCOL_VERSION, queueJobId, type QueueOutcomeRecord, type QueueFailureDetails, type QueueJobData, type QueueJobResult, type QueuedTask } from "./protocol.js";
 
@@ -32,6 +33,8 @@ const PROGRESS_EVERY_MS = 250;
 const ERROR_TAIL_LINES = 20;
 /** A job lost from Redis is queued again at most this often before it counts as failed. */
 const MAX_REQUEUES = 3;
+/** After changing the queue's timing, how long its workers get to read it before jobs are queued. */
+const TIMING_SETTLE_MS = TIMING_POLL_MS + 1000;
 
 export function createBullmqLauncher(ctx: LaunchContext): Launcher {
   const config = parseLauncherConfig(ctx.config);
@@ -70,6 +73,8 @@ class QueueSweep {
   private lastProgressAt = 0;
   private progressTimer: NodeJS.Timeout | undefined;
   private queue!: Queue;
+  /** The sweep dir, once the first job told it and the queue's timing was set. */
+  private timingSweep: string | undefined;
 
   constructor(
     private readonly config: BullmqLauncherConfig,
@@ -84,7 +89,11 @@ class QueueSweep {
     this.queue = new Queue(this.config.queue, { connection });
     const watch = new ConnectionWatch(this.config.redis, () => this.queue.getJobCounts("active"), {
       lost: (message) => this.notify({ type: "launcher_notice", launcher: LAUNCHER, level: "warning", message }),
-      restored: (message) => this.notify({ type: "launcher_notice", launcher: LAUNCHER, level: "info", message }),
+      restored: (message) => {
+        this.notify({ type: "launcher_notice", launcher: LAUNCHER, level: "info", message });
+        // A Redis restarted without persistence forgot the timing too: workers started from now on need it.
+        if (this.timingSweep) void publishTiming(this.queue, this.config.timing, this.timingSweep).catch(() => {});
+      },
     });
     this.queue.on("error", (e) => watch.error(e));
     let events: QueueEvents | undefined;
@@ -131,11 +140,34 @@ class QueueSweep {
           }
           batch.push(next.value);
         }
+        if (batch.length > 0 && this.timingSweep === undefined) await this.setTiming(sweepDirOf(batch[0]!));
         if (batch.length > 0) await this.enqueue(batch);
       }
     } finally {
       if (!exhausted) await it.return?.();
     }
+  }
+
+  /**
+   * Gives the queue this sweep's lock and stalled check (the last sweep to start wins). When they change,
+   * the workers get a moment to read them, so that they take this sweep's first jobs with them.
+   */
+  private async setTiming(sweepDir: string): Promise<void> {
+    this.timingSweep = sweepDir;
+    const timing = this.config.timing;
+    const before = (await publishTiming(this.queue, timing, sweepDir)) ?? DEFAULT_TIMING;
+    if (sameTiming(before, timing)) return;
+    const counts = await this.queue.getJobCounts("waiting", "prioritized", "delayed", "active");
+    const pending = Object.values(counts).reduce((a, b) => a + b, 0);
+    const by = "sweep" in before && before.sweep && before.sweep !== sweepDir ? ` set by ${before.sweep}` : "";
+    const others = pending > 0 ? `; the ${pending} job(s) already in it are taken with these too, whichever sweep queued them` : "";
+    this.notify({
+      type: "launcher_notice",
+      launcher: LAUNCHER,
+      level: pending > 0 ? "warning" : "info",
+      message: `queue '${this.config.queue}': workers now use ${formatTiming(timing)} (was ${formatTiming(before)}${by})${others}; workers started with --lock-duration/--stalled-interval keep theirs`,
+    });
+    await new Promise((resolve) => setTimeout(resolve, TIMING_SETTLE_MS));
   }
 
   /** Adds a batch; jobs this sweep already has in the queue (a resume) are followed instead. */
@@ -355,9 +387,17 @@ class QueueSweep {
   }
 }
 
+/**
+ * The sweep dir, from the job dir: `hydra.sweep.dir` resolved now is not the sweep's dir when it holds
+ * `${now:…}` (the sweep composed it at its own instant), and job ids derive from this, so a resumed
+ * sweep (its dir pinned) must find the same ids.
+ */
 function sweepDirOf(job: PreparedJob): string {
-  const dir = resolvePath(job.config, "hydra.sweep.dir");
-  return path.resolve(typeof dir === "string" ? dir : path.dirname(job.jobDir));
+  const subdir = resolvePath(job.config, "hydra.sweep.subdir");
+  const depth = path.normalize(typeof subdir === "string" || typeof subdir === "number" ? String(subdir) : "x").split(/[\\/]/).filter((s) => s && s !== ".").length;
+  let dir = path.resolve(job.jobDir);
+  for (let i = 0; i < Math.max(1, depth); i++) dir = path.dirname(dir);
+  return dir;
 }
 
 function completedOutcome(returnvalue: unknown): JobOutcome {

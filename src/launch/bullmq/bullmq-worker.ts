@@ -2,10 +2,11 @@
  * `hydrant worker`: takes jobs from the queue and runs them as the local launcher would. On shutdown
  * (the `signal`) it takes no new job, lets the running ones finish for `graceMs`, then kills them and
  * puts them back in the queue for another worker. A worker that dies without warning (SIGKILL) leaves
- * its jobs locked; BullMQ's stalled-job check on the other workers puts them back after `lockDuration`.
+ * its jobs locked; BullMQ's stalled-job check on the other workers puts them back after `lockDuration`,
+ * which (with the check's interval) the worker takes from its queue unless told otherwise (timing.ts).
  */
 import os from "node:os";
-import type { Job, Queue, Worker } from "bullmq";
+import type { Job, Queue } from "bullmq";
 import { queueName, redisConnection } from "./config.js";
 import { ConnectionWatch, firstConnection } from "./connection.js";
 import { loadBullmq } from "./load-bullmq.js";
@@ -13,6 +14,9 @@ import { findOutcome, recordOutcome } from "./outcome.js";
 import { isQueueJobData, jsonSafe, type QueueFailureDetails, type QueueJobData, type QueueJobResult } from "./protocol.js";
 import { EntryProcesses, runPayload } from "./run-payload.js";
 import { queueSecret, SECRET_ENV, signatureProblem } from "./signing.js";
+import { TimedWorkers, type WorkerFactory } from "./generations.js";
+import { LaunchError } from "../../errors.js";
+import { DEFAULT_TIMING, formatTiming, readTiming, sameTiming, TIMING_POLL_MS, timingProblem, type PublishedTiming, type QueueTiming } from "./timing.js";
 
 /** Options of {@link runWorker}: which Redis and queue, how many jobs at once, and where events go. */
 export interface RunWorkerOptions {
@@ -27,11 +31,16 @@ export interface RunWorkerOptions {
   /** After the signal, how long running jobs may finish before they are killed and re-queued (default 10 000 ms). */
   graceMs?: number;
   /**
-   * How long a job's lock lives without renewal (a live worker renews it every half of this): a dead
-   * worker's job is retaken after about this plus `stalledInterval` (default {@link DEFAULT_LOCK_MS}).
+   * Milliseconds a job's lock lives without renewal (a live worker renews it every half of this): a dead
+   * worker's job is retaken after about this plus `stalledInterval`. Default: the queue's, which the last
+   * sweep started on it set (`hydra.launcher.lock_duration`), else {@link DEFAULT_LOCK_MS}; given here, it
+   * wins over the queue's.
    */
   lockDuration?: number;
-  /** How often this worker checks for other workers' stalled jobs (default {@link DEFAULT_STALLED_INTERVAL_MS}). */
+  /**
+   * Milliseconds between this worker's checks for stalled jobs, shorter than the lock. Default: the queue's
+   * (`hydra.launcher.stalled_interval`), else {@link DEFAULT_STALLED_INTERVAL_MS}; given here, it wins.
+   */
   stalledInterval?: number;
   /** Stalls a job may survive before it is failed (default 1). */
   maxStalledCount?: number;
@@ -44,18 +53,18 @@ export interface RunWorkerOptions {
   onMessage?: (text: string) => void;
 }
 
-/**
- * A dead worker's job is back in the queue within about 8 s (lock 6 s + one 2 s check), not BullMQ's
- * 30 s + 30 s: the lock is renewed every 3 s by a live worker, cheap for Redis and safe because the
- * worker's event loop only watches child processes.
- */
-export const DEFAULT_LOCK_MS = 6_000;
-/** How often a worker looks for stalled jobs by default (see {@link DEFAULT_LOCK_MS}). */
-export const DEFAULT_STALLED_INTERVAL_MS = 2_000;
+/** A job's lock when neither the worker nor its queue says otherwise: see {@link DEFAULT_TIMING}. */
+export const DEFAULT_LOCK_MS = DEFAULT_TIMING.lockMs;
+/** How often a worker looks for stalled jobs when neither it nor its queue says otherwise. */
+export const DEFAULT_STALLED_INTERVAL_MS = DEFAULT_TIMING.stalledMs;
 
 /** What a queue worker reports while it runs (see {@link RunWorkerOptions}). */
 export type WorkerEvent =
-  | { type: "worker_ready"; name: string; queue: string; concurrency: number }
+  | { type: "worker_ready"; name: string; queue: string; concurrency: number; lockMs: number; stalledIntervalMs: number; timingFrom: string }
+  /** The queue's timing changed (a sweep set it): the jobs taken from now on get it. */
+  | { type: "timing_changed"; lockMs: number; stalledIntervalMs: number; timingFrom: string }
+  /** The queue's timing cannot be combined with this worker's flag: the worker keeps what it has. */
+  | { type: "timing_refused"; reason: string }
   | { type: "job_start"; id: string; num?: number; attempt: number; jobDir: string }
   | { type: "job_end"; id: string; num?: number; status: "completed" | "failed" | "released"; durationMs: number; error?: string }
   | { type: "job_rejected"; id: string; reason: string }
@@ -117,36 +126,83 @@ export async function runWorker(o: RunWorkerOptions): Promise<WorkerSummary> {
     }
   };
 
-  const worker: Worker<QueueJobData, QueueJobResult> = new Worker(queueName(o.queue), processor, {
-    connection,
-    concurrency,
-    name,
-    autorun: false,
-    lockDuration: o.lockDuration ?? DEFAULT_LOCK_MS,
-    stalledInterval: o.stalledInterval ?? DEFAULT_STALLED_INTERVAL_MS,
-    ...(o.maxStalledCount !== undefined && { maxStalledCount: o.maxStalledCount }),
-  });
-  const probe: Queue = new Queue(o.queue, { connection });
+  const probe: Queue = new Queue(queueName(o.queue), { connection });
   const watch = new ConnectionWatch(o.redis, () => probe.getJobCounts("active"), {
     lost: (message) => emit({ type: "connection_lost", message }),
     restored: (message) => emit({ type: "connection_restored", message }),
   });
-  worker.on("error", (e) => watch.error(e));
   probe.on("error", (e) => watch.error(e));
+  const connectMs = (o.connectTimeout ?? 30) * 1000;
+  const create: WorkerFactory = (t, n, fn) => {
+    const w = new Worker<QueueJobData, QueueJobResult>(o.queue, fn, { connection, concurrency: n, name, autorun: false, lockDuration: t.lockMs, stalledInterval: t.stalledMs, ...(o.maxStalledCount !== undefined && { maxStalledCount: o.maxStalledCount }) });
+    w.on("error", (e) => watch.error(e));
+    return w;
+  };
+  let started: { workers: TimedWorkers; from: string } | undefined;
   try {
-    await firstConnection(o.redis, Promise.all([worker.waitUntilReady(), probe.waitUntilReady()]), (o.connectTimeout ?? 30) * 1000, "--redis");
+    await firstConnection(o.redis, probe.waitUntilReady(), connectMs, "--redis");
+    const first = timingFor(o, await readTiming(probe));
+    if (first.problem) throw new LaunchError(`${first.problem}. Give this worker other --lock-duration/--stalled-interval, or set the queue's with a sweep.`, { key: "--stalled-interval" });
+    started = { workers: new TimedWorkers(create, concurrency, processor, first.timing), from: first.from };
+    await firstConnection(o.redis, started.workers.ready(), connectMs, "--redis");
   } catch (e) {
-    await Promise.allSettled([worker.close(true), probe.close()]);
+    await Promise.allSettled([started?.workers.close(), probe.close()]);
     throw e;
   }
-  const done = worker.run();
-  emit({ type: "worker_ready", name, queue: o.queue, concurrency });
+  const { workers, from } = started;
+  workers.start();
+  emit({ type: "worker_ready", name, queue: o.queue, concurrency, lockMs: workers.timing.lockMs, stalledIntervalMs: workers.timing.stalledMs, timingFrom: from });
+  const follow = followQueueTiming(o, probe, workers, emit);
   await untilAborted(o.signal);
-  await shutdown(worker, running, o.graceMs ?? 10_000, emit);
-  await done.catch(() => {});
+  follow.stop();
+  await shutdown(workers, running, o.graceMs ?? 10_000, emit);
+  await workers.done();
   await Promise.allSettled([processes.stopAll(), probe.close()]);
   emit({ type: "worker_stopped", completed: summary.completed, failed: summary.failed, released: summary.released });
   return summary;
+}
+
+/** The timing this worker's flags and its queue's hash give, where it comes from, and what is wrong with it. */
+function timingFor(o: RunWorkerOptions, published: PublishedTiming | undefined): { timing: QueueTiming; from: string; problem?: string } {
+  const base = published ?? DEFAULT_TIMING;
+  const timing = { lockMs: o.lockDuration ?? base.lockMs, stalledMs: o.stalledInterval ?? base.stalledMs };
+  const queueKey = (key: string) => (published ? `the queue's hydra.launcher.${key}` : `the default ${key}`);
+  const names = { lock: o.lockDuration !== undefined ? "--lock-duration" : queueKey("lock_duration"), stalled: o.stalledInterval !== undefined ? "--stalled-interval" : queueKey("stalled_interval") };
+  const flags = [o.lockDuration !== undefined && "--lock-duration", o.stalledInterval !== undefined && "--stalled-interval"].filter(Boolean);
+  const queue = published ? `the queue's${published.sweep ? `, set by the sweep ${published.sweep}` : ""}` : "the defaults: no sweep set the queue's";
+  const from = flags.length === 2 ? flags.join(" and ") : flags.length === 1 ? `${flags[0]}; otherwise ${queue}` : queue;
+  return { timing, from, problem: timingProblem(timing, names) };
+}
+
+/** Re-reads the queue's timing every TIMING_POLL_MS; a change is adopted for the jobs taken next. */
+function followQueueTiming(o: RunWorkerOptions, probe: Queue, workers: TimedWorkers, emit: (e: WorkerEvent) => void): { stop(): void } {
+  if (o.lockDuration !== undefined && o.stalledInterval !== undefined) return { stop: () => {} };
+  let busy = false;
+  let refused = "";
+  const check = async () => {
+    const published = await readTiming(probe);
+    // None (Redis restarted empty, or the key was removed): keep what the worker has.
+    if (!published) return;
+    const next = timingFor(o, published);
+    if (sameTiming(next.timing, workers.timing)) return;
+    if (next.problem) {
+      if (next.problem !== refused) emit({ type: "timing_refused", reason: next.problem });
+      refused = next.problem;
+      return;
+    }
+    refused = "";
+    workers.adopt(next.timing);
+    emit({ type: "timing_changed", lockMs: next.timing.lockMs, stalledIntervalMs: next.timing.stalledMs, timingFrom: next.from });
+  };
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    // A Redis outage is reported by the connection watch; the next read after it catches up.
+    void check()
+      .catch(() => {})
+      .finally(() => (busy = false));
+  }, TIMING_POLL_MS);
+  return { stop: () => clearInterval(timer) };
 }
 
 interface ProcessContext {
@@ -203,9 +259,9 @@ function alreadyCompleted(bjob: Job<QueueJobData>, record: QueueJobResult, emit:
 }
 
 /** No new jobs; running ones get `graceMs`, then are killed and handed back to the queue. */
-async function shutdown(worker: Worker, running: Map<string, Running>, graceMs: number, emit: (e: WorkerEvent) => void): Promise<void> {
+async function shutdown(workers: TimedWorkers, running: Map<string, Running>, graceMs: number, emit: (e: WorkerEvent) => void): Promise<void> {
   emit({ type: "worker_stopping", running: running.size, graceMs });
-  const closing = worker.close();
+  const closing = workers.close();
   let timer: NodeJS.Timeout | undefined;
   const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
   await Promise.race([closing, grace]);
@@ -234,7 +290,11 @@ function eventSink(o: RunWorkerOptions): (e: WorkerEvent) => void {
 export function formatWorkerEvent(e: WorkerEvent): string {
   switch (e.type) {
     case "worker_ready":
-      return `worker ${e.name} ready: queue '${e.queue}', concurrency ${e.concurrency}`;
+      return `worker ${e.name} ready: queue '${e.queue}', concurrency ${e.concurrency}, ${formatTiming({ lockMs: e.lockMs, stalledMs: e.stalledIntervalMs })} (${e.timingFrom})`;
+    case "timing_changed":
+      return `from now on: ${formatTiming({ lockMs: e.lockMs, stalledMs: e.stalledIntervalMs })} (${e.timingFrom}); running jobs keep theirs`;
+    case "timing_refused":
+      return `the queue's new timing is not used: ${e.reason}`;
     case "job_start":
       return `job #${e.num ?? "?"} started (attempt ${e.attempt}) in ${e.jobDir}`;
     case "job_end":

@@ -4,6 +4,7 @@
  */
 import { isDict, toPlainUnresolved } from "../../config/node.js";
 import { LaunchError } from "../../errors.js";
+import { checkTiming, DEFAULT_TIMING, LAUNCHER_KEYS, positiveSeconds, type QueueTiming } from "./timing.js";
 
 export const BULLMQ_LAUNCHER_TARGET = "hydrant.launcher.BullMQLauncher";
 
@@ -24,6 +25,13 @@ export const BULLMQ_CONFIG_NODE = {
   max_queued: 1000,
   /** Seconds to wait for Redis at start before giving up (later outages are waited out). */
   connect_timeout: 30,
+  /**
+   * Seconds a running job's lock lives unrenewed (its worker renews it every half of this): a dead
+   * worker's job is retaken after about this plus `stalled_interval`. Set on the queue for its workers.
+   */
+  lock_duration: DEFAULT_TIMING.lockMs / 1000,
+  /** Seconds between the workers' checks for jobs whose lock expired (shorter than `lock_duration`). */
+  stalled_interval: DEFAULT_TIMING.stalledMs / 1000,
 };
 
 /** Name, target and config node: what registering the launcher needs, without its code. */
@@ -43,6 +51,8 @@ export interface BullmqLauncherConfig {
   priority: number;
   maxQueued: number;
   connectTimeoutMs: number;
+  /** The workers' lock and stalled check, written to the queue for them (timing.ts). */
+  timing: QueueTiming;
 }
 
 export function parseLauncherConfig(raw: Record<string, unknown>): BullmqLauncherConfig {
@@ -57,6 +67,13 @@ export function parseLauncherConfig(raw: Record<string, unknown>): BullmqLaunche
     priority: intOption(raw, "priority", 0, 0),
     maxQueued: intOption(raw, "max_queued", BULLMQ_CONFIG_NODE.max_queued, 1),
     connectTimeoutMs: seconds(raw, "connect_timeout", BULLMQ_CONFIG_NODE.connect_timeout) * 1000,
+    timing: checkTiming(
+      {
+        lockMs: positiveSeconds(raw.lock_duration ?? BULLMQ_CONFIG_NODE.lock_duration, LAUNCHER_KEYS.lock),
+        stalledMs: positiveSeconds(raw.stalled_interval ?? BULLMQ_CONFIG_NODE.stalled_interval, LAUNCHER_KEYS.stalled),
+      },
+      LAUNCHER_KEYS,
+    ),
   };
 }
 

@@ -1,5 +1,6 @@
-// A dead worker's job is retaken soon: the defaults are a few seconds (not BullMQ's 30 + 30), and
-// `hydrant worker --lock-duration/--stalled-interval` set them. Real redis-server, real `hydrant worker`s.
+// A dead worker's job is retaken soon: the defaults are a few seconds (not BullMQ's 30 + 30), a sweep's
+// hydra.launcher.lock_duration/stalled_interval or `hydrant worker --lock-duration/--stalled-interval`
+// set them, and a live worker keeps its jobs under load. Real redis-server, real `hydrant worker`s.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
@@ -10,7 +11,7 @@ import type { JobOutcome, LauncherEvent, LaunchSink, PreparedJob } from "../../.
 import type { TaskRef } from "../../../src/core/task.js";
 import { executeJob } from "../../../src/job/executor.js";
 import { bullmqLauncherPlugin } from "../../../src/launch/bullmq/plugin.js";
-import { DEFAULT_LOCK_MS, DEFAULT_STALLED_INTERVAL_MS } from "../../../src/launch/bullmq/bullmq-worker.js";
+import { DEFAULT_TIMING } from "../../../src/launch/bullmq/timing.js";
 import { redisSkipReason, startRedis, type TestRedis } from "../../helpers/redis.js";
 
 process.env.HYDRANT_QUEUE_SECRET ??= "test-secret-0123456789abcdef";
@@ -55,14 +56,14 @@ class Sink implements LaunchSink {
 
 const task: TaskRef = { kind: "command", argv: [process.execPath, "-e", "Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500)"] };
 
-async function killedWorkerJob(redis: TestRedis, queue: string, flags: string[]): Promise<{ outcome: JobOutcome | undefined; events: LauncherEvent[] }> {
+async function killedWorkerJob(redis: TestRedis, queue: string, flags: string[], sweepConfig: Record<string, unknown> = {}): Promise<{ outcome: JobOutcome | undefined; events: LauncherEvent[] }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "hydrant-stall-"));
   const config = fromPlain({ x: 0, hydra: { sweep: { dir }, output_subdir: ".hydra", overrides: { task: ["x=0"] }, job: { chdir: null, env_set: {} } } }) as ConfigDict;
   const job: PreparedJob = { num: 0, overrides: ["x=0"], config, jobDir: path.join(dir, "0") };
   const doomed = await binWorker(redis, queue, flags);
   const sink = new Sink();
   const started = sink.firstStart();
-  const launcher = bullmqLauncherPlugin.create({ config: { ...bullmqLauncherPlugin.configNode, redis: redis.url, queue }, task, execute: (j, o) => executeJob(j, task, o) });
+  const launcher = bullmqLauncherPlugin.create({ config: { ...bullmqLauncherPlugin.configNode, redis: redis.url, queue, ...sweepConfig }, task, execute: (j, o) => executeJob(j, task, o) });
   const launched = launcher.launch((async function* () { yield job; })(), sink);
   await started;
   doomed.kill("SIGKILL");
@@ -84,7 +85,7 @@ describe.skipIf(skip)("a dead queue worker's job", { timeout: 120_000 }, () => {
   });
 
   it("is back in the queue within 10 s by default (lock + one stalled check)", () => {
-    expect(DEFAULT_LOCK_MS + DEFAULT_STALLED_INTERVAL_MS).toBeLessThanOrEqual(10_000);
+    expect(DEFAULT_TIMING.lockMs + DEFAULT_TIMING.stalledMs).toBeLessThanOrEqual(10_000);
   });
 
   it("is retaken by another `hydrant worker` (default timings)", async () => {
@@ -96,6 +97,27 @@ describe.skipIf(skip)("a dead queue worker's job", { timeout: 120_000 }, () => {
   it("`hydrant worker --lock-duration 1 --stalled-interval 0.5` sets them", async () => {
     const { outcome } = await killedWorkerJob(redis, "stall-flags", ["--lock-duration", "1", "--stalled-interval", "0.5"]);
     expect(outcome).toMatchObject({ status: "completed", attempts: 2 });
+  });
+
+  it("workers started without flags use the sweep's hydra.launcher.lock_duration/stalled_interval", async () => {
+    const { outcome, events } = await killedWorkerJob(redis, "stall-sweep", [], { lock_duration: 1, stalled_interval: 0.5 });
+    expect(outcome).toMatchObject({ status: "completed", attempts: 2 });
+    expect(events).toContainEqual(expect.objectContaining({ type: "job_retry", reason: expect.stringContaining("stalled") }));
+  });
+
+  it("a live worker keeps its jobs under load: jobs outlasting the lock, more CPU-bound jobs than cores, none retaken", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "hydrant-load-"));
+    const burn: TaskRef = { kind: "command", argv: [process.execPath, "-e", `const end = Date.now() + ${DEFAULT_TIMING.lockMs + 2000}; while (Date.now() < end) Math.sqrt(Math.random());`] };
+    const jobs: PreparedJob[] = Array.from({ length: os.availableParallelism() + 1 }, (_, num) => {
+      const config = fromPlain({ x: num, hydra: { sweep: { dir }, output_subdir: ".hydra", overrides: { task: [`x=${num}`] }, job: { chdir: null, env_set: {} } } }) as ConfigDict;
+      return { num, overrides: [`x=${num}`], config, jobDir: path.join(dir, String(num)) };
+    });
+    await binWorker(redis, "load", ["--concurrency", String(jobs.length)]);
+    const sink = new Sink();
+    const launcher = bullmqLauncherPlugin.create({ config: { ...bullmqLauncherPlugin.configNode, redis: redis.url, queue: "load" }, task: burn, execute: (j, o) => executeJob(j, burn, o) });
+    await launcher.launch((async function* () { yield* jobs; })(), sink);
+    expect([...sink.outcomes.values()].map((o) => [o.status, o.attempts])).toEqual(jobs.map(() => ["completed", 1]));
+    expect(sink.events.filter((e) => e.type === "job_retry")).toEqual([]);
   });
 
   it("refuses a time that is not a positive number of seconds", async () => {

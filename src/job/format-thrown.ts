@@ -1,8 +1,8 @@
-import { systemErrorText } from "../errors.js";
+import { formatSystemError } from "../errors.js";
 
 /** A thrown value as one line for the manifest and the results table. */
-export function errorText(e: unknown): string {
-  const system = systemErrorText(e);
+export function formatThrown(e: unknown): string {
+  const system = formatSystemError(e);
   if (system) return system;
   if (e instanceof Error) return `${e.name}: ${e.message}`;
   return String(e);
