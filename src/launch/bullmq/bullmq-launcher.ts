@@ -387,9 +387,17 @@ class QueueSweep {
   }
 }
 
+/**
+ * The sweep dir, from the job dir: `hydra.sweep.dir` resolved now is not the sweep's dir when it holds
+ * `${now:…}` (the sweep composed it at its own instant), and job ids derive from this, so a resumed
+ * sweep (its dir pinned) must find the same ids.
+ */
 function sweepDirOf(job: PreparedJob): string {
-  const dir = resolvePath(job.config, "hydra.sweep.dir");
-  return path.resolve(typeof dir === "string" ? dir : path.dirname(job.jobDir));
+  const subdir = resolvePath(job.config, "hydra.sweep.subdir");
+  const depth = path.normalize(typeof subdir === "string" || typeof subdir === "number" ? String(subdir) : "x").split(/[\\/]/).filter((s) => s && s !== ".").length;
+  let dir = path.resolve(job.jobDir);
+  for (let i = 0; i < Math.max(1, depth); i++) dir = path.dirname(dir);
+  return dir;
 }
 
 function completedOutcome(returnvalue: unknown): JobOutcome {

@@ -1,6 +1,6 @@
 // The BullMQ launcher against a real redis-server, with workers (and a launcher) as real processes.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -227,17 +227,20 @@ describe.skipIf(skip !== undefined)("bullmq launcher on a real redis-server", { 
     await stopWorker(w);
   });
 
-  it("resumes a killed launcher: re-attaches to the queue and the manifest, runs no completed job again", async () => {
+  // `${now:…}` in the sweep dir: the launcher, resolving it later, must still derive the sweep's job ids.
+  it.each([["a fixed dir", "sweep"], ["a dir with ${now:…}", "sweep-${now:%H-%M-%S-%f}"]])("resumes a killed launcher (%s): re-attaches to the queue and the manifest, runs no completed job again", async (_, sweepName) => {
     const dir = tmp();
-    const sweepDir = path.join(dir, "sweep");
     const log = path.join(dir, "runs.log");
-    const w = startWorker(redis, "resume", "w-res");
+    const queue = `resume-${sweepName.length}`;
+    const w = startWorker(redis, queue, "w-res");
     await w.ready;
     const command = nodeTask(`${sleep(300)} ${appendRun(log)}`);
     if (command.kind !== "command") throw new Error("unreachable");
-    const overrides = ["hydra/launcher=bullmq", `hydra.launcher.redis=${redis.url}`, "hydra.launcher.queue=resume", "hydra.launcher.max_queued=2", `hydra.sweep.dir=${sweepDir}`, "x=range(0,8)"];
+    const overrides = ["hydra/launcher=bullmq", `hydra.launcher.redis=${redis.url}`, `hydra.launcher.queue=${queue}`, "hydra.launcher.max_queued=2", `hydra.sweep.dir=${path.join(dir, sweepName)}`, "x=range(0,8)"];
     const first = spawnTs("sweep-proc.ts", ["run", JSON.stringify(command.argv), ...overrides], () => {});
-    await until(() => existsSync(path.join(sweepDir, "experiment.json")) && readManifest(sweepDir).jobs.filter((j) => j.status === "completed").length >= 2);
+    const sweepDirNow = () => readdirSync(dir).filter((f) => f.startsWith("sweep")).map((f) => path.join(dir, f))[0];
+    await until(() => existsSync(path.join(sweepDirNow() ?? dir, "experiment.json")) && readManifest(sweepDirNow() as string).jobs.filter((j) => j.status === "completed").length >= 2);
+    const sweepDir = sweepDirNow() as string;
     first.kill("SIGKILL");
     await new Promise((r) => first.on("exit", r));
     const before = readManifest(sweepDir).jobs.filter((j) => j.status !== "completed").length;
