@@ -19,6 +19,8 @@ export interface LoadedConfig {
   provider: string;
   /** The schema typing the config, when it was stored as one. */
   schema?: ObjectField;
+  /** The same object while the source's config is unchanged (the file cache's parse): a version token. */
+  version: unknown;
 }
 
 interface CacheEntry {
@@ -28,6 +30,7 @@ interface CacheEntry {
   file: string;
   provider: string;
   schema?: ObjectField;
+  version: unknown;
 }
 
 export class ConfigRepository {
@@ -54,6 +57,7 @@ export class ConfigRepository {
       header: e.header,
       file: e.file,
       provider: e.provider,
+      version: e.version,
       defaults: () => (e.rawDefaults === undefined ? [] : parseDefaultsList(configPath, e.rawDefaults, e.file)),
     };
     if (e.schema) loaded.schema = e.schema;
@@ -97,7 +101,7 @@ export class ConfigRepository {
       rawDefaults = config.get("defaults");
       config = withoutKey(config, "defaults");
     }
-    const entry: CacheEntry = { config, header: raw.header, rawDefaults, file: raw.file, provider: source.provider };
+    const entry: CacheEntry = { config, header: raw.header, rawDefaults, file: raw.file, provider: source.provider, version: raw.config };
     if (raw.schema) entry.schema = raw.schema;
     return entry;
   }

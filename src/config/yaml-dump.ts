@@ -133,6 +133,22 @@ function scalar(value: Scalar, column: number, indent: number, simpleKey: boolea
   if (typeof value === "number" || value instanceof ConfigFloat) return formatYamlNumber(value);
   const text = String(value);
   if (SIMPLE_TEXT_RE.test(text)) return simpleScalar(text);
+  // The same strings (help texts, log formats, paths) are written at the same place in every job's
+  // hydra.yaml; their analysis is the costly part of dumping it, and its result depends only on these.
+  const key = `${simpleKey ? "k" : "v"}${column}:${indent}:${text}`;
+  let out = styledScalars.get(key);
+  if (out === undefined) {
+    if (styledScalars.size >= STYLED_SCALARS_MAX) styledScalars.clear();
+    out = styledScalar(text, column, indent, simpleKey);
+    styledScalars.set(key, out);
+  }
+  return out;
+}
+
+const styledScalars = new Map<string, string>();
+const STYLED_SCALARS_MAX = 1024;
+
+function styledScalar(text: string, column: number, indent: number, simpleKey: boolean): string {
   switch (chooseStyle(text, simpleKey)) {
     case "plain":
       return writePlain(text, column, indent, !simpleKey);

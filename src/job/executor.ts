@@ -22,8 +22,9 @@ import { RESOLVED_CONFIG_FILE, writeHydraFiles, writePrivateFile } from "./job-d
 import { clearExitRecord, EXIT_FILE, findProgram, readExitRecord, wrapCommand } from "./exit-record.js";
 import { readJobState, settlePreviousCopy, thisLauncher, writeJobState } from "./job-state.js";
 import { expandPlaceholders } from "./placeholders.js";
-import { identify } from "./process-identity.js";
+import { identify, type ProcessIdentity } from "./process-identity.js";
 import { forwardedSignal, guardGroup, killGroup, releaseGroup, startWatchdog } from "./watchdog.js";
+import { spawnCommand, spawnerIdentity, type SpawnedCommand } from "./spawner.js";
 import type { ExecuteOptions, JobOutcome, PreparedJob } from "../core/launcher.js";
 import type { TaskContext, TaskRef } from "../core/task.js";
 
@@ -108,30 +109,38 @@ interface CommandOptions {
   resume?: boolean;
 }
 
-/** Registers a started command: watchdog, job state file, manifest; ends its group on abort. */
-function watchChild(pid: number, jobDir: string, o: CommandOptions): void {
-  writeJobState(jobDir, { child: identify(pid), launcher: thisLauncher() });
-  guardGroup(pid);
+/**
+ * Registers a started command: job state file, manifest; ends its group on abort. Returns what to do
+ * when it exits. `spawner` (when it started the command) is recorded so a resume can wait for the
+ * exit record it writes.
+ */
+function watchChild(child: ProcessIdentity, jobDir: string, o: CommandOptions, spawner?: ProcessIdentity): (exit: ChildExit) => void {
+  const pid = child.pid;
+  writeJobState(jobDir, { child, launcher: thisLauncher(), ...(spawner ? { spawner } : {}) });
+  if (!spawner) guardGroup(pid);
   o.onSpawn?.(pid);
   // The whole group gets the signal (the wrapper alone would leave the command running).
   const onAbort = () => killGroup(pid, forwardedSignal(o.signal));
   o.signal?.addEventListener("abort", onAbort, { once: true });
   if (o.signal?.aborted) onAbort();
-  childExits.set(pid, (code, signal) => {
+  return ({ code, signal }) => {
     o.signal?.removeEventListener("abort", onAbort);
-    releaseGroup(pid);
+    if (!spawner) releaseGroup(pid);
     const prev = readJobState(jobDir);
     if (prev?.child.pid === pid) writeJobState(jobDir, { ...prev, exit: { code, signal } });
-  });
+  };
 }
 
-/** Exit handlers by pid, run on the child's 'exit' (before its output is drained). */
-const childExits = new Map<number, (code: number | null, signal: NodeJS.Signals | null) => void>();
+interface ChildExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  error?: Error;
+}
 
 /** A command that exited 0 after its launcher died, as recorded in its job state file. */
 function finishedBeforeResume(jobDir: string): { code: number; signal: null } | undefined {
   const s = readJobState(jobDir);
-  // The wrapper's record (cleared before every start, so it is the last run's), or the launcher's.
+  // The exit record (cleared before every start, so it is the last run's), or the launcher's.
   const code = readExitRecord(jobDir) ?? (s && s.launcher.pid !== process.pid ? s.exit?.code : undefined);
   return code === 0 ? { code: 0, signal: null } : undefined;
 }
@@ -148,34 +157,61 @@ async function runCommand(job: PreparedJob, argv: string[], o: CommandOptions): 
   if (finished) return commandOutcome(cmd, finished, resultFile);
   clearExitRecord(job.jobDir);
   const cwd = o.chdir ? job.jobDir : process.cwd();
-  if (!findProgram(cmd, cwd, env)) return commandOutcome(cmd, { code: null, signal: null, error: new Error(`spawn ${cmd} ENOENT`) }, resultFile);
-  const logs = { stdout: createWriteStream(path.join(job.jobDir, "stdout.log")), stderr: createWriteStream(path.join(job.jobDir, "stderr.log")) };
+  const run = o.onOutput || process.platform === "win32" ? runPiped : runThroughSpawner;
+  return commandOutcome(cmd, await run(job.jobDir, cmd, args, { num: job.num, cwd, env, o }), resultFile);
+}
+
+interface StartArgs {
+  num: number | undefined;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  o: CommandOptions;
+}
+
+/** Output only to the log files: the spawner starts the command with them as its stdout and stderr. */
+async function runThroughSpawner(jobDir: string, cmd: string, args: string[], a: StartArgs): Promise<ChildExit> {
+  let started: SpawnedCommand;
+  try {
+    const req = { file: cmd, args, cwd: a.cwd, env: a.env, stdoutFile: path.join(jobDir, "stdout.log"), stderrFile: path.join(jobDir, "stderr.log"), exitFile: path.join(jobDir, EXIT_FILE) };
+    started = await spawnCommand(req);
+  } catch (error) {
+    return { code: null, signal: null, error: error as Error };
+  }
+  const settle = watchChild(started.child, jobDir, a.o, spawnerIdentity());
+  const exit = await started.exited;
+  settle(exit);
+  return exit.error ? { ...exit, error: new Error(`lost track of it: ${exit.error.message}`) } : exit;
+}
+
+/**
+ * Output also to the caller (`onOutput`: a single run printing at the terminal): the command runs as
+ * this process's child, its output piped through here, inside the exit-record wrapper.
+ */
+async function runPiped(jobDir: string, cmd: string, args: string[], a: StartArgs): Promise<ChildExit> {
+  // The wrapper would turn a missing program into its exit code 127: say it as spawn would.
+  if (!findProgram(cmd, a.cwd, a.env)) return { code: null, signal: null, error: new Error(`spawn ${cmd} ENOENT`) };
+  const logs = { stdout: createWriteStream(path.join(jobDir, "stdout.log")), stderr: createWriteStream(path.join(jobDir, "stderr.log")) };
   const wrapped = wrapCommand(cmd, args);
   startWatchdog(); // before the child: nothing slow between its start and its registration
-
-  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
+  const exit = await new Promise<ChildExit>((resolve) => {
     // A group of its own: the job's whole tree can be signalled, and the watchdog ends it if we die.
-    const child = spawn(wrapped.file, wrapped.args, { cwd, env: { ...env, HYDRANT_EXIT_FILE: path.join(job.jobDir, EXIT_FILE) }, stdio: ["ignore", "pipe", "pipe"], detached: true });
-    if (child.pid !== undefined) watchChild(child.pid, job.jobDir, o);
+    const child = spawn(wrapped.file, wrapped.args, { cwd: a.cwd, env: { ...a.env, HYDRANT_EXIT_FILE: path.join(jobDir, EXIT_FILE) }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const settle = child.pid === undefined ? undefined : watchChild(identify(child.pid), jobDir, a.o);
     for (const stream of ["stdout", "stderr"] as const) {
       child[stream].on("data", (chunk: Buffer) => {
         logs[stream].write(chunk);
-        o.onOutput?.(chunk, stream, job.num);
+        a.o.onOutput?.(chunk, stream, a.num);
       });
     }
-    child.on("exit", (code, signal) => {
-      const pid = child.pid as number;
-      childExits.get(pid)?.(code, signal);
-      childExits.delete(pid);
-    });
+    child.on("exit", (code, signal) => settle?.({ code, signal }));
     child.on("error", (error) => resolve({ code: null, signal: null, error }));
     child.on("close", (code, signal) => resolve({ code, signal }));
   });
   await Promise.all([closeStream(logs.stdout), closeStream(logs.stderr)]);
-  return commandOutcome(cmd, exit, resultFile);
+  return exit;
 }
 
-function commandOutcome(cmd: string, exit: { code: number | null; signal: NodeJS.Signals | null; error?: Error }, resultFile: string): JobOutcome {
+function commandOutcome(cmd: string, exit: ChildExit, resultFile: string): JobOutcome {
   if (exit.error) return { status: "failed", error: `Cannot run '${cmd}': ${exit.error.message}` };
   const result = readResult(resultFile);
   if (exit.code === 0) return { status: "completed", exitCode: 0, result };

@@ -4,7 +4,8 @@
  * - wait for (and end) a copy of the job still running from the dead launcher before running it again;
  * - take a job that finished just before its launcher died as done, instead of running it twice.
  */
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { EXIT_FILE } from "./exit-record.js";
 import path from "node:path";
 import { LaunchError } from "../errors.js";
 import { identify, isSameProcess, type ProcessIdentity } from "./process-identity.js";
@@ -15,6 +16,8 @@ export const JOB_STATE_FILE = ".hydrant-job.json";
 export interface JobState {
   child: ProcessIdentity;
   launcher: ProcessIdentity;
+  /** The job spawner that started the command and writes its exit record (see `spawner.ts`). */
+  spawner?: ProcessIdentity;
   exit?: { code: number | null; signal: string | null };
 }
 
@@ -45,7 +48,8 @@ export function thisLauncher(): ProcessIdentity {
  */
 export async function settlePreviousCopy(jobDir: string, timeoutMs = 10_000): Promise<void> {
   const prev = readJobState(jobDir);
-  if (!prev || prev.exit || !isSameProcess(prev.child)) return;
+  if (!prev || prev.exit) return;
+  if (!isSameProcess(prev.child)) return awaitExitRecord(jobDir, prev, timeoutMs);
   const me = thisLauncher();
   if (prev.launcher.pid !== me.pid && isSameProcess(prev.launcher)) {
     throw new LaunchError(`A copy of this job is still running in ${jobDir} (pid ${prev.child.pid}), started by hydrant process ${prev.launcher.pid}, which is alive: stop it first.`, { file: jobDir });
@@ -55,5 +59,20 @@ export async function settlePreviousCopy(jobDir: string, timeoutMs = 10_000): Pr
   while (isSameProcess(prev.child)) {
     if (Date.now() > deadline) killGroup(prev.child.pid, "SIGKILL");
     await new Promise((r) => setTimeout(r, 25));
+  }
+  await awaitExitRecord(jobDir, prev, timeoutMs);
+}
+
+/**
+ * A spawner reaps the command, then writes its exit record: between the two, the command is gone but
+ * its record not yet there. A dead launcher's spawner exits once its commands have, so waiting for it
+ * (bounded) is waiting for the record.
+ */
+async function awaitExitRecord(jobDir: string, prev: JobState, timeoutMs: number): Promise<void> {
+  const spawner = prev.spawner;
+  if (!spawner || prev.launcher.pid === thisLauncher().pid) return;
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(path.join(jobDir, EXIT_FILE)) && isSameProcess(spawner) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 10));
   }
 }

@@ -10,6 +10,7 @@ import { getPath, setPath } from "../config/path.js";
 import { toYaml } from "../config/yaml.js";
 import { configLocation, resolveJobTreeForDisplay, withoutHydra, type ConfigLocation, type LocationArgs } from "../compose/helpers.js";
 import type { ComposeResult } from "../compose/compose.js";
+import { DefaultsListMemo } from "../compose/defaults/memo.js";
 import { appListOptions, composeAppConfig } from "../plugins/app-composition.js";
 import { writeFileAtomic } from "./atomic.js";
 import type { Sweeper } from "../core/sweeper.js";
@@ -26,13 +27,14 @@ export function planSweep(location: ConfigLocation, overrides: readonly string[]
   const master = composeAppConfig({ ...location, overrides: [...overrides, "hydra.mode=MULTIRUN"], runMode: "MULTIRUN" });
   const choice = master.choices["hydra/sweeper"];
   const plugin = findSweeper(getPath(master.config, "hydra.sweeper._target_"), typeof choice === "string" ? choice : undefined);
+  const defaultsMemo = new DefaultsListMemo();
   const sweeper = plugin.create({ master: master.config, taskOverrides: master.taskOverrides, listOptions: (g) => appListOptions(location, g) });
   return {
     location,
     master,
     sweeper,
     composeJob(jobOverrides, num) {
-      const job = composeAppConfig({ ...location, overrides: [...master.hydraOverrides, ...jobOverrides], runMode: "RUN" });
+      const job = composeAppConfig({ ...location, overrides: [...master.hydraOverrides, ...jobOverrides], runMode: "RUN", defaultsMemo });
       setPath(job.config, "hydra.job.num", num);
       setPath(job.config, "hydra.job.id", num);
       return job;

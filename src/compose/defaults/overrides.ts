@@ -56,6 +56,28 @@ function pythonTypeName(v: PlainChoice): string {
   return Array.isArray(v) ? "list" : "dict";
 }
 
+function choiceOf(o: Override): PlainChoice {
+  return o.value === undefined ? null : plainChoice(o.value as ParsedElement);
+}
+
+/**
+ * What an override is to the defaults list: a group choice (or deletion) it applies, a value for the
+ * composed config (which the defaults list never reads), or a sweep it skips. Only a group's
+ * existence and the value's shape (a dict is always a config value) decide.
+ */
+export function overrideKind(o: Override, groupExists: (group: string) => boolean): "group" | "config" | "sweep" {
+  if (isSweepOverride(o)) return "sweep";
+  if (isListEditOverride(o)) {
+    if (groupExists(o.keyOrGroup)) {
+      throw new ConfigCompositionError(`'${o.inputLine}': '${o.keyOrGroup}' is a config group; list functions edit a list value, not a group's choice.`, { override: o.inputLine, key: o.keyOrGroup });
+    }
+    return "config";
+  }
+  const value = choiceOf(o);
+  const isDictValue = value !== null && typeof value === "object" && !Array.isArray(value) && !isFloatValue(value);
+  return isDictValue || !groupExists(o.keyOrGroup) ? "config" : "group";
+}
+
 export class DefaultsOverrides {
   readonly overrideChoices = new Map<string, GroupValue>();
   readonly overrideMetadata = new Map<string, OverrideMetadata>();
@@ -68,21 +90,9 @@ export class DefaultsOverrides {
 
   constructor(overrides: readonly Override[], groupExists: (group: string) => boolean) {
     for (const o of overrides) {
-      if (isSweepOverride(o)) continue;
-      if (isListEditOverride(o)) {
-        if (groupExists(o.keyOrGroup)) {
-          throw new ConfigCompositionError(`'${o.inputLine}': '${o.keyOrGroup}' is a config group; list functions edit a list value, not a group's choice.`, { override: o.inputLine, key: o.keyOrGroup });
-        }
-        this.configOverrides.push(o);
-        continue;
-      }
-      const value = o.value === undefined ? null : plainChoice(o.value as ParsedElement);
-      const isDictValue = value !== null && typeof value === "object" && !Array.isArray(value) && !isFloatValue(value);
-      if (isDictValue || !groupExists(o.keyOrGroup)) {
-        this.configOverrides.push(o);
-      } else {
-        this.addGroupOverride(o, value);
-      }
+      const kind = overrideKind(o, groupExists);
+      if (kind === "config") this.configOverrides.push(o);
+      else if (kind === "group") this.addGroupOverride(o, choiceOf(o));
     }
   }
 

@@ -91,12 +91,14 @@ const listings = new Map<string, CachedListing>();
 
 /** Files and sub-directories of `dir` (symlinks followed), or null when it is not a directory. */
 function readListing(dir: string): Listing | null {
-  let st: Stats;
+  let st: Stats | undefined;
   try {
-    st = statSync(dir);
+    // Most lookups are of Hydra's own groups in the app's dir, where they are absent: no Error built.
+    st = statSync(dir, { throwIfNoEntry: false });
   } catch {
     return null;
   }
+  if (st === undefined) return null;
   const cached = listings.get(dir);
   if (cached && stillValid(cached.stamp, st)) return cached.listing;
   const readAt = Date.now();
