@@ -6,8 +6,9 @@
 export interface SourcePosition {
   /** Absolute or search-path-relative file the problem is in. */
   file?: string;
-  /** 1-based line and column, when known. */
+  /** 1-based line, when known. */
   line?: number;
+  /** 1-based column, when known. */
   column?: number;
 }
 
@@ -21,10 +22,15 @@ export interface HydrantErrorDetails extends SourcePosition {
 
 /** Base of every error hydrant throws for bad input: carries the file, line:column, key and override it is about, and a message saying what to do. */
 export class HydrantError extends Error {
+  /** The file the problem is in, when there is one. */
   readonly file?: string;
+  /** 1-based line in `file`, when known. */
   readonly line?: number;
+  /** 1-based column in `file` (or in `override`), when known. */
   readonly column?: number;
+  /** The dotted config key (or spec field) the problem is about, if any. */
   readonly key?: string;
+  /** The command-line override the problem is in, verbatim, if any. */
   readonly override?: string;
 
   constructor(message: string, details: HydrantErrorDetails = {}) {
