@@ -35,7 +35,7 @@ export function table(rows) {
 
 /**
  * `argv` and the floor run alternately, so that load from elsewhere on the machine hits both alike;
- * the ratio is the median of the per-pair ratios.
+ * the ratio is the median of the per-pair ratios (with their min and max).
  */
 export function measureAgainstFloor(argv, floorArgv, { runs = 15, env = process.env, cwd = process.cwd() } = {}) {
   const pairs = [];
@@ -45,7 +45,8 @@ export function measureAgainstFloor(argv, floorArgv, { runs = 15, env = process.
     pairs.push({ floor: f.ms, ms: c.ms, rssMiB: c.rssMiB, floorRss: f.rssMiB });
   }
   const pick = (k) => (pairs[0][k] === undefined ? undefined : median(pairs.map((p) => p[k])));
-  return { ms: pick("ms"), floorMs: pick("floor"), rssMiB: pick("rssMiB"), ratio: median(pairs.map((p) => p.ms / p.floor)), rssRatio: pairs[0].rssMiB === undefined ? undefined : median(pairs.map((p) => p.rssMiB / p.floorRss)) };
+  const ratios = pairs.map((p) => p.ms / p.floor);
+  return { ms: pick("ms"), floorMs: pick("floor"), rssMiB: pick("rssMiB"), ratio: median(ratios), ratioMin: Math.min(...ratios), ratioMax: Math.max(...ratios), rssRatio: pairs[0].rssMiB === undefined ? undefined : median(pairs.map((p) => p.rssMiB / p.floorRss)) };
 }
 
 /** Median wall time (ms) of `fn` in this process, after a warm-up, over at least `minMs` and 5 samples. */
