@@ -50,6 +50,19 @@ export function placeSweepJob(cfg: ConfigDict, num: number, sweepDir: string, pi
   return dir;
 }
 
+/**
+ * The sweep dir of a placed sweep job (the inverse of {@link placeSweepJob}), from its job dir:
+ * `hydra.sweep.dir` resolved again is not the sweep's dir when it holds `${now:…}` (the default), since
+ * the sweep composed it at its own instant. Launchers derive job ids and their own files from this.
+ */
+export function sweepDirOfJob(job: { config: ConfigDict; jobDir: string; num?: number }): string {
+  const subdir = resolvePathString(job.config, "hydra.sweep.subdir") ?? String(job.num ?? 0);
+  const depth = path.normalize(subdir).split(/[\\/]/).filter((s) => s !== "" && s !== ".").length;
+  let dir = path.resolve(job.jobDir);
+  for (let i = 0; i < Math.max(1, depth); i++) dir = path.dirname(dir);
+  return dir;
+}
+
 /** Sets `hydra.runtime.output_dir` for a single run; returns its dir. */
 export function placeRun(cfg: ConfigDict, cwd = process.cwd()): string {
   const dir = runDirOf(cfg, cwd);

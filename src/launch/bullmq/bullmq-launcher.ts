@@ -12,7 +12,7 @@
 import path from "node:path";
 import type { Job, JobsOptions, Queue, QueueEvents } from "bullmq";
 import { UsageError } from "../../errors.js";
-import { resolvePath } from "../../compose/helpers.js";
+import { sweepDirOfJob } from "../../job/job-dirs.js";
 import type { LauncherEvent } from "../../core/launcher.js";
 import type { JobOutcome, LaunchContext, LaunchSink, Launcher, PreparedJob } from "../../core/launcher.js";
 import { encodeJob } from "../wire.js";
@@ -140,7 +140,7 @@ class QueueSweep {
           }
           batch.push(next.value);
         }
-        if (batch.length > 0 && this.timingSweep === undefined) await this.setTiming(sweepDirOf(batch[0]!));
+        if (batch.length > 0 && this.timingSweep === undefined) await this.setTiming(sweepDirOfJob(batch[0]!));
         if (batch.length > 0) await this.enqueue(batch);
       }
     } finally {
@@ -203,7 +203,7 @@ class QueueSweep {
 
   private track(job: PreparedJob): Tracked {
     if (job.num === undefined) throw new UsageError("The bullmq launcher runs sweep jobs only (jobs need a number).");
-    const id = queueJobId(sweepDirOf(job), job.num);
+    const id = queueJobId(sweepDirOfJob(job), job.num);
     const t: Tracked = { id, job, started: false, state: "queued", added: false, stalled: false, starts: 0, requeued: 0 };
     // Tracked before it is added: a fast worker's events can arrive before addBulk returns.
     this.tracked.set(id, t);
@@ -215,7 +215,7 @@ class QueueSweep {
   }
 
   private unsigned(job: PreparedJob): QueueJobData {
-    return { v: PROTOCOL_VERSION, sweepDir: sweepDirOf(job), job: encodeJob(job), task: this.task, ...(this.config.timeoutMs !== undefined && { timeoutMs: this.config.timeoutMs }) };
+    return { v: PROTOCOL_VERSION, sweepDir: sweepDirOfJob(job), job: encodeJob(job), task: this.task, ...(this.config.timeoutMs !== undefined && { timeoutMs: this.config.timeoutMs }) };
   }
 
   private jobOptions(jobId: string): JobsOptions {
@@ -385,19 +385,6 @@ class QueueSweep {
     for (const t of this.tracked.values()) if (t.state === "queued") queued++;
     this.notify({ type: "launcher_progress", launcher: LAUNCHER, queued, running: this.tracked.size - queued, ...this.counts });
   }
-}
-
-/**
- * The sweep dir, from the job dir: `hydra.sweep.dir` resolved now is not the sweep's dir when it holds
- * `${now:…}` (the sweep composed it at its own instant), and job ids derive from this, so a resumed
- * sweep (its dir pinned) must find the same ids.
- */
-function sweepDirOf(job: PreparedJob): string {
-  const subdir = resolvePath(job.config, "hydra.sweep.subdir");
-  const depth = path.normalize(typeof subdir === "string" || typeof subdir === "number" ? String(subdir) : "x").split(/[\\/]/).filter((s) => s && s !== ".").length;
-  let dir = path.resolve(job.jobDir);
-  for (let i = 0; i < Math.max(1, depth); i++) dir = path.dirname(dir);
-  return dir;
 }
 
 function completedOutcome(returnvalue: unknown): JobOutcome {

@@ -15,6 +15,7 @@ import { resolvePath } from "../../compose/helpers.js";
 import type { QueuedTask } from "../bullmq/protocol.js";
 import type { JobOutcome, LaunchContext, LaunchSink, Launcher, LauncherEvent, PreparedJob } from "../../core/launcher.js";
 import { encodeJob } from "../wire.js";
+import { sweepDirOfJob } from "../../job/job-dirs.js";
 import { clusterMaxArraySize, sbatch, scancel, squeue, type QueueRow } from "./slurm-commands.js";
 import { parseSlurmConfig, type SlurmConfig } from "./config.js";
 import { SubmissionJournal, type TaskRef } from "./journal.js";
@@ -86,7 +87,7 @@ class SlurmSweep {
   private open(first: PreparedJob): void {
     if (this.journal) return;
     const folder = resolvePath(first.config, "hydra.launcher.submitit_folder");
-    this.folder = path.resolve(typeof folder === "string" ? folder : path.join(sweepDirOf(first), ".slurm"));
+    this.folder = path.resolve(typeof folder === "string" ? folder : path.join(sweepDirOfJob(first), ".slurm"));
     this.journal = new SubmissionJournal(this.folder);
   }
 
@@ -104,7 +105,7 @@ class SlurmSweep {
     const taskDir = path.join(dir, "tasks");
     const logDir = path.join(dir, "logs");
     mkdirSync(logDir, { recursive: true });
-    jobs.forEach((job, index) => writeTaskFile(taskDir, index, { v: 1, sweepDir: sweepDirOf(job), job: encodeJob(job), task: this.task }));
+    jobs.forEach((job, index) => writeTaskFile(taskDir, index, { v: 1, sweepDir: sweepDirOfJob(job), job: encodeJob(job), task: this.task }));
     const script = path.join(dir, "array.sbatch");
     writeFileSync(script, formatArrayScript({ config: this.config, count: jobs.length, logDir, taskDir, cwd: process.cwd(), node: process.execPath, runner: taskRunner(), after }));
     const arrayId = await sbatch(script);
@@ -249,11 +250,6 @@ async function* chunks(jobs: AsyncIterable<PreparedJob>, size: number, stop: () 
     if (stop()) break;
   }
   if (chunk.length > 0 && !stop()) yield chunk;
-}
-
-function sweepDirOf(job: PreparedJob): string {
-  const dir = resolvePath(job.config, "hydra.sweep.dir");
-  return path.resolve(typeof dir === "string" ? dir : path.dirname(job.jobDir));
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
