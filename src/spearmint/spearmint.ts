@@ -206,7 +206,7 @@ function strategyFrom(given: unknown): Strategy {
   return strategy;
 }
 
-function isClass(fn: Function): boolean {
+function isClass(fn: { prototype?: unknown }): boolean {
   return typeof fn.prototype === "object" && fn.prototype !== null && typeof (fn.prototype as { execute?: unknown }).execute === "function";
 }
 
