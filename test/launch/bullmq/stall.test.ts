@@ -7,11 +7,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ConfigDict, fromPlain } from "../../../src/config/node.js";
-import type { JobOutcome, LauncherEvent, LaunchSink, PreparedJob } from "../../../src/core/launcher.js";
+import type { JobOutcome, LauncherEvent, PreparedJob } from "../../../src/core/launcher.js";
 import type { TaskRef } from "../../../src/core/task.js";
 import { executeJob } from "../../../src/job/executor.js";
 import { bullmqLauncherPlugin } from "../../../src/launch/bullmq/plugin.js";
 import { DEFAULT_TIMING } from "../../../src/launch/bullmq/timing.js";
+import { RecordingSink } from "../../helpers/launch-sink.js";
 import { redisSkipReason, startRedis, type TestRedis } from "../../helpers/redis.js";
 
 process.env.HYDRANT_QUEUE_SECRET ??= "test-secret-0123456789abcdef";
@@ -35,25 +36,6 @@ async function binWorker(redis: TestRedis, queue: string, flags: string[]): Prom
   return proc;
 }
 
-class Sink implements LaunchSink {
-  stopped = false;
-  outcomes = new Map<number, JobOutcome>();
-  events: LauncherEvent[] = [];
-  private onStart: (() => void)[] = [];
-  started(): void {
-    for (const f of this.onStart.splice(0)) f();
-  }
-  finished(j: PreparedJob, o: JobOutcome): void {
-    this.outcomes.set(j.num as number, o);
-  }
-  notify(e: LauncherEvent): void {
-    this.events.push(e);
-  }
-  firstStart(): Promise<void> {
-    return new Promise((resolve) => this.onStart.push(resolve));
-  }
-}
-
 const task: TaskRef = { kind: "command", argv: [process.execPath, "-e", "Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500)"] };
 
 async function killedWorkerJob(redis: TestRedis, queue: string, flags: string[], sweepConfig: Record<string, unknown> = {}): Promise<{ outcome: JobOutcome | undefined; events: LauncherEvent[] }> {
@@ -61,7 +43,7 @@ async function killedWorkerJob(redis: TestRedis, queue: string, flags: string[],
   const config = fromPlain({ x: 0, hydra: { sweep: { dir }, output_subdir: ".hydra", overrides: { task: ["x=0"] }, job: { chdir: null, env_set: {} } } }) as ConfigDict;
   const job: PreparedJob = { num: 0, overrides: ["x=0"], config, jobDir: path.join(dir, "0") };
   const doomed = await binWorker(redis, queue, flags);
-  const sink = new Sink();
+  const sink = new RecordingSink();
   const started = sink.firstStart();
   const launcher = bullmqLauncherPlugin.create({ config: { ...bullmqLauncherPlugin.configNode, redis: redis.url, queue, ...sweepConfig }, task, execute: (j, o) => executeJob(j, task, o) });
   const launched = launcher.launch((async function* () { yield job; })(), sink);
@@ -113,7 +95,7 @@ describe.skipIf(skip)("a dead queue worker's job", { timeout: 120_000 }, () => {
       return { num, overrides: [`x=${num}`], config, jobDir: path.join(dir, String(num)) };
     });
     await binWorker(redis, "load", ["--concurrency", String(jobs.length)]);
-    const sink = new Sink();
+    const sink = new RecordingSink();
     const launcher = bullmqLauncherPlugin.create({ config: { ...bullmqLauncherPlugin.configNode, redis: redis.url, queue: "load" }, task: burn, execute: (j, o) => executeJob(j, burn, o) });
     await launcher.launch((async function* () { yield* jobs; })(), sink);
     expect([...sink.outcomes.values()].map((o) => [o.status, o.attempts])).toEqual(jobs.map(() => ["completed", 1]));

@@ -7,11 +7,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ConfigDict, fromPlain } from "../../../src/config/node.js";
-import type { JobOutcome, LauncherEvent, LaunchSink, PreparedJob } from "../../../src/core/launcher.js";
+import type { PreparedJob } from "../../../src/core/launcher.js";
 import type { TaskRef } from "../../../src/core/task.js";
 import { executeJob } from "../../../src/job/executor.js";
 import { parseLauncherConfig } from "../../../src/launch/bullmq/config.js";
 import { bullmqLauncherPlugin } from "../../../src/launch/bullmq/plugin.js";
+import { RecordingSink } from "../../helpers/launch-sink.js";
 import { redisSkipReason, startRedis, type TestRedis } from "../../helpers/redis.js";
 
 process.env.HYDRANT_QUEUE_SECRET ??= "test-secret-0123456789abcdef";
@@ -87,28 +88,6 @@ function binWorker(redis: TestRedis, queue: string, flags: string[] = []): BinWo
   };
 }
 
-class Sink implements LaunchSink {
-  stopped = false;
-  outcomes = new Map<number, JobOutcome>();
-  events: LauncherEvent[] = [];
-  private onStart: (() => void)[] = [];
-  started(): void {
-    for (const f of this.onStart.splice(0)) f();
-  }
-  finished(j: PreparedJob, o: JobOutcome): void {
-    this.outcomes.set(j.num as number, o);
-  }
-  notify(e: LauncherEvent): void {
-    this.events.push(e);
-  }
-  firstStart(): Promise<void> {
-    return new Promise((resolve) => this.onStart.push(resolve));
-  }
-  notices(): string[] {
-    return this.events.flatMap((e) => (e.type === "launcher_notice" ? [e.message] : []));
-  }
-}
-
 const nodeTask = (body: string): TaskRef => ({ kind: "command", argv: [process.execPath, "-e", body] });
 const sleep = (ms: number) => `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${ms});`;
 
@@ -121,7 +100,7 @@ function jobs(n: number): { dir: string; list: PreparedJob[] } {
   return { dir, list };
 }
 
-function sweep(redis: TestRedis, queue: string, task: TaskRef, list: PreparedJob[], extra: Record<string, unknown>, sink = new Sink()): { sink: Sink; done: Promise<void> } {
+function sweep(redis: TestRedis, queue: string, task: TaskRef, list: PreparedJob[], extra: Record<string, unknown>, sink = new RecordingSink()): { sink: RecordingSink; done: Promise<void> } {
   const launcher = bullmqLauncherPlugin.create({ config: { ...bullmqLauncherPlugin.configNode, redis: redis.url, queue, ...extra }, task, execute: (j, o) => executeJob(j, task, o) });
   return { sink, done: launcher.launch((async function* () { yield* list; })(), sink) };
 }
