@@ -34,6 +34,11 @@ describe("a closed pipe", { timeout: 90_000 }, () => {
     expect(r.stderr.trim()).toBe("rc=0");
   });
 
+  it("--version into a pipe already closed ends quietly", () => {
+    const r = piped(project(), ["--version"], 0);
+    expect(r.stderr.trim()).toBe("rc=0");
+  });
+
   it("a sweep whose table nobody reads ends quietly", () => {
     const cwd = project();
     const r = piped(cwd, ["-cd", "conf", "-cn", "config", "-m", "x=1,2,3", "hydra.sweep.dir=sw", "--", "true"], 0);
