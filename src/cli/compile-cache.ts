@@ -8,7 +8,7 @@
  * not match; a rejected or unreadable cache only costs the compile it was meant to save.
  */
 // Named imports: the bundled bin then requires each built-in as it is, with no ES-interop wrapper to build.
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { Module, createRequire } from "node:module";
 import { tmpdir, userInfo } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -79,6 +79,7 @@ function writeCache(file: string, script: Script): void {
   try {
     writeFileSync(tmp, script.createCachedData());
     renameSync(tmp, file);
+    pruneOldCaches(file);
   } catch {
     try {
       rmSync(tmp, { force: true });
@@ -86,6 +87,20 @@ function writeCache(file: string, script: Script): void {
       // Nothing to clean up: the cache is only an optimisation.
     }
   }
+}
+
+/** How many caches of one bundle a cache dir keeps: each upgrade or rebuild of hydrant makes a new one. */
+const KEPT_CACHES = 8;
+
+/** Leaves only the newest caches of `file`'s bundle (by when they were written); the rest are stale. */
+function pruneOldCaches(file: string): void {
+  const dir = dirname(file);
+  const prefix = `${basename(file).replace(/-[0-9a-f]{8}\.v8cache$/, "")}-`;
+  const caches = readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith(".v8cache"))
+    .map((f) => ({ path: join(dir, f), written: statSync(join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.written - a.written);
+  for (const old of caches.slice(KEPT_CACHES)) rmSync(old.path, { force: true });
 }
 
 function stripShebang(source: string): string {
