@@ -9,7 +9,6 @@
  *   while no launcher watched are recorded without running again.
  * - The manifest is the durable record: a job is removed from Redis once recorded there.
  */
-import path from "node:path";
 import type { Job, JobsOptions, Queue, QueueEvents } from "bullmq";
 import { UsageError } from "../../errors.js";
 import { sweepDirOfJob } from "../../job/job-dirs.js";
@@ -22,7 +21,7 @@ import { loadBullmq } from "./load-bullmq.js";
 import { queueSecret, signJob } from "./signing.js";
 import { DEFAULT_TIMING, formatTiming, publishTiming, sameTiming, TIMING_POLL_MS } from "./timing.js";
 import { findOutcome, forgetOutcome, outcomeInJobDir, readOutcomeKeys } from "./outcome.js";
-import { PROTOCOL_VERSION, queueJobId, type QueueOutcomeRecord, type QueueFailureDetails, type QueueJobData, type QueueJobResult, type QueuedTask } from "./protocol.js";
+import { PROTOCOL_VERSION, queueJobId, type QueueOutcomeRecord, type QueueFailureDetails, type QueueJobData, type QueueJobResult, type QueuedTask, queuedTaskOf } from "./protocol.js";
 
 const LAUNCHER = "bullmq";
 /** Jobs added to Redis per round trip. */
@@ -38,17 +37,9 @@ const TIMING_SETTLE_MS = TIMING_POLL_MS + 1000;
 
 export function createBullmqLauncher(ctx: LaunchContext): Launcher {
   const config = parseLauncherConfig(ctx.config);
-  const task = queuedTask(ctx);
+  const task = queuedTaskOf(ctx, "bullmq", "forking the app's main() script on the workers");
   const secret = queueSecret();
   return { launch: (jobs, sink) => new QueueSweep(config, task, sink, secret).run(jobs) };
-}
-
-function queuedTask(ctx: LaunchContext): QueuedTask {
-  if (ctx.task.kind === "command") return { kind: "command", argv: ctx.task.argv };
-  if (!ctx.entry) {
-    throw new UsageError("The bullmq launcher runs function tasks by forking the app's main() script on the workers; call it through main(), or run a command task (hydrant … -- CMD).", { key: "hydra/launcher" });
-  }
-  return { kind: "function", entry: { script: path.resolve(ctx.entry.script), execArgv: ctx.entry.execArgv } };
 }
 
 interface Tracked {

@@ -3,12 +3,28 @@
  * how to run it, and what comes back. Plain JSON: BullMQ stores it in Redis as JSON text.
  */
 import { createHash } from "node:crypto";
+import path from "node:path";
+import type { LaunchContext } from "../../core/launcher.js";
+import { UsageError } from "../../errors.js";
 import type { WireJob } from "../wire.js";
 
 export const PROTOCOL_VERSION = 1;
 
 /** How a worker runs the job: the same command as the local launcher, or a fork of the app's `main()` script. */
 export type QueuedTask = { kind: "command"; argv: string[] } | { kind: "function"; entry: { script: string; execArgv: string[] } };
+
+/**
+ * The task a launcher that runs jobs elsewhere (a queue's workers, SLURM's array tasks) sends: a command
+ * as it is, a function task as the app's `main()` script to start there. `how` says how `launcher` runs
+ * function tasks, for the error when there is no script (the task was not given through `main()`).
+ */
+export function queuedTaskOf(ctx: LaunchContext, launcher: string, how: string): QueuedTask {
+  if (ctx.task.kind === "command") return { kind: "command", argv: ctx.task.argv };
+  if (!ctx.entry) {
+    throw new UsageError(`The ${launcher} launcher runs function tasks by ${how}; call it through main(), or run a command task (hydrant … -- CMD).`, { key: "hydra/launcher" });
+  }
+  return { kind: "function", entry: { script: path.resolve(ctx.entry.script), execArgv: ctx.entry.execArgv } };
+}
 
 export interface QueueJobData {
   v: typeof PROTOCOL_VERSION;

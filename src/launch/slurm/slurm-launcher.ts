@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { LaunchError } from "../../errors.js";
 import { resolvePath } from "../../compose/helpers.js";
-import type { QueuedTask } from "../bullmq/protocol.js";
+import { queuedTaskOf, type QueuedTask } from "../bullmq/protocol.js";
 import type { JobOutcome, LaunchContext, LaunchSink, Launcher, LauncherEvent, PreparedJob } from "../../core/launcher.js";
 import { encodeJob } from "../wire.js";
 import { sweepDirOfJob } from "../../job/job-dirs.js";
@@ -28,16 +28,8 @@ const LAUNCHER = "slurm";
 
 export function createSlurmLauncher(ctx: LaunchContext): Launcher {
   const config = parseSlurmConfig(ctx.config);
-  const task = slurmTask(ctx);
+  const task = queuedTaskOf(ctx, "slurm", "starting the app's main() script in each array task");
   return { launch: (jobs, sink) => new SlurmSweep(config, task, sink, ctx).run(jobs) };
-}
-
-function slurmTask(ctx: LaunchContext): QueuedTask {
-  if (ctx.task.kind === "command") return { kind: "command", argv: ctx.task.argv };
-  if (!ctx.entry) {
-    throw new LaunchError("The slurm launcher runs function tasks by starting the app's main() script in each array task; call it through main(), or run a command task (hydrant … -- CMD).", { key: "hydra/launcher" });
-  }
-  return { kind: "function", entry: { script: path.resolve(ctx.entry.script), execArgv: ctx.entry.execArgv } };
 }
 
 interface Tracked {
