@@ -1,13 +1,15 @@
 import type { JobOutcome, LauncherEvent, LaunchSink, PreparedJob } from "../../src/core/launcher.js";
 
-/** A launch sink that keeps what a launcher reports: outcomes by job number, events, the first start. */
+/** A launch sink that keeps what a launcher reports: starts and outcomes by job number, events. */
 export class RecordingSink implements LaunchSink {
   stopped = false;
   outcomes = new Map<number, JobOutcome>();
+  starts: number[] = [];
   events: LauncherEvent[] = [];
-  private onStart: (() => void)[] = [];
-  started(): void {
-    for (const f of this.onStart.splice(0)) f();
+  private onStart: ((num: number) => void)[] = [];
+  started(j: PreparedJob): void {
+    this.starts.push(j.num as number);
+    for (const f of this.onStart.splice(0)) f(j.num as number);
   }
   finished(j: PreparedJob, o: JobOutcome): void {
     this.outcomes.set(j.num as number, o);
@@ -15,7 +17,8 @@ export class RecordingSink implements LaunchSink {
   notify(e: LauncherEvent): void {
     this.events.push(e);
   }
-  firstStart(): Promise<void> {
+  /** The number of the next job to start. */
+  firstStart(): Promise<number> {
     return new Promise((resolve) => this.onStart.push(resolve));
   }
   /** The launcher's notices, in order. */

@@ -11,10 +11,11 @@ import { formatQueueStatus, queueStatus, type WorkerEvent } from "../../../src/l
 import { bullmqLauncherPlugin } from "../../../src/launch/bullmq/plugin.js";
 import { queueJobId } from "../../../src/launch/bullmq/protocol.js";
 import { executeJob } from "../../../src/job/executor.js";
-import type { JobOutcome, LauncherEvent, LaunchSink, PreparedJob } from "../../../src/core/launcher.js";
+import type { PreparedJob } from "../../../src/core/launcher.js";
 import type { TaskRef } from "../../../src/core/task.js";
 import { queueSecret, signatureProblem, signJob } from "../../../src/launch/bullmq/signing.js";
 import { readManifest } from "../../../src/runs/manifest.js";
+import { RecordingSink } from "../../helpers/launch-sink.js";
 import { redisSkipReason, startRedis, type TestRedis } from "../../helpers/redis.js";
 
 // Jobs are signed with a secret the launcher and the workers (child processes) share.
@@ -39,27 +40,6 @@ async function* stream(jobs: PreparedJob[]): AsyncGenerator<PreparedJob> {
 const nodeTask = (body: string): TaskRef => ({ kind: "command", argv: [process.execPath, "-e", `const fs = require("fs"); const num = Number(process.argv[1]); ${body}`, "{job_num}"] });
 const appendRun = (log: string) => `fs.appendFileSync(${JSON.stringify(log)}, num + " " + process.ppid + "\\n");`;
 const sleep = (ms: number) => `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${ms});`;
-
-class Sink implements LaunchSink {
-  stopped = false;
-  outcomes = new Map<number, JobOutcome>();
-  starts: number[] = [];
-  events: LauncherEvent[] = [];
-  private onStart: ((n: number) => void)[] = [];
-  started(j: PreparedJob): void {
-    this.starts.push(j.num as number);
-    for (const f of this.onStart) f(j.num as number);
-  }
-  finished(j: PreparedJob, o: JobOutcome): void {
-    this.outcomes.set(j.num as number, o);
-  }
-  notify(e: LauncherEvent): void {
-    this.events.push(e);
-  }
-  firstStart(): Promise<number> {
-    return new Promise((resolve) => this.onStart.push(resolve));
-  }
-}
 
 interface WorkerProc {
   name: string;
@@ -145,7 +125,7 @@ describe.skipIf(skip !== undefined)("bullmq launcher on a real redis-server", { 
     expect(status.workers.map((w) => w.name).sort()).toEqual(["w-a", "w-b"]);
     expect(formatQueueStatus(status)).toContain("2 workers:");
 
-    const sink = new Sink();
+    const sink = new RecordingSink();
     const jobs = Array.from({ length: 8 }, (_, i) => job(path.join(dir, "cmd"), i));
     await launcher(redis, "two", nodeTask(`${sleep(150)} ${appendRun(log)} fs.writeFileSync(process.env.HYDRANT_RESULT, JSON.stringify({ sq: num * num }));`)).launch(stream(jobs), sink);
     const runs = lines(log).map((l) => l.split(" "));
@@ -155,7 +135,7 @@ describe.skipIf(skip !== undefined)("bullmq launcher on a real redis-server", { 
     for (let i = 0; i < 8; i++) expect(sink.outcomes.get(i)).toMatchObject({ status: "completed", exitCode: 0, result: { sq: i * i }, attempts: 1, host: expect.stringMatching(/^w-[ab]$/) });
     expect(sink.events.at(-1)).toEqual({ type: "launcher_progress", launcher: "bullmq", queued: 0, running: 0, done: 8, failed: 0, retried: 0 });
 
-    const fnSink = new Sink();
+    const fnSink = new RecordingSink();
     const entry = { script: path.join(FIXTURES, "app.ts"), execArgv: ["--import", "tsx"] };
     const fnTask: TaskRef = { kind: "function", fn: () => "never called in this process" };
     await launcher(redis, "two", fnTask, {}, entry).launch(stream([job(path.join(dir, "fn"), 0), job(path.join(dir, "fn"), 1)]), fnSink);
@@ -172,7 +152,7 @@ describe.skipIf(skip !== undefined)("bullmq launcher on a real redis-server", { 
     const log = path.join(dir, "runs.log");
     const doomed = startWorker(redis, "kill", "w-doomed");
     await doomed.ready;
-    const sink = new Sink();
+    const sink = new RecordingSink();
     const started = sink.firstStart();
     const launched = launcher(redis, "kill", nodeTask(`${sleep(1500)} ${appendRun(log)}`)).launch(stream([job(dir, 0)]), sink);
     await started;
@@ -190,7 +170,7 @@ describe.skipIf(skip !== undefined)("bullmq launcher on a real redis-server", { 
     const dir = tmp();
     const leaving = startWorker(redis, "term", "w-leaving", 1, 200);
     await leaving.ready;
-    const sink = new Sink();
+    const sink = new RecordingSink();
     const started = sink.firstStart();
     const launched = launcher(redis, "term", nodeTask(sleep(1500))).launch(stream([job(dir, 0)]), sink);
     await started;
@@ -207,7 +187,7 @@ describe.skipIf(skip !== undefined)("bullmq launcher on a real redis-server", { 
     const dir = tmp();
     const w = startWorker(redis, "retry", "w-r", 2);
     await w.ready;
-    const sink = new Sink();
+    const sink = new RecordingSink();
     const flaky = path.join(dir, "flaky-marker");
     const body = `
       if (num === 0) { console.error("boom " + num); process.exit(3); }
@@ -221,7 +201,7 @@ describe.skipIf(skip !== undefined)("bullmq launcher on a real redis-server", { 
     expect(sink.events.filter((e) => e.type === "job_retry").map((e) => (e as { num: number }).num).sort()).toEqual([0, 0, 1]);
     expect(sink.events.at(-1)).toMatchObject({ type: "launcher_progress", done: 2, failed: 1, retried: 3 });
 
-    const slow = new Sink();
+    const slow = new RecordingSink();
     await launcher(redis, "retry", nodeTask(sleep(5000)), { timeout: 0.3 }).launch(stream([job(path.join(dir, "t"), 0)]), slow);
     expect(slow.outcomes.get(0)).toMatchObject({ status: "failed", attempts: 1, error: expect.stringContaining("timed out after 0.3s") });
     await stopWorker(w);
@@ -265,7 +245,7 @@ describe.skipIf(skip !== undefined)("bullmq launcher on a real redis-server", { 
   it("waits out a Redis that is not up yet, with a message, then runs the sweep", async () => {
     const late = await startRedis({ autoStart: false });
     try {
-      const sink = new Sink();
+      const sink = new RecordingSink();
       const launched = launcher(late, "late", nodeTask(""), { connect_timeout: 30 }).launch(stream([job(tmp(), 0)]), sink);
       await until(() => sink.events.some((e) => e.type === "launcher_notice"));
       expect(sink.events[0]).toMatchObject({ type: "launcher_notice", level: "warning", message: expect.stringContaining(`Cannot reach Redis at ${late.url}`) });
@@ -317,7 +297,7 @@ describe.skipIf(skip !== undefined)("bullmq launcher on a real redis-server", { 
       const log = path.join(dir, "runs.log");
       const w = startWorker(own, "restart", "w-restart", 2);
       await w.ready;
-      const sink = new Sink();
+      const sink = new RecordingSink();
       const launched = launcher(own, "restart", nodeTask(`${sleep(1500)} ${appendRun(log)}`)).launch(stream([job(dir, 0), job(dir, 1)]), sink);
       await until(() => sink.starts.length === 2);
       await own.stop();
@@ -341,7 +321,7 @@ describe.skipIf(skip !== undefined)("bullmq launcher on a real redis-server", { 
       const log = path.join(dir, "runs.log");
       const w = startWorker(own, "restart-unshared", "w-unshared", 2, 5000, { ...process.env, UNSHARED_JOB_DIRS: "1" });
       await w.ready;
-      const sink = new Sink();
+      const sink = new RecordingSink();
       const launched = launcher(own, "restart-unshared", nodeTask(`${sleep(1500)} ${appendRun(log)}`)).launch(stream([job(dir, 0), job(dir, 1)]), sink);
       await until(() => sink.starts.length === 2);
       await own.stop();
@@ -362,7 +342,7 @@ describe.skipIf(skip !== undefined)("bullmq launcher on a real redis-server", { 
 
   it("fails clearly when Redis never comes up within connect_timeout", async () => {
     const never = await startRedis({ autoStart: false });
-    await expect(launcher(never, "never", nodeTask(""), { connect_timeout: 0.3 }).launch(stream([job(tmp(), 0)]), new Sink())).rejects.toThrow(/Cannot connect to Redis at .* after 0.3s/);
+    await expect(launcher(never, "never", nodeTask(""), { connect_timeout: 0.3 }).launch(stream([job(tmp(), 0)]), new RecordingSink())).rejects.toThrow(/Cannot connect to Redis at .* after 0.3s/);
   });
 });
 

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ConfigDict, fromPlain } from "../../../src/config/node.js";
 import type { JobOutcome, LauncherEvent, PreparedJob } from "../../../src/core/launcher.js";
 import type { TaskRef } from "../../../src/core/task.js";
@@ -13,7 +13,8 @@ import { executeJob } from "../../../src/job/executor.js";
 import { bullmqLauncherPlugin } from "../../../src/launch/bullmq/plugin.js";
 import { DEFAULT_TIMING } from "../../../src/launch/bullmq/timing.js";
 import { RecordingSink } from "../../helpers/launch-sink.js";
-import { redisSkipReason, startRedis, type TestRedis } from "../../helpers/redis.js";
+import { redisSkipReason, type TestRedis } from "../../helpers/redis.js";
+import { useRedis } from "../../helpers/redis-suite.js";
 
 process.env.HYDRANT_QUEUE_SECRET ??= "test-secret-0123456789abcdef";
 const CLI = path.resolve(import.meta.dirname, "../../../dist/cli.js");
@@ -56,15 +57,7 @@ async function killedWorkerJob(redis: TestRedis, queue: string, flags: string[],
 
 describe.skipIf(skip)("a dead queue worker's job", { timeout: 120_000 }, () => {
   let redis: TestRedis;
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await redis?.stop();
-  });
-  afterEach(() => {
-    for (const p of procs.splice(0)) if (p.exitCode === null && p.signalCode === null) p.kill("SIGTERM");
-  });
+  useRedis((r) => (redis = r), procs);
 
   it("is back in the queue within 10 s by default (lock + one stalled check)", () => {
     expect(DEFAULT_TIMING.lockMs + DEFAULT_TIMING.stalledMs).toBeLessThanOrEqual(10_000);

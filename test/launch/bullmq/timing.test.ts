@@ -5,7 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ConfigDict, fromPlain } from "../../../src/config/node.js";
 import type { PreparedJob } from "../../../src/core/launcher.js";
 import type { TaskRef } from "../../../src/core/task.js";
@@ -13,7 +13,8 @@ import { executeJob } from "../../../src/job/executor.js";
 import { parseLauncherConfig } from "../../../src/launch/bullmq/config.js";
 import { bullmqLauncherPlugin } from "../../../src/launch/bullmq/plugin.js";
 import { RecordingSink } from "../../helpers/launch-sink.js";
-import { redisSkipReason, startRedis, type TestRedis } from "../../helpers/redis.js";
+import { redisSkipReason, type TestRedis } from "../../helpers/redis.js";
+import { useRedis } from "../../helpers/redis-suite.js";
 
 process.env.HYDRANT_QUEUE_SECRET ??= "test-secret-0123456789abcdef";
 const CLI = path.resolve(import.meta.dirname, "../../../dist/cli.js");
@@ -107,15 +108,7 @@ function sweep(redis: TestRedis, queue: string, task: TaskRef, list: PreparedJob
 
 describe.skipIf(skip)("a queue's timing, set by its sweep, used by its workers", { timeout: 120_000 }, () => {
   let redis: TestRedis;
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await redis?.stop();
-  });
-  afterEach(() => {
-    for (const p of procs.splice(0)) if (p.exitCode === null && p.signalCode === null) p.kill("SIGTERM");
-  });
+  useRedis((r) => (redis = r), procs);
 
   it("a worker started before the sweep adopts the sweep's values; one started after starts with them", async () => {
     const early = binWorker(redis, "adopt");
