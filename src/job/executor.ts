@@ -22,6 +22,7 @@ import { RESOLVED_CONFIG_FILE, writeHydraFiles, writePrivateFile } from "./job-d
 import { clearExitRecord, EXIT_FILE, findProgram, readExitRecord, wrapCommand } from "./exit-record.js";
 import { readJobState, settlePreviousCopy, thisLauncher, writeJobState } from "./job-state.js";
 import { expandPlaceholders } from "./placeholders.js";
+import { withTaskHeap } from "./heap-policy.js";
 import { identify, type ProcessIdentity } from "./process-identity.js";
 import { forwardedSignal, guardGroup, killGroup, releaseGroup, startWatchdog } from "./watchdog.js";
 import { spawnCommand, spawnerIdentity, type SpawnedCommand } from "./spawner.js";
@@ -88,7 +89,7 @@ type FunctionTask = Extract<TaskRef, { kind: "function" }>["fn"];
 
 async function callTask(fn: FunctionTask, cfg: unknown, ctx: TaskContext): Promise<JobOutcome> {
   try {
-    return { status: "completed", result: await fn(cfg as never, ctx) };
+    return { status: "completed", result: await withTaskHeap(async () => fn(cfg as never, ctx)) };
   } catch (e) {
     return { status: "failed", error: formatThrown(e), thrown: e };
   }

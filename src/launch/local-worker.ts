@@ -5,6 +5,7 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { executeJob } from "../job/executor.js";
+import { withLeanHeap } from "../job/heap-policy.js";
 import { cloneableResult, decodeJob, encodeJob, type WireJob } from "./wire.js";
 import type { ExecuteOptions, JobOutcome, PreparedJob } from "../core/launcher.js";
 import type { TaskRef } from "../core/task.js";
@@ -20,6 +21,11 @@ export function isWorkerProcess(): boolean {
 
 /** Worker side: run jobs as they arrive until told to stop; resolves then (the process can end). */
 export function serveJobs(task: TaskRef): Promise<void> {
+  // A worker lives as long as its sweep: its heap stays flat as its launcher's does.
+  return withLeanHeap(() => serveUntilStopped(task));
+}
+
+function serveUntilStopped(task: TaskRef): Promise<void> {
   return new Promise((resolve) => {
     let stopping = false;
     // The parent died (SIGKILL, crash): end now rather than finish an orphaned job nobody records.

@@ -12,6 +12,7 @@ import type { ManifestWriter } from "./manifest-writer.js";
 import { JobRecorder, type RecorderOptions } from "./recorder.js";
 import type { FailurePolicy } from "./failure-policy.js";
 import { withRetries } from "./retries.js";
+import { withLeanHeap } from "../job/heap-policy.js";
 
 /** A job of the sweep before it is prepared: its number and overrides. */
 export interface SweepJob {
@@ -61,7 +62,7 @@ export async function runSweep<J extends SweepJob>(run: SweepRun<J>): Promise<Sw
     const tracked = withJobTracking(run.context, run.manifest, run.recorder?.signal);
     const launcher = run.plugin.create(run.policy?.retries ? withRetries(tracked, run.manifest, recorder, { retries: run.policy.retries, retryBackoffMs: run.policy.retryBackoffMs }) : tracked);
     emit({ type: "sweep_start", sweepDir: run.sweepDir, total: run.manifest.total, toRun: countToRun(run.manifest, run.limit, run.failedOnly), launcher: run.plugin.name });
-    await launcher.launch(jobStream(run, recorder), recorder);
+    await withLeanHeap(() => launcher.launch(jobStream(run, recorder), recorder));
   } finally {
     interrupted = interruptedNow(run);
     finish(run.manifest, interrupted);
