@@ -20,12 +20,12 @@ import { taskConfigWithMissing } from "./task-config.js";
 import { formatThrown } from "./format-thrown.js";
 import { RESOLVED_CONFIG_FILE, writeHydraFiles, writePrivateFile } from "./job-dirs.js";
 import { clearExitRecord, EXIT_FILE, findProgram, readExitRecord, wrapCommand } from "./exit-record.js";
-import { readJobState, settlePreviousCopy, thisLauncher, writeJobState } from "./job-state.js";
+import { JOB_STATE_FILE, readJobState, settlePreviousCopy, thisLauncher, writeJobState } from "./job-state.js";
 import { expandPlaceholders } from "./placeholders.js";
 import { withTaskHeap } from "./heap-policy.js";
 import { identify, type ProcessIdentity } from "./process-identity.js";
 import { forwardedSignal, guardGroup, killGroup, releaseGroup, startWatchdog } from "./watchdog.js";
-import { spawnCommand, spawnerIdentity, type SpawnedCommand } from "./spawner.js";
+import { spawnCommand, type SpawnedCommand } from "./spawner.js";
 import type { ExecuteOptions, JobOutcome, PreparedJob } from "../core/launcher.js";
 import type { TaskContext, TaskRef } from "../core/task.js";
 
@@ -35,14 +35,17 @@ export async function executeJob(job: PreparedJob, task: TaskRef, options: Execu
     const taskCfg = task.kind === "function" ? taskConfigWithMissing(tree, (e) => locateError(e, job.keyOrigin)) : undefined;
     // instantiate(cfg.model) can then name `model.encoder` in its errors.
     if (taskCfg) rememberKeyPaths(taskCfg);
-    const hydraDir = writeHydraFiles(job.config, job.jobDir) ?? path.join(job.jobDir, ".hydra");
+    // A job dir made now holds no earlier copy of the job: a command starting there has nothing to settle.
+    const freshDir = mkdirSync(job.jobDir, { recursive: true }) !== undefined;
+    const written = writeHydraFiles(job.config, job.jobDir);
+    const hydraDir = written ?? path.join(job.jobDir, ".hydra");
     const env = jobEnv(job, options.gpu);
     const chdir = resolvePath(job.config, "hydra.job.chdir") === true;
     const callbacks = await callbacksOf(job.config);
     if (task.kind === "command") {
-      const configFile = options.configFile ?? writePrivateFile(path.join(hydraDir, RESOLVED_CONFIG_FILE), toYaml(resolveJobTree(job.config)));
+      const configFile = options.configFile ?? writePrivateFile(path.join(hydraDir, RESOLVED_CONFIG_FILE), toYaml(tree), written !== undefined);
       const resultDir = options.configFile === undefined ? undefined : hydraDir;
-      return await withJobCallbacks(callbacks, job, { command: task.argv }, () => runCommand(job, task.argv, { env, chdir, configFile, resultDir, mode: options.mode, onOutput: options.onOutput, signal: options.signal, onSpawn: options.onSpawn, resume: options.resume }));
+      return await withJobCallbacks(callbacks, job, { command: task.argv }, () => runCommand(job, task.argv, { env, chdir, configFile, resultDir, mode: options.mode, onOutput: options.onOutput, signal: options.signal, onSpawn: options.onSpawn, resume: options.resume, freshDir }));
     }
     return await runFunction(job, task.fn, taskCfg, { env, chdir, callbacks });
   } catch (e) {
@@ -108,17 +111,20 @@ interface CommandOptions {
   signal?: AbortSignal;
   onSpawn?: (pid: number) => void;
   resume?: boolean;
+  /** The job dir was made for this run: no earlier copy to settle, no exit record to clear. */
+  freshDir?: boolean;
 }
 
 /**
- * Registers a started command: job state file, manifest; ends its group on abort. Returns what to do
- * when it exits. `spawner` (when it started the command) is recorded so a resume can wait for the
- * exit record it writes.
+ * Registers a started command: job state file (unless the spawner started it: then the spawner wrote
+ * it, and writes its exit record too), manifest; ends its group on abort. Returns what to do when it exits.
  */
-function watchChild(child: ProcessIdentity, jobDir: string, o: CommandOptions, spawner?: ProcessIdentity): (exit: ChildExit) => void {
+function watchChild(child: ProcessIdentity, jobDir: string, o: CommandOptions, bySpawner = false): (exit: ChildExit) => void {
   const pid = child.pid;
-  writeJobState(jobDir, { child, launcher: thisLauncher(), ...(spawner ? { spawner } : {}) });
-  if (!spawner) guardGroup(pid);
+  if (!bySpawner) {
+    writeJobState(jobDir, { child, launcher: thisLauncher() });
+    guardGroup(pid);
+  }
   o.onSpawn?.(pid);
   // The whole group gets the signal (the wrapper alone would leave the command running).
   const onAbort = () => killGroup(pid, forwardedSignal(o.signal));
@@ -126,7 +132,8 @@ function watchChild(child: ProcessIdentity, jobDir: string, o: CommandOptions, s
   if (o.signal?.aborted) onAbort();
   return ({ code, signal }) => {
     o.signal?.removeEventListener("abort", onAbort);
-    if (!spawner) releaseGroup(pid);
+    if (bySpawner) return;
+    releaseGroup(pid);
     const prev = readJobState(jobDir);
     if (prev?.child.pid === pid) writeJobState(jobDir, { ...prev, exit: { code, signal } });
   };
@@ -138,12 +145,18 @@ interface ChildExit {
   error?: Error;
 }
 
-/** A command that exited 0 after its launcher died, as recorded in its job state file. */
-function finishedBeforeResume(jobDir: string): { code: number; signal: null } | undefined {
-  const s = readJobState(jobDir);
+/**
+ * Before a command runs again in its job dir: a copy still running there is settled; on resume, a run
+ * that exited 0 after its launcher died counts as done (returned); otherwise its exit record is cleared.
+ */
+async function settleEarlierRun(jobDir: string, resume: boolean): Promise<{ code: number; signal: null } | undefined> {
+  const state = await settlePreviousCopy(jobDir);
   // The exit record (cleared before every start, so it is the last run's), or the launcher's.
-  const code = readExitRecord(jobDir) ?? (s && s.launcher.pid !== process.pid ? s.exit?.code : undefined);
-  return code === 0 ? { code: 0, signal: null } : undefined;
+  const record = readExitRecord(jobDir);
+  const code = record ?? (state && state.launcher.pid !== process.pid ? state.exit?.code : undefined);
+  if (resume && code === 0) return { code: 0, signal: null };
+  clearExitRecord(jobDir);
+  return undefined;
 }
 
 async function runCommand(job: PreparedJob, argv: string[], o: CommandOptions): Promise<JobOutcome> {
@@ -152,11 +165,10 @@ async function runCommand(job: PreparedJob, argv: string[], o: CommandOptions): 
   const num = job.num === undefined ? "" : String(job.num);
   const [cmd, ...args] = expandPlaceholders(argv, { config: configFile, job_dir: job.jobDir, job_num: num, mode: o.mode });
   const env = { ...process.env, ...o.env, HYDRANT_CONFIG: configFile, HYDRANT_JOB_DIR: job.jobDir, HYDRANT_JOB_NUM: num, HYDRANT_RESULT: resultFile, ...(o.mode === undefined ? {} : { HYDRANT_MODE: o.mode }) };
-  mkdirSync(job.jobDir, { recursive: true });
-  await settlePreviousCopy(job.jobDir);
-  const finished = o.resume ? finishedBeforeResume(job.jobDir) : undefined;
-  if (finished) return commandOutcome(cmd, finished, resultFile);
-  clearExitRecord(job.jobDir);
+  if (!o.freshDir) {
+    const finished = await settleEarlierRun(job.jobDir, o.resume === true);
+    if (finished) return commandOutcome(cmd, finished, resultFile);
+  }
   const cwd = o.chdir ? job.jobDir : process.cwd();
   const run = o.onOutput || process.platform === "win32" ? runPiped : runThroughSpawner;
   return commandOutcome(cmd, await run(job.jobDir, cmd, args, { num: job.num, cwd, env, o }), resultFile);
@@ -173,12 +185,13 @@ interface StartArgs {
 async function runThroughSpawner(jobDir: string, cmd: string, args: string[], a: StartArgs): Promise<ChildExit> {
   let started: SpawnedCommand;
   try {
-    const req = { file: cmd, args, cwd: a.cwd, env: a.env, stdoutFile: path.join(jobDir, "stdout.log"), stderrFile: path.join(jobDir, "stderr.log"), exitFile: path.join(jobDir, EXIT_FILE) };
+    const files = { stdoutFile: path.join(jobDir, "stdout.log"), stderrFile: path.join(jobDir, "stderr.log"), exitFile: path.join(jobDir, EXIT_FILE), stateFile: path.join(jobDir, JOB_STATE_FILE) };
+    const req = { file: cmd, args, cwd: a.cwd, env: a.env, ...files, state: { launcher: thisLauncher() } };
     started = await spawnCommand(req);
   } catch (error) {
     return { code: null, signal: null, error: error as Error };
   }
-  const settle = watchChild(started.child, jobDir, a.o, spawnerIdentity());
+  const settle = watchChild(started.child, jobDir, a.o, true);
   const exit = await started.exited;
   settle(exit);
   return exit.error ? { ...exit, error: new Error(`lost track of it: ${exit.error.message}`) } : exit;

@@ -84,8 +84,8 @@ export function outputSubdir(cfg: ConfigDict): string | undefined {
 export const RESOLVED_CONFIG_FILE = "config.resolved.yaml";
 
 /** Writes a file only its owner can read or write (mode 600, also when it already existed). */
-export function writePrivateFile(file: string, content: string): string {
-  mkdirSync(path.dirname(file), { recursive: true });
+export function writePrivateFile(file: string, content: string, dirExists = false): string {
+  if (!dirExists) mkdirSync(path.dirname(file), { recursive: true });
   const fd = openSync(file, "w", 0o600);
   try {
     fchmodSync(fd, 0o600);

@@ -44,12 +44,16 @@ export function thisLauncher(): ProcessIdentity {
 
 /**
  * Before a job runs in `jobDir`: a copy still running there from a launcher that died is ended (its
- * group gets SIGTERM, then SIGKILL) and waited for; a copy a live launcher runs is an error.
+ * group gets SIGTERM, then SIGKILL) and waited for; a copy a live launcher runs is an error. Returns
+ * the earlier run's state, if any.
  */
-export async function settlePreviousCopy(jobDir: string, timeoutMs = 10_000): Promise<void> {
+export async function settlePreviousCopy(jobDir: string, timeoutMs = 10_000): Promise<JobState | undefined> {
   const prev = readJobState(jobDir);
-  if (!prev || prev.exit) return;
-  if (!isSameProcess(prev.child)) return awaitExitRecord(jobDir, prev, timeoutMs);
+  if (!prev || prev.exit) return prev;
+  if (!isSameProcess(prev.child)) {
+    await awaitExitRecord(jobDir, prev, timeoutMs);
+    return prev;
+  }
   const me = thisLauncher();
   if (prev.launcher.pid !== me.pid && isSameProcess(prev.launcher)) {
     throw new LaunchError(`A copy of this job is still running in ${jobDir} (pid ${prev.child.pid}), started by hydrant process ${prev.launcher.pid}, which is alive: stop it first.`, { file: jobDir });
@@ -61,6 +65,7 @@ export async function settlePreviousCopy(jobDir: string, timeoutMs = 10_000): Pr
     await new Promise((r) => setTimeout(r, 25));
   }
   await awaitExitRecord(jobDir, prev, timeoutMs);
+  return prev;
 }
 
 /**

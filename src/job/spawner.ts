@@ -7,9 +7,11 @@
  * tables and blocks the launcher's event loop meanwhile; forked from this bare Node process, a job
  * starts at about the cost of Node's own `spawn` from a small script. It also:
  * - opens the job's `stdout.log`/`stderr.log` and hands them to the command: no pipe through the launcher;
- * - writes the job's exit record the moment it reaps the command, and it outlives a launcher killed with
- *   SIGKILL, so a command that finished just before its launcher died is not run again on resume (the
- *   job state names the spawner, and a resume waits for it: see `settlePreviousCopy`);
+ * - writes the job's state file (`job-state.ts`) as soon as the command runs, and its exit record the
+ *   moment it reaps it; it outlives a launcher killed with SIGKILL, so a command started or finished
+ *   just before its launcher died is neither lost nor run again on resume (the job state names the
+ *   spawner, and a resume waits for it: see `settlePreviousCopy`). The launcher writes neither: two
+ *   atomic file writes per job off its path, done while the command runs;
  * - is the watchdog (`watchdog.ts`): when its stdin closes, it ends every process group still listed.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -43,13 +45,19 @@ function start(r) {
   c.on("error", (e) => send({ id: r.id, error: { code: e.code, message: e.message } }));
   if (c.pid === undefined) return;
   groups.add(c.pid); children.add(c);
-  send({ id: r.id, pid: c.pid, start: startTime(c.pid) });
+  const start = startTime(c.pid);
+  writeState(r, start === undefined ? { pid: c.pid } : { pid: c.pid, start });
+  send({ id: r.id, pid: c.pid, start });
   c.on("exit", (code, signal) => {
     try { fs.writeFileSync(r.exitFile, String(status(code, signal))); } catch {}
     groups.delete(c.pid); children.delete(c);
     send({ id: r.id, code, signal });
     if (closing && children.size === 0) process.exit(0);
   });
+}
+function writeState(r, child) {
+  const tmp = r.stateFile + "." + process.pid + ".tmp";
+  try { fs.writeFileSync(tmp, JSON.stringify(Object.assign({ child }, r.state)) + "\\n"); fs.renameSync(tmp, r.stateFile); } catch {}
 }
 function handle(m) {
   if (m.t === "spawn") start(m); else if (m.t === "guard") groups.add(m.pid); else if (m.t === "release") groups.delete(m.pid);
@@ -78,6 +86,10 @@ export interface SpawnRequest {
   stderrFile: string;
   /** Where the spawner writes the command's exit status when it reaps it. */
   exitFile: string;
+  /** The job state file, written once the command runs: `{child, ...state}`. */
+  stateFile: string;
+  /** What the job state says besides the child and the spawner: the launcher. */
+  state: { launcher: ProcessIdentity };
 }
 
 /** How a spawned command ended: its code, or the signal that killed it. */
@@ -155,7 +167,7 @@ export function spawnCommand(req: SpawnRequest): Promise<SpawnedCommand> {
     pending.set(id, { started, failed });
     refWhileBusy();
     const env = envDiff(s.env, req.env);
-    s.process.stdin?.write(JSON.stringify({ t: "spawn", id, file: req.file, args: req.args, cwd: req.cwd, env: env.set, unset: env.unset, stdout: req.stdoutFile, stderr: req.stderrFile, exitFile: req.exitFile }) + "\n");
+    s.process.stdin?.write(JSON.stringify({ t: "spawn", id, file: req.file, args: req.args, cwd: req.cwd, env: env.set, unset: env.unset, stdout: req.stdoutFile, stderr: req.stderrFile, exitFile: req.exitFile, stateFile: req.stateFile, state: { ...req.state, spawner: s.identity } }) + "\n");
   });
 }
 

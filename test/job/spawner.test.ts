@@ -4,13 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { spawnCommand, spawnerIdentity } from "../../src/job/spawner.js";
-import { pidAlive } from "../../src/job/process-identity.js";
+import { identify, isSameProcess, pidAlive } from "../../src/job/process-identity.js";
 
 const CLI = path.resolve(import.meta.dirname, "../../dist/cli.js");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function request(dir: string, file: string, args: string[]) {
-  return { file, args, cwd: dir, env: { ...process.env, GREETING: "hi" }, stdoutFile: path.join(dir, "out.log"), stderrFile: path.join(dir, "err.log"), exitFile: path.join(dir, "exit") };
+  const files = { stdoutFile: path.join(dir, "out.log"), stderrFile: path.join(dir, "err.log"), exitFile: path.join(dir, "exit"), stateFile: path.join(dir, "state.json") };
+  return { file, args, cwd: dir, env: { ...process.env, GREETING: "hi" }, ...files, state: { launcher: identify(process.pid) } };
 }
 
 describe("the job spawner", { timeout: 60_000 }, () => {
@@ -24,6 +25,18 @@ describe("the job spawner", { timeout: 60_000 }, () => {
     expect(readFileSync(path.join(dir, "out.log"), "utf8")).toBe(`hi ${dir} no home\n`);
     expect(readFileSync(path.join(dir, "err.log"), "utf8")).toBe("oops\n");
     expect(readFileSync(path.join(dir, "exit"), "utf8")).toBe("3");
+  });
+
+  it("writes the job state once the command runs: the command, its launcher and the spawner, by pid and start time", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "hydrant-spawner-"));
+    const started = await spawnCommand(request(dir, "sleep", ["30"]));
+    const state = JSON.parse(readFileSync(path.join(dir, "state.json"), "utf8")) as { child: { pid: number; start?: string }; launcher: { pid: number }; spawner: { pid: number; start?: string } };
+    expect(state.child).toEqual(started.child);
+    expect(isSameProcess(state.child)).toBe(true);
+    expect(state.launcher).toEqual(identify(process.pid));
+    expect(state.spawner).toEqual(spawnerIdentity());
+    process.kill(-started.child.pid, "SIGTERM");
+    expect(await started.exited).toEqual({ code: null, signal: "SIGTERM" });
   });
 
   it("records a command killed by a signal as the shell would (128 + n)", async () => {
